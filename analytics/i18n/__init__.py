@@ -1,0 +1,18 @@
+"""The one translation table: every user-facing string by key, in zh-CN (default) and English."""
+
+from __future__ import annotations
+
+from analytics.i18n import ingest_text, ui_text
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+# Sections live in their own modules so each concern edits its own file; lookups see one table.
+TABLE: dict[str, dict[str, str]] = {**ui_text.TEXT, **ingest_text.TEXT}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """The text for key in lang, with {placeholders} filled from params."""
+    entry = TABLE[key]
+    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return text.format(**params) if params else text

@@ -1,0 +1,3 @@
+"""Translation table section: upload, validation and batch messages."""
+
+TEXT: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Translation table section: dashboard pages, metrics and the command line."""
+
+TEXT: dict[str, dict[str, str]] = {}

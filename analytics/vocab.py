@@ -1,0 +1,195 @@
+"""The data contract in code: controlled vocabularies and the canonical columns of every sheet kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PROGRAMS = ("党员创新工程", "双创", "书记项目", "三组联建", "创新工作室", "QC课题")
+CATEGORIES = ("科研生产", "安全质量", "精益管理", "党建", "其他")
+STATUSES = ("立项", "实施中", "已结题", "已终止")
+STATUS_COMPLETED = "已结题"
+STATUS_STOPPED = "已终止"
+SAVINGS_TYPE = "节创价值"
+PATENT_TYPES = ("发明专利", "实用新型专利", "外观设计专利")
+SOFTWARE_COPYRIGHT = "软件著作权"
+OUTCOME_TYPES = (
+    SAVINGS_TYPE,
+    *PATENT_TYPES,
+    SOFTWARE_COPYRIGHT,
+    "论文",
+    "制度",
+    "流程",
+    "标准",
+    "技术图纸",
+    "研制总结",
+    "试验报告",
+    "QC成果",
+    "其他",
+)
+# English header words analysts use for each outcome type when it appears as a column of a projects sheet.
+OUTCOME_TYPE_EN = {
+    SAVINGS_TYPE: "savings",
+    "发明专利": "invention_patents",
+    "实用新型专利": "utility_model_patents",
+    "外观设计专利": "design_patents",
+    SOFTWARE_COPYRIGHT: "software_copyrights",
+    "论文": "papers",
+    "制度": "regulations",
+    "流程": "processes",
+    "标准": "standards",
+    "技术图纸": "technical_drawings",
+    "研制总结": "development_summaries",
+    "试验报告": "test_reports",
+    "QC成果": "qc_results",
+    "其他": "other_outcomes",
+}
+AWARD_LEVELS = ("国家级", "省部级", "集团级", "公司级")
+AWARD_DECLARED = "申报"
+AWARD_WON = "获奖"
+AWARD_RESULTS = (AWARD_DECLARED, AWARD_WON)
+UNIT_KINDS = ("集团", "公司", "研究所", "党委", "党总支", "党支部", "其他")
+BRANCH_KIND = "党支部"
+# Studio targets and actuals: (canonical dimension, zh-CN name). Headers are <zh>目标 / <zh>完成.
+STUDIO_DIMENSIONS = (
+    ("projects", "创新项目数"),
+    ("breakthroughs", "技术攻关数"),
+    ("apprentices", "导师带徒数"),
+    ("exchanges", "学习交流次数"),
+)
+STUDIO_DELIST_YEARS = 2
+
+
+@dataclass(frozen=True)
+class Column:
+    """One canonical column: its stored name, the zh-CN header, how cells are read, and header synonyms."""
+
+    name: str
+    zh: str
+    kind: str  # text | int | wan (money in 万元) | date | year | choice
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SheetKind:
+    """A kind of sheet: its canonical columns and the columns that identify one record."""
+
+    name: str
+    zh: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    aliases: tuple[str, ...] = field(default=())
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+UNIT_COLUMN = Column(
+    "unit", "单位", "text", True, synonyms=("单位名称", "所属单位", "所在单位", "部门", "党组织", "组织名称")
+)
+
+UNITS = SheetKind(
+    "units",
+    "单位",
+    (
+        Column("unit", "单位名称", "text", True, synonyms=("单位", "组织名称", "党组织名称")),
+        Column("parent", "上级单位", "text", synonyms=("上级", "上级组织", "所属上级", "上级党组织")),
+        Column("kind", "单位类型", "choice", choices=UNIT_KINDS, synonyms=("类型", "组织类型", "单位类别")),
+    ),
+    key=("unit",),
+    aliases=("单位", "组织", "组织架构", "units"),
+)
+
+HEADCOUNT = SheetKind(
+    "headcount",
+    "党员人数",
+    (
+        UNIT_COLUMN,
+        Column("year", "年度", "year", True, synonyms=("年份", "统计年度")),
+        Column("party_members", "党员总数", "int", synonyms=("党员人数", "党员数")),
+        Column("participating_members", "参与党员数", "int", synonyms=("参与党员人数", "参加党员数")),
+        Column("branches", "党支部数", "int", synonyms=("支部数", "党支部数量")),
+        Column("employees", "职工总数", "int", synonyms=("职工人数", "员工总数", "员工人数")),
+    ),
+    key=("unit", "year"),
+    aliases=("党员人数", "党员", "人数", "headcount"),
+)
+
+PROJECTS = SheetKind(
+    "projects",
+    "项目",
+    (
+        Column("project_id", "项目编号", "text", True, synonyms=("编号", "项目代码", "课题编号", "id")),
+        Column("name", "项目名称", "text", True, synonyms=("名称", "课题名称", "项目题目", "课题")),
+        UNIT_COLUMN,
+        Column("branch", "党支部", "text", synonyms=("所属支部", "支部", "所属党支部", "党支部名称")),
+        Column("program", "活动类型", "choice", choices=PROGRAMS, synonyms=("活动", "项目类型", "载体", "活动载体")),
+        Column("category", "项目类别", "choice", choices=CATEGORIES, synonyms=("类别", "项目分类", "分类")),
+        Column("leader", "负责人", "text", synonyms=("项目负责人", "牵头人", "领衔人")),
+        Column("year", "年度", "year", synonyms=("年份", "立项年度")),
+        Column("start_date", "立项日期", "date", synonyms=("立项时间", "开始日期", "开始时间")),
+        Column(
+            "end_date", "结题日期", "date", synonyms=("结题时间", "完成日期", "完成时间", "计划完成时间", "结束日期")
+        ),
+        Column("status", "状态", "choice", choices=STATUSES, synonyms=("项目状态", "进展", "进度状态")),
+        Column("party_participants", "参与党员数", "int", synonyms=("参与党员人数", "党员人数")),
+        Column("participants", "参与人数", "int", synonyms=("参与总人数", "团队人数", "成员人数")),
+    ),
+    key=("project_id",),
+    aliases=("项目", "项目汇总表", "项目清单", "projects"),
+)
+
+OUTCOMES = SheetKind(
+    "outcomes",
+    "成果",
+    (
+        Column("project_id", "项目编号", "text", synonyms=("编号", "课题编号")),
+        Column("unit", "单位", "text", synonyms=("单位名称", "所属单位")),
+        Column("outcome_type", "成果类型", "choice", True, choices=OUTCOME_TYPES, synonyms=("成果形式", "类型")),
+        Column("quantity", "数量", "int", synonyms=("件数", "项数")),
+        Column("value_wan", "节创价值(万元)", "wan", synonyms=("节创价值", "创效金额", "效益", "创效", "金额")),
+        Column("year", "年度", "year", synonyms=("年份",)),
+        Column("date", "日期", "date", synonyms=("取得日期", "授权日期", "时间")),
+        Column("note", "说明", "text", synonyms=("备注", "成果名称", "描述")),
+    ),
+    key=("project_id", "unit", "outcome_type", "year", "note", "source"),
+    aliases=("成果", "成果清单", "outcomes"),
+)
+
+AWARDS = SheetKind(
+    "awards",
+    "获奖",
+    (
+        Column("project_id", "项目编号", "text", True, synonyms=("编号", "课题编号")),
+        Column("year", "年度", "year", synonyms=("年份", "申报年度")),
+        Column("award", "奖项名称", "text", True, synonyms=("奖项", "荣誉名称", "荣誉")),
+        Column("level", "级别", "choice", choices=AWARD_LEVELS, synonyms=("奖项级别", "等级")),
+        Column("result", "结果", "choice", True, choices=AWARD_RESULTS, synonyms=("评选结果", "是否获奖")),
+    ),
+    key=("project_id", "year", "award"),
+    aliases=("获奖", "奖项", "awards"),
+)
+
+STUDIOS = SheetKind(
+    "studios",
+    "创新工作室",
+    (
+        Column("studio", "工作室名称", "text", True, synonyms=("工作室", "名称")),
+        UNIT_COLUMN,
+        Column("leader", "领衔人", "text", synonyms=("负责人",)),
+        Column("level", "级别", "text", synonyms=("工作室级别",)),
+        Column("year", "年度", "year", True, synonyms=("年份",)),
+        *(
+            Column(f"{part}_{dim}", f"{zh}{part_zh}", "int")
+            for dim, zh in STUDIO_DIMENSIONS
+            for part, part_zh in (("target", "目标"), ("actual", "完成"))
+        ),
+    ),
+    key=("studio", "year"),
+    aliases=("创新工作室", "工作室", "studios"),
+)
+
+SHEET_KINDS = {kind.name: kind for kind in (UNITS, HEADCOUNT, PROJECTS, OUTCOMES, AWARDS, STUDIOS)}
+# Load order: units first so every other sheet can refer to them; projects before their outcomes and awards.
+LOAD_ORDER = ("units", "headcount", "projects", "outcomes", "awards", "studios")
