@@ -1,0 +1,260 @@
+"""Writes canonical frames to the store as one batch (all or nothing), lists batches and undoes them exactly.
+
+Every table is keyed by vocab.SheetKind.key. An incoming row whose key is new is added; one whose key exists with
+different values replaces it, and the replaced version moves to <table>_history; identical rows are left alone.
+Undo puts back exactly what the batch replaced and moves the batch's own rows to history, so nothing is lost.
+SQL here is composed only from schema identifiers (vocab), never from data; every value is bound or registered.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from analytics import vocab
+from analytics.store import FACT_TABLES, rebuild_unit_closure
+
+
+class UndoRefused(RuntimeError):
+    """Undoing would break something later batches rely on; reason names them."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """The table's stored columns, batch_id excluded, in schema order."""
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return [name for (name,) in rows if name != "batch_id"]
+
+
+def _key_match(left: str, right: str, key: tuple[str, ...]) -> str:
+    # Outcome keys hold NULLs (a unit-level outcome has no project), so keys compare null-safely.
+    return " AND ".join(f"{left}.{col} IS NOT DISTINCT FROM {right}.{col}" for col in key)
+
+
+@dataclass
+class TableChange:
+    """What one table will receive: new rows, rows replacing a stored version, and rows already stored."""
+
+    added: pd.DataFrame
+    updated: pd.DataFrame
+    unchanged: int
+
+
+@dataclass
+class Changes:
+    tables: dict[str, TableChange] = field(default_factory=dict)
+
+    @property
+    def rows_added(self) -> int:
+        return sum(len(change.added) for change in self.tables.values())
+
+    @property
+    def rows_updated(self) -> int:
+        return sum(len(change.updated) for change in self.tables.values())
+
+
+def classify(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> Changes:
+    """Split each canonical frame into added / updated / unchanged against the store. Reads only."""
+    changes = Changes()
+    for table in vocab.LOAD_ORDER:
+        frame = frames.get(table)
+        if frame is None or frame.empty:
+            continue
+        columns = table_columns(con, table)
+        incoming = frame[columns]
+        key = vocab.SHEET_KINDS[table].key
+        values = [col for col in columns if col not in key]
+        differs = " OR ".join(f"i.{col} IS DISTINCT FROM s.{col}" for col in values) or "false"
+        cursor = con.cursor()
+        cursor.register("incoming", incoming)
+        marked = cursor.execute(
+            f"""
+            SELECT i.*,
+                   CASE WHEN NOT EXISTS (SELECT 1 FROM {table} AS s WHERE {_key_match("s", "i", key)}) THEN 'added'
+                        WHEN EXISTS (SELECT 1 FROM {table} AS s WHERE {_key_match("s", "i", key)} AND ({differs}))
+                        THEN 'updated'
+                        ELSE 'unchanged' END AS change
+            FROM incoming AS i
+            """
+        ).df()
+        cursor.close()
+        changes.tables[table] = TableChange(
+            added=marked[marked["change"] == "added"][columns].reset_index(drop=True),
+            updated=marked[marked["change"] == "updated"][columns].reset_index(drop=True),
+            unchanged=int((marked["change"] == "unchanged").sum()),
+        )
+    return changes
+
+
+def commit(
+    con: duckdb.DuckDBPyConnection,
+    changes: Changes,
+    *,
+    file_name: str,
+    content_hash: str,
+    uploaded_by: str | None = None,
+) -> int:
+    """Write the changes as one batch in one transaction and return its id; on any error nothing is written."""
+    cursor = con.cursor()
+    cursor.execute("BEGIN TRANSACTION")
+    try:
+        batch_id = cursor.execute("SELECT nextval('batch_id_seq')").fetchone()[0]
+        cursor.execute(
+            "INSERT INTO batches (batch_id, file_name, content_hash, uploaded_by, uploaded_at, rows_added,"
+            " rows_updated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                batch_id,
+                file_name,
+                content_hash,
+                uploaded_by or getpass.getuser(),
+                datetime.now(),
+                changes.rows_added,
+                changes.rows_updated,
+            ],
+        )
+        for table, change in changes.tables.items():
+            _write_table(cursor, table, change, batch_id)
+        rebuild_unit_closure(cursor)
+        _check_integrity(cursor)
+        cursor.execute("COMMIT")
+    except BaseException:
+        # After a failed statement DuckDB's COMMIT rolls back silently; roll back explicitly and re-raise.
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+    return int(batch_id)
+
+
+def _write_table(cursor, table: str, change: TableChange, batch_id: int) -> None:
+    columns = table_columns(cursor, table)
+    key = vocab.SHEET_KINDS[table].key
+    column_list = ", ".join(columns)
+    if len(change.updated):
+        cursor.register("replacing", change.updated)
+        match = _key_match("t", "r", key)
+        cursor.execute(
+            f"INSERT INTO {table}_history SELECT t.*, ?, 'updated' FROM {table} AS t"
+            f" WHERE EXISTS (SELECT 1 FROM replacing AS r WHERE {match})",
+            [batch_id],
+        )
+        cursor.execute(f"DELETE FROM {table} AS t WHERE EXISTS (SELECT 1 FROM replacing AS r WHERE {match})")
+        cursor.execute(
+            f"INSERT INTO {table} ({column_list}, batch_id) SELECT {column_list}, ? FROM replacing", [batch_id]
+        )
+        cursor.unregister("replacing")
+    if len(change.added):
+        cursor.register("adding", change.added)
+        cursor.execute(f"INSERT INTO {table} ({column_list}, batch_id) SELECT {column_list}, ? FROM adding", [batch_id])
+        cursor.unregister("adding")
+
+
+class IntegrityError(RuntimeError):
+    """The store would hold a fact whose unit or project does not exist."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def orphans(cursor) -> list[tuple[str, str]]:
+    """(table, reference) pairs whose unit or project is missing from the store."""
+    sql = """
+        SELECT 'projects', unit FROM projects WHERE unit NOT IN (SELECT unit FROM units)
+        UNION ALL SELECT 'projects', branch FROM projects
+            WHERE branch IS NOT NULL AND branch NOT IN (SELECT unit FROM units)
+        UNION ALL SELECT 'headcount', unit FROM headcount WHERE unit NOT IN (SELECT unit FROM units)
+        UNION ALL SELECT 'studios', unit FROM studios WHERE unit NOT IN (SELECT unit FROM units)
+        UNION ALL SELECT 'outcomes', coalesce(project_id, unit) FROM outcomes
+            WHERE (project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM projects))
+               OR (project_id IS NULL AND unit NOT IN (SELECT unit FROM units))
+        UNION ALL SELECT 'awards', project_id FROM awards WHERE project_id NOT IN (SELECT project_id FROM projects)
+        LIMIT 20
+    """
+    return [(table, str(ref)) for table, ref in cursor.execute(sql).fetchall()]
+
+
+def _check_integrity(cursor) -> None:
+    missing = orphans(cursor)
+    if missing:
+        raise IntegrityError("integrity_orphans", refs="、".join(f"{t}:{r}" for t, r in missing))
+
+
+def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every batch, oldest first."""
+    return con.execute(
+        "SELECT batch_id, file_name, content_hash, uploaded_by, uploaded_at, rows_added, rows_updated,"
+        " undone_at, undone_by FROM batches ORDER BY batch_id"
+    ).df()
+
+
+def batches_with_hash(con: duckdb.DuckDBPyConnection, content_hash: str) -> list[int]:
+    """Active batches that already loaded this exact file content."""
+    rows = con.execute(
+        "SELECT batch_id FROM batches WHERE content_hash = ? AND undone_at IS NULL ORDER BY batch_id", [content_hash]
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None = None) -> None:
+    """Restore exactly the state before the batch. Refused (UndoRefused) when the batch is unknown or undone,
+    when a later batch replaced its rows, or when later facts refer to a unit or project only it created."""
+    row = con.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id]).fetchone()
+    if row is None:
+        raise UndoRefused("undo_unknown_batch", batch=batch_id)
+    if row[0] is not None:
+        raise UndoRefused("undo_already_undone", batch=batch_id)
+    later = sorted(
+        {
+            found
+            for table in FACT_TABLES
+            for (found,) in con.execute(
+                f"SELECT DISTINCT replaced_by FROM {table}_history WHERE batch_id = ? AND reason = 'updated'",
+                [batch_id],
+            ).fetchall()
+        }
+    )
+    if later:
+        raise UndoRefused("undo_later_batches", batch=batch_id, later=", ".join(f"#{b}" for b in later))
+    cursor = con.cursor()
+    cursor.execute("BEGIN TRANSACTION")
+    try:
+        for table in FACT_TABLES:
+            columns = ", ".join([*table_columns(cursor, table), "batch_id"])
+            cursor.execute(
+                f"INSERT INTO {table}_history SELECT *, ?, 'undone' FROM {table} WHERE batch_id = ?",
+                [batch_id, batch_id],
+            )
+            cursor.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_history"
+                " WHERE replaced_by = ? AND reason = 'updated'",
+                [batch_id],
+            )
+            cursor.execute(f"DELETE FROM {table}_history WHERE replaced_by = ? AND reason = 'updated'", [batch_id])
+        cursor.execute(
+            "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
+            [datetime.now(), undone_by or getpass.getuser(), batch_id],
+        )
+        rebuild_unit_closure(cursor)
+        missing = orphans(cursor)
+        if missing:
+            raise UndoRefused("undo_orphans", batch=batch_id, refs="、".join(f"{t}:{r}" for t, r in missing))
+        cursor.execute("COMMIT")
+    except BaseException:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()

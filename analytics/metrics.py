@@ -1,0 +1,177 @@
+"""The metrics of DATA_SPEC, rolled up the unit tree: each takes a connection and Filters, aggregates in DuckDB."""
+
+from __future__ import annotations
+
+import math
+
+import duckdb
+import pandas as pd
+
+from analytics import vocab
+from analytics.filters import Filters, scope_roots
+from analytics.sql_files import read_sql
+
+TOTAL_GROUP = "__total__"
+ADDITIVE = (
+    "projects",
+    "projects_completed",
+    "projects_not_stopped",
+    "savings_wan",
+    "invention_patents",
+    "utility_model_patents",
+    "design_patents",
+    "software_copyrights",
+    "awards_declared",
+    "awards_awarded",
+)
+# Per-year stock figures: for a range of years they are read in the reference year, not summed.
+PER_YEAR = ("party_members", "participating_members", "branches_stated", "branches_active")
+PATENT_COLUMNS = {
+    "发明专利": "invention_patents",
+    "实用新型专利": "utility_model_patents",
+    "外观设计专利": "design_patents",
+}
+
+
+def _ratio(numerator, denominator) -> float | None:
+    if numerator is None or denominator is None or _missing(numerator) or _missing(denominator) or denominator == 0:
+        return None
+    return float(numerator) / float(denominator)
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _query(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
+    return con.execute(read_sql(name), params).df()
+
+
+def reference_year(con: duckdb.DuckDBPyConnection, filters: Filters) -> int | None:
+    """The year whose stock figures (participation, coverage) a selection reports: the last selected year,
+    else the latest year with any data."""
+    if filters.year_to is not None:
+        return filters.year_to
+    row = con.execute(
+        "SELECT max(y) FROM (SELECT max(year) AS y FROM projects UNION ALL SELECT max(year) FROM headcount)"
+    ).fetchone()
+    return None if row[0] is None else int(row[0])
+
+
+def kpis_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, groups: dict[str, list[str]]) -> pd.DataFrame:
+    """Raw additive figures per (group_key, year). groups maps a group key to the units whose subtrees form it."""
+    keys = [key for key, roots in groups.items() for _ in roots]
+    roots = [root for group_roots in groups.values() for root in group_roots]
+    return _query(con, "kpis_by_group", {"group_keys": keys, "group_roots": roots, **filters.params()})
+
+
+def _summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
+    """Collapse one group's per-year rows into the KPI figures."""
+    totals = {column: per_year[column].sum() if len(per_year) else 0 for column in ADDITIVE}
+    ref = per_year[per_year["year"] == ref_year] if ref_year is not None else per_year.iloc[0:0]
+    stock = {column: (ref[column].iloc[0] if len(ref) else None) for column in PER_YEAR}
+    branch_units = int(per_year["branch_units"].max()) if len(per_year) else 0
+    stock = {key: (None if _missing(value) else int(value)) for key, value in stock.items()}
+    branch_total = stock["branches_stated"] if stock["branches_stated"] is not None else branch_units
+    patents = {zh: int(totals[column]) for zh, column in PATENT_COLUMNS.items()}
+    return {
+        "projects": int(totals["projects"]),
+        "projects_completed": int(totals["projects_completed"]),
+        "projects_not_stopped": int(totals["projects_not_stopped"]),
+        "completion_rate": _ratio(totals["projects_completed"], totals["projects_not_stopped"]),
+        "savings_wan": round(float(totals["savings_wan"]), 4),
+        "patents": {"total": sum(patents.values()), **patents},
+        "software_copyrights": int(totals["software_copyrights"]),
+        "awards_declared": int(totals["awards_declared"]),
+        "awards_awarded": int(totals["awards_awarded"]),
+        "award_rate": _ratio(totals["awards_awarded"], totals["awards_declared"]),
+        "party_members": stock["party_members"],
+        "participating_members": stock["participating_members"],
+        "participation_rate": _ratio(stock["participating_members"], stock["party_members"]),
+        "branches_total": branch_total,
+        "branches_active": stock["branches_active"] or 0,
+        "branch_coverage": _ratio(stock["branches_active"] or 0, branch_total),
+        "reference_year": ref_year,
+    }
+
+
+def summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    """Every headline figure for the whole selection (selected units' subtrees taken together)."""
+    per_year = kpis_by_year(con, filters, {TOTAL_GROUP: scope_roots(con, filters)})
+    return _summarise(per_year, reference_year(con, filters))
+
+
+def kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    """The KPI object of `python -m analytics kpis --json`: exactly the keys the issue names."""
+    figures = summary(con, filters)
+    counts = project_counts_by_dimension(con, filters)
+    return {
+        "projects": figures["projects"],
+        "by_category": counts["category"],
+        "by_program": counts["program"],
+        "participation_rate": figures["participation_rate"],
+        "branch_coverage": figures["branch_coverage"],
+        "savings_wan": figures["savings_wan"],
+        "patents": figures["patents"],
+        "software_copyrights": figures["software_copyrights"],
+        "awards": {
+            "declared": figures["awards_declared"],
+            "awarded": figures["awards_awarded"],
+            "rate": figures["award_rate"],
+        },
+        "completion_rate": figures["completion_rate"],
+    }
+
+
+def project_counts_by_dimension(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, dict[str, int]]:
+    """{'category': {类别: n}, 'program': {活动类型: n}} in vocabulary order, absent values left out."""
+    roots = scope_roots(con, filters)
+    params = {"group_keys": [TOTAL_GROUP] * len(roots), "group_roots": roots, **filters.params()}
+    frame = _query(con, "project_counts_by_dimension", params)
+    result: dict[str, dict[str, int]] = {}
+    for dimension, order in (("category", vocab.CATEGORIES), ("program", vocab.PROGRAMS)):
+        found = dict(frame.loc[frame["dimension"] == dimension, ["value", "projects"]].itertuples(index=False))
+        result[dimension] = {value: int(found[value]) for value in order if value in found}
+    return result
+
+
+def kpis_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str]) -> pd.DataFrame:
+    """One row per given unit (its whole subtree) with every KPI figure, in the order given."""
+    per_year = kpis_by_year(con, filters, {unit: [unit] for unit in units})
+    ref_year = reference_year(con, filters)
+    rows = []
+    for unit in units:
+        figures = _summarise(per_year[per_year["group_key"] == unit], ref_year)
+        patents = figures.pop("patents")
+        rows.append({"unit": unit, **figures, "patent_count": patents["total"], **_patent_columns(patents)})
+    return pd.DataFrame(rows)
+
+
+def _patent_columns(patents: dict) -> dict:
+    return {column: patents[zh] for zh, column in PATENT_COLUMNS.items()}
+
+
+def trend(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The selection's figures year by year (every year with data when no years are chosen)."""
+    per_year = kpis_by_year(con, filters, {TOTAL_GROUP: scope_roots(con, filters)})
+    rows = []
+    for year in sorted(per_year["year"].dropna().unique()):
+        figures = _summarise(per_year[per_year["year"] == year], int(year))
+        patents = figures.pop("patents")
+        rows.append({"year": int(year), **figures, "patent_count": patents["total"], **_patent_columns(patents)})
+    return pd.DataFrame(rows)
+
+
+def studio_verdicts(
+    con: duckdb.DuckDBPyConnection, filters: Filters, delist_years: int = vocab.STUDIO_DELIST_YEARS
+) -> pd.DataFrame:
+    """Each studio-year with met/missed and its verdict: ok, warning (风险提示) or delisted (摘牌)."""
+    roots = scope_roots(con, filters)
+    params = {
+        "group_keys": [TOTAL_GROUP] * len(roots),
+        "group_roots": roots,
+        "year_from": filters.year_from,
+        "year_to": filters.year_to,
+        "delist_years": delist_years,
+    }
+    return _query(con, "studio_verdicts", params)

@@ -1,0 +1,41 @@
+-- The one place filters are applied. Every metric query reads facts through these macros, so a filter
+-- (and, later, a viewer's unit scope) flows through here and nowhere else.
+-- units: VARCHAR[] of group roots; group_keys: VARCHAR[] parallel to it naming the group each root belongs to.
+
+CREATE OR REPLACE MACRO unit_groups(group_keys, group_roots) AS TABLE
+    SELECT DISTINCT g.group_key, c.descendant AS unit
+    FROM (SELECT unnest(group_keys::VARCHAR[]) AS group_key, unnest(group_roots::VARCHAR[]) AS root) AS g
+    JOIN unit_closure AS c ON c.ancestor = g.root;
+
+-- A project belongs to its 党支部 when one is named, else to its unit.
+CREATE OR REPLACE MACRO project_facts(year_from, year_to, programs, categories) AS TABLE
+    SELECT p.*, coalesce(p.branch, p.unit) AS owner_unit
+    FROM projects AS p
+    WHERE (year_from IS NULL OR p.year >= year_from)
+      AND (year_to IS NULL OR p.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], p.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], p.category));
+
+-- An outcome counts in its own year, else its project's; a unit-level outcome has no programme or category,
+-- so a programme or category filter leaves it out.
+CREATE OR REPLACE MACRO outcome_facts(year_from, year_to, programs, categories) AS TABLE
+    SELECT o.*,
+           coalesce(o.year, p.year) AS fact_year,
+           coalesce(p.branch, p.unit, o.unit) AS owner_unit,
+           p.program, p.category
+    FROM outcomes AS o
+    LEFT JOIN projects AS p ON p.project_id = o.project_id
+    WHERE (year_from IS NULL OR coalesce(o.year, p.year) >= year_from)
+      AND (year_to IS NULL OR coalesce(o.year, p.year) <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], p.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], p.category));
+
+-- An award counts in the year it was declared.
+CREATE OR REPLACE MACRO award_facts(year_from, year_to, programs, categories) AS TABLE
+    SELECT a.*, coalesce(p.branch, p.unit) AS owner_unit, p.program, p.category
+    FROM awards AS a
+    JOIN projects AS p ON p.project_id = a.project_id
+    WHERE (year_from IS NULL OR a.year >= year_from)
+      AND (year_to IS NULL OR a.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], p.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], p.category));

@@ -1,0 +1,51 @@
+"""Opens the DuckDB store: creates the schema and query macros on first use, hands out one connection per path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from analytics.sql_files import read_sql
+
+DEFAULT_DB = "data/innovation.duckdb"
+FACT_TABLES = ("units", "headcount", "projects", "outcomes", "awards", "studios")
+
+
+class StoreBusy(RuntimeError):
+    """Another process (usually the running dashboard) holds the database for writing."""
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """The database file: the explicit path, else $DASHBOARD_DB, else data/innovation.duckdb."""
+    return Path(explicit or os.environ.get("DASHBOARD_DB") or DEFAULT_DB)
+
+
+def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection with the schema and macros in place. Raises StoreBusy when another process holds the file."""
+    target = db_path(path)
+    if str(target) != ":memory:":
+        target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(target), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreBusy(str(target)) from exc
+        raise
+    con.execute("SET enable_progress_bar = false")
+    if not read_only:
+        con.execute(read_sql("schema"))
+        con.execute(read_sql("macros"))
+    return con
+
+
+def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when no upload has ever been committed."""
+    return con.execute("SELECT count(*) FROM batches").fetchone()[0] == 0
+
+
+def rebuild_unit_closure(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every ancestor/descendant pair; called inside the transaction that changed units."""
+    con.execute("DELETE FROM unit_closure")
+    con.execute(read_sql("rebuild_unit_closure"))
