@@ -1,0 +1,206 @@
+"""The blank upload template: one sheet per vocab kind, canonical headers, an example row and vocab dropdowns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+
+from analytics import vocab
+
+LANGUAGES = ("zh", "en")
+CREATED = dt.datetime(2025, 1, 1, 9, 0, 0)
+# Validations reach this far down so the analyst's rows are covered without touching the whole sheet.
+LAST_ROW = 5000
+# Excel refuses an inline list source longer than this; longer lists go to a hidden sheet.
+LIST_LIMIT = 255
+LIST_SHEET = "_lists"
+
+TEXT = {
+    "required": {"zh": "必填。", "en": "Required. "},
+    "choices": {"zh": "从下拉列表选择：{}", "en": "Choose from the list: {}"},
+    "separator": {"zh": "、", "en": ", "},
+    "one_of": {"zh": "项目编号与单位至少填一项。", "en": "Fill in the project ID or the unit (at least one). "},
+    "example": {"zh": "示例行：请替换或删除后再上传。", "en": "Example row: replace or delete it before uploading."},
+    "bad_choice": {"zh": "请从下拉列表中选择。", "en": "Please choose a value from the list."},
+    "bad_number": {"zh": "请输入不小于 0 的数字。", "en": "Please enter a number of 0 or more."},
+    "bad_year": {"zh": "请输入 1949–2100 之间的年份。", "en": "Please enter a year between 1949 and 2100."},
+    "title": {"zh": "创新成效看板 上传模板", "en": "Innovation dashboard upload template"},
+}
+
+EXAMPLE_BRANCH = "示例公司一车间党支部"
+EXAMPLE_PROJECT = "XM-2025-0001"
+EXAMPLES: dict[str, dict[str, object]] = {
+    "units": {"unit": EXAMPLE_BRANCH, "parent": "示例公司党委", "kind": vocab.BRANCH_KIND},
+    "headcount": {
+        "unit": EXAMPLE_BRANCH,
+        "year": 2025,
+        "party_members": 30,
+        "participating_members": 27,
+        "branches": 1,
+        "employees": 120,
+    },
+    "projects": {
+        "project_id": EXAMPLE_PROJECT,
+        "name": "提高树脂砂轮一次交检合格率",
+        "unit": EXAMPLE_BRANCH,
+        "branch": EXAMPLE_BRANCH,
+        "program": vocab.PROGRAMS[0],
+        "category": vocab.CATEGORIES[1],
+        "leader": "张建国",
+        "year": 2025,
+        "start_date": dt.date(2025, 3, 1),
+        "end_date": dt.date(2025, 12, 31),
+        "status": vocab.STATUSES[1],
+        "party_participants": 5,
+        "participants": 8,
+    },
+    "outcomes": {
+        "project_id": EXAMPLE_PROJECT,
+        "outcome_type": vocab.SAVINGS_TYPE,
+        "quantity": 1,
+        "value_wan": 12.5,
+        "year": 2025,
+        "date": dt.date(2025, 12, 20),
+        "note": "减少废品损失",
+    },
+    "awards": {
+        "project_id": EXAMPLE_PROJECT,
+        "year": 2025,
+        "award": "公司优秀创新项目",
+        "level": vocab.AWARD_LEVELS[-1],
+        "result": vocab.AWARD_WON,
+    },
+    "studios": {
+        "studio": "张建国劳模创新工作室",
+        "unit": "示例公司",
+        "leader": "张建国",
+        "level": "省级",
+        "year": 2025,
+        **{f"target_{dim}": 4 for dim, _zh in vocab.STUDIO_DIMENSIONS},
+        **{f"actual_{dim}": 5 for dim, _zh in vocab.STUDIO_DIMENSIONS},
+    },
+}
+
+
+def _text(key: str, lang: str) -> str:
+    return TEXT[key][lang]
+
+
+def _width(value: object) -> int:
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+class _Lists:
+    """Sources for list validations: inline when short enough, else a range on one hidden sheet."""
+
+    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
+        self.workbook = workbook
+        self.sheet = None
+        self.ranges: dict[tuple[str, ...], str] = {}
+
+    def source(self, choices: tuple[str, ...]) -> list[str] | str:
+        if len(",".join(choices)) <= LIST_LIMIT:
+            return list(choices)
+        if choices not in self.ranges:
+            if self.sheet is None:
+                self.sheet = self.workbook.add_worksheet(LIST_SHEET)
+                self.sheet.hide()
+            col = len(self.ranges)
+            for row, choice in enumerate(choices):
+                self.sheet.write_string(row, col, choice)
+            letter = xl_col_to_name(col)
+            self.ranges[choices] = f"='{LIST_SHEET}'!${letter}$1:${letter}${len(choices)}"
+        return self.ranges[choices]
+
+
+def _validate(sheet, col: int, column: vocab.Column, lists: _Lists, lang: str) -> None:
+    cells = (1, col, LAST_ROW, col)
+    if column.kind == "choice":
+        source = lists.source(column.choices)
+        sheet.data_validation(
+            *cells,
+            {"validate": "list", "source": source, "error_message": _text("bad_choice", lang)},
+        )
+    elif column.kind == "year":
+        sheet.data_validation(
+            *cells,
+            {
+                "validate": "integer",
+                "criteria": "between",
+                "minimum": 1949,
+                "maximum": 2100,
+                "error_message": _text("bad_year", lang),
+            },
+        )
+    elif column.kind in ("int", "wan"):
+        sheet.data_validation(
+            *cells,
+            {
+                "validate": "integer" if column.kind == "int" else "decimal",
+                "criteria": ">=",
+                "value": 0,
+                "error_message": _text("bad_number", lang),
+            },
+        )
+
+
+def _note(kind: vocab.SheetKind, column: vocab.Column, lang: str) -> str:
+    parts = []
+    if column.required:
+        parts.append(_text("required", lang))
+    # The outcomes sheet needs a project or a unit, a rule no single column's flag can say.
+    if kind.name == "outcomes" and column.name in ("project_id", "unit"):
+        parts.append(_text("one_of", lang))
+    if column.kind == "choice":
+        parts.append(_text("choices", lang).format(_text("separator", lang).join(column.choices)))
+    return "".join(parts)
+
+
+def build_template(lang: str = "zh") -> bytes:
+    """The template's bytes; lang picks the headers and notes (zh-CN or the canonical English names)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    )
+    workbook.set_properties({"title": _text("title", lang), "created": CREATED})
+    header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+    required = workbook.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1, "text_wrap": True})
+    date = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    money = workbook.add_format({"num_format": "0.00"})
+    text = workbook.add_format({"num_format": "@"})
+    kinds = [vocab.SHEET_KINDS[name] for name in vocab.LOAD_ORDER]
+    # Every kind's sheet is added before any hidden list sheet, so the visible sheets come first.
+    sheets = [(kind, workbook.add_worksheet(kind.zh if lang == "zh" else kind.name)) for kind in kinds]
+    lists = _Lists(workbook)
+    for kind, sheet in sheets:
+        example = EXAMPLES.get(kind.name, {})
+        for col, column in enumerate(kind.columns):
+            title = column.zh if lang == "zh" else column.name
+            sheet.write_string(0, col, title, required if column.required else header)
+            note = _note(kind, column, lang)
+            if note:
+                sheet.write_comment(0, col, note, {"x_scale": 1.6, "y_scale": 1.4})
+            value = example.get(column.name)
+            if isinstance(value, dt.date):
+                sheet.write_datetime(1, col, dt.datetime.combine(value, dt.time()), date)
+            elif isinstance(value, float):
+                sheet.write_number(1, col, value, money)
+            elif isinstance(value, int):
+                sheet.write_number(1, col, value)
+            elif value is not None:
+                sheet.write_string(1, col, str(value))
+            width = max(10, _width(title) + 4, _width(value) + 2 if value is not None else 0)
+            # Codes like 00123 must stay text: format id, name and unit columns as text.
+            column_format = text if column.kind in ("text", "choice") else None
+            sheet.set_column(col, col, min(width, 40), column_format)
+            _validate(sheet, col, column, lists, lang)
+        sheet.write_comment(1, 0, _text("example", lang), {"x_scale": 1.6})
+        sheet.freeze_panes(1, 0)
+    workbook.close()
+    return buffer.getvalue()
