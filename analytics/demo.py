@@ -437,7 +437,7 @@ def _outcomes_for(rng: random.Random, project: dict, branch: Branch) -> list[dic
     product = rng.choice(branch.company.products)
     rows: list[dict] = []
 
-    def add(outcome_type: str, note: str, quantity: int | None = 1, value: float | None = None, dated=False):
+    def add(outcome_type: str, note: str, quantity: int = 1, value: float | None = None, dated=False):
         day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28)) if dated else None
         if day and day > AS_OF:
             day = AS_OF
@@ -456,7 +456,7 @@ def _outcomes_for(rng: random.Random, project: dict, branch: Branch) -> list[dic
 
     savings_chance = {"科研生产": 0.85, "安全质量": 0.6, "精益管理": 0.95, "党建": 0.3, "其他": 0.4}[category]
     if rng.random() < savings_chance * (1.0 if done else 0.35):
-        add(vocab.SAVINGS_TYPE, rng.choice(SAVINGS_NOTES[category]), None, _savings_value(rng))
+        add(vocab.SAVINGS_TYPE, rng.choice(SAVINGS_NOTES[category]), 1, _savings_value(rng))
 
     chances = {
         "科研生产": {"发明专利": 0.12, "实用新型专利": 0.35, "外观设计专利": 0.04, "软件著作权": 0.06, "论文": 0.15},
