@@ -1,0 +1,210 @@
+"""Raw cell Series -> typed values plus a reason key per bad cell (None where the cell is fine or empty)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from analytics.ingest.headers import fold
+
+# What analysts type into a number or date cell to mean "nothing": read as empty, not as an error.
+PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "无", "n/a"})
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+MAX_SERIAL = 2958465  # 9999-12-31
+YEAR_RANGE = (1900, 2100)
+_TIME_SUFFIX = r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$"
+_DATE_TEXT = (
+    r"^(?P<y>\d{4})(?:"
+    # 2023-05-01, 2023/5/1, 2023年5月1日, 2023.5, 2023年5月
+    r"\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?|\s*月)?"
+    r"|(?P<m8>\d{2})(?P<d8>\d{2})"  # 20230501
+    r"|\s*年度?"  # 2023年
+    r")?$"
+)
+_SERIAL_TEXT = r"^\d{5}(?:\.\d+)?$"
+
+Reasons = pd.Series  # object Series: a message key where the cell is bad, None elsewhere
+
+
+def _kinds(s: pd.Series) -> pd.Series:
+    """A coarse type tag per cell: bool is not a number, datetime is a date."""
+
+    def tag(v: object) -> str:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return "none"
+        if isinstance(v, str):
+            return "str"
+        if isinstance(v, bool):
+            return "bool"
+        if isinstance(v, int | float | np.integer | np.floating):
+            return "num"
+        if isinstance(v, dt.date):
+            return "date"
+        return "other"
+
+    return s.map(tag)
+
+
+def empty_mask(s: pd.Series, numeric: bool = False) -> pd.Series:
+    """Cells holding nothing: missing, blank text, and for number/date columns the usual "nothing" placeholders."""
+    is_str = s.map(lambda v: isinstance(v, str))
+    stripped = s[is_str].astype(str).str.strip()
+    blank = stripped.eq("")
+    if numeric:
+        blank |= stripped.str.casefold().isin(PLACEHOLDERS)
+    out = s.isna()
+    out[is_str] = blank
+    return out.astype(bool)
+
+
+def _to_text(v: object, width_fold: bool) -> str | None:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if isinstance(v, str):
+        text = unicodedata.normalize("NFKC", v).strip() if width_fold else v.strip()
+        return text or None
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, dt.datetime) and v.time() == dt.time():
+        return v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+def text(s: pd.Series, width_fold: bool = False) -> tuple[pd.Series, Reasons]:
+    """Trimmed text, None for empty; names that identify things are width-folded so Ａ公司 and A公司 are one."""
+    values = s.map(lambda v: _to_text(v, width_fold)).astype(object)
+    return values, pd.Series(None, index=s.index, dtype=object)
+
+
+def _numbers(s: pd.Series) -> tuple[pd.Series, Reasons, pd.Series]:
+    """Floats from numbers and numeric text (1,234.5 / 12万 / ¥300元); the third Series is a per-cell unit or None."""
+    kinds = _kinds(s)
+    values = pd.Series(np.nan, index=s.index, dtype="float64")
+    reasons = pd.Series(None, index=s.index, dtype=object)
+    units = pd.Series(None, index=s.index, dtype=object)
+    num = kinds.eq("num")
+    values[num] = s[num].astype("float64")
+    is_str = kinds.eq("str")
+    if is_str.any():
+        st = s[is_str].astype(str).str.replace(r"[,，\s¥￥]", "", regex=True)
+        wan = st.str.endswith("万元") | st.str.endswith("万")
+        yuan = st.str.endswith("元") & ~wan
+        units[is_str] = np.where(wan, "万元", np.where(yuan, "元", None))
+        parsed = pd.to_numeric(st.str.replace(r"(?:万元|万|元)$", "", regex=True), errors="coerce")
+        values[is_str] = parsed.astype("float64")
+    finite = np.isfinite(values)
+    reasons[(num | is_str) & ~finite] = "not_number"
+    reasons[~(num | is_str | kinds.eq("none"))] = "not_number"
+    return values.where(finite), reasons, units
+
+
+def integer(s: pd.Series) -> tuple[pd.Series, Reasons]:
+    """Non-negative whole numbers as Int64."""
+    values, reasons, _ = _numbers(s)
+    ok = reasons.isna() & values.notna()
+    reasons[ok & (values < 0)] = "negative"
+    reasons[ok & (values >= 0) & (values != values.round())] = "not_integer"
+    good = reasons.isna() & values.notna()
+    return values.where(good).round().astype("Int64"), reasons
+
+
+def money(s: pd.Series, header_unit: str | None) -> tuple[pd.Series, Reasons]:
+    """Non-negative amounts in 万元: a cell's own 万/元 wins, then the header's unit; no unit means 万元."""
+    values, reasons, units = _numbers(s)
+    in_yuan = units.eq("元") | (units.isna() & (header_unit == "元"))
+    values = values.where(~in_yuan, values / 10000)
+    reasons[reasons.isna() & (values < 0)] = "negative"
+    return values.where(reasons.isna()), reasons
+
+
+def _serial_dates(serial: pd.Series) -> pd.Series:
+    days = serial.where((serial >= 1) & (serial <= MAX_SERIAL)).astype("float64")
+    return (pd.Timestamp(EXCEL_EPOCH) + pd.to_timedelta(np.floor(days), unit="D")).astype("datetime64[s]")
+
+
+def _text_dates(st: pd.Series) -> pd.Series:
+    st = st.str.strip().str.replace(_TIME_SUFFIX, "", regex=True)
+    parts = st.str.extract(_DATE_TEXT)
+    year = pd.to_numeric(parts["y"], errors="coerce")
+    month = pd.to_numeric(parts["m"].fillna(parts["m8"]), errors="coerce").fillna(1)
+    day = pd.to_numeric(parts["d"].fillna(parts["d8"]), errors="coerce").fillna(1)
+    frame = pd.DataFrame({"year": year, "month": month, "day": day}).where(year.notna())
+    out = pd.to_datetime(frame.dropna(), errors="coerce").reindex(st.index).astype("datetime64[s]")
+    serial = st.str.fullmatch(_SERIAL_TEXT).fillna(False).astype(bool)
+    if serial.any():
+        out[serial] = _serial_dates(pd.to_numeric(st[serial], errors="coerce"))
+    return out
+
+
+def _year_month(v: float) -> dt.date | None:
+    """A number like 2023.5 typed into a date cell: year and month, never an Excel serial from 1905."""
+    year, _, month = repr(float(v)).partition(".")
+    try:
+        return dt.date(int(year), int(month) if month != "0" else 1, 1)
+    except ValueError:
+        return None
+
+
+def _stamps(s: pd.Series) -> pd.Series:
+    """Every readable date form as datetime64 (NaT where unreadable or empty)."""
+    kinds = _kinds(s)
+    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
+    is_date = kinds.eq("date")
+    if is_date.any():
+        out[is_date] = pd.to_datetime(s[is_date].tolist())
+    num = kinds.eq("num")
+    if num.any():
+        numbers = s[num].astype("float64")
+        yearish = numbers.between(YEAR_RANGE[0], YEAR_RANGE[1] + 100, inclusive="left")
+        stamps = pd.Series(pd.NaT, index=numbers.index, dtype="datetime64[s]")
+        stamps[~yearish] = _serial_dates(numbers[~yearish])
+        stamps[yearish] = pd.to_datetime(numbers[yearish].map(_year_month))
+        out[num] = stamps
+    is_str = kinds.eq("str")
+    if is_str.any():
+        out[is_str] = _text_dates(s[is_str].astype(str))
+    return out
+
+
+def date(s: pd.Series) -> tuple[pd.Series, Reasons]:
+    """datetime.date objects: real dates, Excel serials, 2023-05-01, 2023/5/1, 2023年5月1日, 2023.5 (first of month)."""
+    stamps = _stamps(s)
+    reasons = pd.Series(None, index=s.index, dtype=object)
+    reasons[stamps.isna() & ~_kinds(s).eq("none")] = "bad_date"
+    values = pd.Series(stamps.dt.date, index=s.index, dtype=object).where(stamps.notna(), None)
+    return values, reasons
+
+
+def year(s: pd.Series) -> tuple[pd.Series, Reasons]:
+    """Years as Int64: 2023, '2023', '2023年', or any date (its year)."""
+    kinds = _kinds(s)
+    values = pd.Series(pd.NA, index=s.index, dtype="Float64")
+    num = kinds.eq("num")
+    values[num] = s[num].astype("float64")
+    values[num & (values != values.round())] = pd.NA
+    rest = kinds.isin(["str", "date"])
+    if rest.any():
+        values[rest] = _stamps(s[rest]).dt.year.astype("Float64")
+    in_range = values.between(*YEAR_RANGE).fillna(False).astype(bool)
+    reasons = pd.Series(None, index=s.index, dtype=object)
+    reasons[~in_range & ~kinds.eq("none")] = "bad_year"
+    return values.where(in_range).astype("Int64"), reasons
+
+
+def choice(s: pd.Series, allowed: tuple[str, ...]) -> tuple[pd.Series, Reasons]:
+    """One of the allowed values once trimmed and width/case/space-folded; anything else is not_choice."""
+    lookup = {fold(a): a for a in allowed}
+    texts, _ = text(s, width_fold=True)
+    uniques = {v: lookup.get(fold(v)) for v in texts.dropna().unique()}
+    values = texts.map(lambda v: uniques.get(v) if v is not None else None).astype(object)
+    reasons = pd.Series(None, index=s.index, dtype=object)
+    reasons[values.isna() & texts.notna()] = "not_choice"
+    return values, reasons

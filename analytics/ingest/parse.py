@@ -1,0 +1,356 @@
+"""parse_file: upload bytes -> canonical typed frames per sheet plus every problem, located as the analyst sees it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analytics import vocab
+from analytics.i18n import t
+from analytics.ingest import coerce
+from analytics.ingest.headers import HEADER_SCAN_ROWS, HeaderColumn, HeaderMatch, find_header, fold, outcome_type
+from analytics.ingest.read import DEFAULT_LIMITS, Limits, RawSheet, ReadError, read_file
+
+__all__ = ["Limits", "ParsedSheet", "ParsedUpload", "Problem", "parse_file"]
+
+# Names that identify a thing are width-folded so that Ａ公司 and A公司 are one unit; free text is only trimmed.
+IDENTITY_COLUMNS = frozenset({"unit", "parent", "branch", "project_id", "studio"})
+NUMERIC_KINDS = frozenset({"int", "wan", "date", "year"})
+_TOTAL = re.compile(r"(合计|总计|小计|共计|总合计|total|subtotal|grandtotal|sum)(万元|元|数)?")
+FILE_KEYS = frozenset(
+    {
+        "file_empty",
+        "file_too_big",
+        "not_spreadsheet",
+        "file_corrupt",
+        "file_password",
+        "zip_bomb",
+        "csv_encoding",
+        "workbook_empty",
+        "parse_timeout",
+        "parse_out_of_memory",
+        "parse_crashed",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, kept as a key and params so it renders in the reader's language."""
+
+    sheet: str
+    row: int | None
+    column: str | None
+    value: str | None
+    key: str
+    params: dict = field(default_factory=dict)
+
+    def message(self, lang: str = "zh") -> str:
+        sep = "、" if lang == "zh" else ", "
+        params = {k: sep.join(v) if isinstance(v, list | tuple) else v for k, v in self.params.items()}
+        params["value"] = self.value
+        if self.key in FILE_KEYS:
+            where = t("loc_file", lang, sheet=self.sheet)
+        elif self.row is None:
+            where = t("loc_column" if self.column else "loc_sheet", lang, sheet=self.sheet, column=self.column)
+        else:
+            loc = "loc_cell" if self.column else "loc_row"
+            where = t(loc, lang, sheet=self.sheet, row=self.row, column=self.column)
+        return where + t(self.key, lang, **params)
+
+
+@dataclass
+class ParsedSheet:
+    sheet: str
+    kind: str
+    header_row: int
+    mapping: dict[str, str]
+    unknown_headers: list[str]
+    frame: pd.DataFrame
+    problems: list[Problem]
+    rows_read: int
+
+
+@dataclass
+class ParsedUpload:
+    file_name: str
+    content_hash: str
+    sheets: list[ParsedSheet]
+    problems: list[Problem]
+    raw: dict[str, list[list]]
+
+
+def parse_file(
+    file_name: str,
+    data: bytes,
+    *,
+    manual_mappings: dict[tuple[str, str], str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ParsedUpload:
+    """Every sheet of the upload as canonical frames of valid rows, with every problem found on the way."""
+    upload = ParsedUpload(file_name, hashlib.sha256(data).hexdigest(), [], [], {})
+    try:
+        raw_sheets = read_file(file_name, data, limits)
+    except ReadError as exc:
+        upload.problems.append(Problem(file_name, None, None, None, exc.key, exc.params))
+        return upload
+    for raw in raw_sheets:
+        if not any(cell not in ("", None) for row in raw.rows for cell in row):
+            continue  # an empty sheet says nothing; Excel files often carry Sheet2, Sheet3
+        upload.raw[raw.name] = raw.rows
+        match = find_header(raw.rows, raw.name, manual_mappings)
+        if match is None:
+            upload.problems.append(Problem(raw.name, None, None, None, "no_header", {"rows": HEADER_SCAN_ROWS}))
+            continue
+        sheets, problems = SheetParser(raw, match).parse()
+        upload.sheets += sheets
+        upload.problems += problems
+    if not upload.raw:
+        upload.problems.append(Problem(file_name, None, None, None, "workbook_empty", {}))
+    return upload
+
+
+def _cell_str(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class SheetParser:
+    """One recognised sheet: filter rows, coerce cells, apply the kind's row rules, build the frame."""
+
+    def __init__(self, raw: RawSheet, match: HeaderMatch) -> None:
+        self.raw = raw
+        self.match = match
+        self.kind = match.kind
+        self.name = raw.name
+        self.columns = {c.name: c for c in match.columns}
+        self.sheet_problems: list[Problem] = []
+        self.cell_problems: list[tuple[int, str | None, str | None, str, dict]] = []  # (row label, col, value, key)
+
+    # ---- rows -------------------------------------------------------------------------------------------------
+
+    def _body(self) -> pd.DataFrame:
+        """Data rows below the header, indexed by Excel row number, without blank and total rows."""
+        start = self.match.row + 1
+        width = max((len(r) for r in self.raw.rows[start:]), default=0)
+        width = max(width, *(c.index + 1 for c in self.match.columns), 1)
+        body = pd.DataFrame(self.raw.rows[start:], dtype=object).reindex(columns=range(width))
+        body.index = pd.RangeIndex(start + 1, start + 1 + len(body))
+        if body.empty:
+            self.rows_read = 0
+            return body
+        filled = np.column_stack([~coerce.empty_mask(body[c]).to_numpy() for c in body.columns])
+        nonblank = filled.any(axis=1)
+        first = body.to_numpy()[np.arange(len(body)), filled.argmax(axis=1)]
+        total = np.array([isinstance(v, str) and bool(_TOTAL.fullmatch(fold(v))) for v in first])
+        for position in self.match.row_number_columns:
+            total |= body[position].map(lambda v: isinstance(v, str) and bool(_TOTAL.fullmatch(fold(v)))).to_numpy()
+        keep = nonblank & ~total
+        self.rows_read = int(keep.sum())
+        return body[keep]
+
+    def parse(self) -> tuple[list[ParsedSheet], list[Problem]]:
+        body = self._body()
+        for dup in self.match.duplicates:
+            first = self.columns[dup.name].text
+            self._sheet_problem(dup.text, "duplicate_column", first=first, target=dup.name)
+        missing = [c for c in self.kind.columns if c.required and c.name not in self.columns]
+        for column in missing:
+            required = [c.zh for c in self.kind.columns if c.required]
+            self._sheet_problem(column.zh, "missing_column", kind=self.kind.zh, required=required)
+        if self.kind is vocab.PROJECTS and not {"year", "start_date"} & self.columns.keys():
+            self._sheet_problem(None, "missing_year_columns")
+        if self.kind is vocab.OUTCOMES and not {"project_id", "unit"} & self.columns.keys():
+            self._sheet_problem(None, "missing_owner_columns")
+        if self.sheet_problems:
+            return [self._sheet(self.kind.name, self._empty_frame(), [])], self.sheet_problems
+
+        formulas = self._formula_mask(body)
+        values: dict[str, pd.Series] = {}
+        for name, column in self.columns.items():
+            values[name] = self._coerce(body, column, formulas)
+        self._kind_rules(values, body.index)
+        self._duplicates(values, body.index)
+
+        bad = {row for row, *_ in self.cell_problems}
+        valid = ~body.index.isin(list(bad))
+        problems = [Problem(self.name, row, col, val, key, params) for row, col, val, key, params in self.cell_problems]
+        problems.sort(key=lambda p: p.row or 0)
+        frame = self._frame(values, body.index, valid)
+        sheets = [self._sheet(self.kind.name, frame, problems)]
+        if self.kind is vocab.PROJECTS and any(outcome_type(n) for n in self.columns):
+            sheets.append(self._project_outcomes(values, body.index, valid))
+        return sheets, self.sheet_problems
+
+    # ---- cells ------------------------------------------------------------------------------------------------
+
+    def _formula_mask(self, body: pd.DataFrame) -> dict[int, pd.Series]:
+        masks: dict[int, pd.Series] = {}
+        for row, col in self.raw.formula_cells:
+            if row + 1 in body.index and col in body.columns:
+                masks.setdefault(col, pd.Series(False, index=body.index)).loc[row + 1] = True
+        return masks
+
+    def _column_def(self, header: HeaderColumn) -> vocab.Column:
+        kind = outcome_type(header.name)
+        if kind == vocab.SAVINGS_TYPE:
+            return vocab.OUTCOMES.column("value_wan")
+        if kind:
+            return vocab.OUTCOMES.column("quantity")
+        return self.kind.column(header.name)
+
+    def _coerce(self, body: pd.DataFrame, header: HeaderColumn, formulas: dict[int, pd.Series]) -> pd.Series:
+        column = self._column_def(header)
+        raw = body[header.index]
+        empty = coerce.empty_mask(raw, numeric=column.kind in NUMERIC_KINDS)
+        formula = formulas.get(header.index, pd.Series(False, index=body.index))
+        cells = raw.where(~empty, None)
+        if column.kind == "text":
+            values, reasons = coerce.text(cells, width_fold=column.name in IDENTITY_COLUMNS)
+        elif column.kind == "int":
+            values, reasons = coerce.integer(cells)
+        elif column.kind == "wan":
+            values, reasons = coerce.money(cells, header.unit)
+        elif column.kind == "date":
+            values, reasons = coerce.date(cells)
+        elif column.kind == "year":
+            values, reasons = coerce.year(cells)
+        else:
+            values, reasons = coerce.choice(cells, column.choices)
+        reasons = reasons.where(~empty & ~formula, None)
+        if column.required and not outcome_type(header.name):
+            reasons[empty & ~formula] = "required_empty"
+        reasons[formula] = "formula_no_value"
+        params = {"allowed": list(column.choices)} if column.kind == "choice" else {}
+        for row, reason in reasons.dropna().items():
+            value = None if reason in ("required_empty", "formula_no_value") else _cell_str(raw.at[row])
+            self.cell_problems.append((row, header.text, value, reason, params))
+        return values.where(reasons.isna())
+
+    def _kind_rules(self, values: dict[str, pd.Series], index: pd.Index) -> None:
+        no_text = pd.Series(None, index=index, dtype=object)
+        no_year = pd.Series(pd.NA, index=index, dtype="Int64")
+        if self.kind is vocab.PROJECTS:
+            # A project counts in its 年度, else in the year it was approved.
+            values["year"] = values.get("year", no_year).fillna(_years(values.get("start_date", no_text)))
+            header = self._header_text("year", "start_date")
+            for row in index[values["year"].isna() & ~self._has_problem(index, ("year", "start_date"))]:
+                self.cell_problems.append((row, header, None, "year_or_start_missing", {}))
+        if self.kind is vocab.OUTCOMES:
+            owner = values.get("project_id", no_text).notna() | values.get("unit", no_text).notna()
+            header = self._header_text("project_id", "unit")
+            for row in index[~owner & ~self._has_problem(index, ("project_id", "unit"))]:
+                self.cell_problems.append((row, header, None, "outcome_owner_missing", {}))
+            values["quantity"] = values.get("quantity", no_year).fillna(1).astype("Int64")
+            values["year"] = values.get("year", no_year).fillna(_years(values.get("date", no_text)))
+
+    def _has_problem(self, index: pd.Index, names: tuple[str, ...]) -> np.ndarray:
+        texts = {self.columns[n].text for n in names if n in self.columns}
+        rows = {row for row, col, *_ in self.cell_problems if col in texts}
+        return index.isin(list(rows))
+
+    def _header_text(self, *names: str) -> str:
+        return next((self.columns[n].text for n in names if n in self.columns), self.kind.column(names[0]).zh)
+
+    def _duplicates(self, values: dict[str, pd.Series], index: pd.Index) -> None:
+        """The same key twice: the second row is reported with the first row's number."""
+        key = [n for n in self.kind.key if n in self.columns]
+        if not key:
+            return
+        keys = pd.DataFrame({n: values[n] for n in key}, index=index)
+        checked = keys.notna().any(axis=1) & ~self._has_problem(index, tuple(key))
+        keys = keys[checked]
+        hashes = pd.util.hash_pandas_object(keys.astype(object).where(keys.notna(), None), index=False)
+        dup = hashes.duplicated(keep="first")
+        if not dup.any():
+            return
+        first_row = pd.Series(hashes.index, index=hashes.to_numpy()).groupby(level=0).first()
+        header = self.columns[key[0]].text
+        for row in hashes.index[dup]:
+            value = " / ".join(_cell_str(v) for v in keys.loc[row] if v is not None and not pd.isna(v))
+            first = int(first_row[hashes[row]])
+            self.cell_problems.append((row, header, value, "duplicate_key", {"first_row": first}))
+
+    # ---- frames -----------------------------------------------------------------------------------------------
+
+    def _empty_frame(self) -> pd.DataFrame:
+        return self._frame({}, pd.RangeIndex(0), np.zeros(0, dtype=bool))
+
+    def _frame(self, values: dict[str, pd.Series], index: pd.Index, valid: np.ndarray) -> pd.DataFrame:
+        columns = {}
+        for column in self.kind.columns:
+            series = values.get(column.name)
+            columns[column.name] = _typed(series if series is not None else pd.Series(None, index=index), column.kind)
+        frame = pd.DataFrame(columns, index=index)[valid]
+        if self.kind is vocab.OUTCOMES:
+            frame["source"] = pd.Series("outcomes", index=frame.index, dtype=object)
+        frame["_row"] = frame.index.astype("int64")
+        return frame.reset_index(drop=True)
+
+    def _project_outcomes(self, values: dict[str, pd.Series], index: pd.Index, valid: np.ndarray) -> ParsedSheet:
+        """Per-project outcome columns of a projects sheet, as outcome rows with source "projects"."""
+        parts = []
+        for name, series in values.items():
+            kind = outcome_type(name)
+            if not kind:
+                continue
+            series = series[valid]
+            present = series.notna() & (series.astype("float64") > 0)
+            series = series[present]
+            savings = kind == vocab.SAVINGS_TYPE
+            part = pd.DataFrame(
+                {
+                    "project_id": values["project_id"][valid][present],
+                    "outcome_type": kind,
+                    "quantity": 1 if savings else series,
+                    "value_wan": series.astype("float64") if savings else np.nan,
+                },
+                index=series.index,
+            )
+            parts.append(part)
+        rows = pd.concat(parts) if parts else pd.DataFrame(index=pd.RangeIndex(0))
+        rows = rows.sort_index(kind="stable")
+        columns = {}
+        for column in vocab.OUTCOMES.columns:
+            series = rows[column.name] if column.name in rows else pd.Series(None, index=rows.index)
+            columns[column.name] = _typed(series, column.kind)
+        frame = pd.DataFrame(columns, index=rows.index)
+        frame["note"] = pd.Series("", index=frame.index, dtype=object)
+        frame["source"] = pd.Series("projects", index=frame.index, dtype=object)
+        frame["_row"] = frame.index.astype("int64")
+        frame = frame.reset_index(drop=True)
+        sheet = self._sheet(vocab.OUTCOMES.name, frame, [])
+        sheet.mapping = {h.text: h.name for h in self.match.columns if outcome_type(h.name)}
+        sheet.unknown_headers = []
+        sheet.rows_read = len(frame)
+        return sheet
+
+    def _sheet(self, kind: str, frame: pd.DataFrame, problems: list[Problem]) -> ParsedSheet:
+        mapping = {c.text: c.name for c in self.match.columns}
+        return ParsedSheet(
+            self.name, kind, self.match.row + 1, mapping, list(self.match.unknown), frame, problems, self.rows_read
+        )
+
+    def _sheet_problem(self, column: str | None, key: str, **params: object) -> None:
+        self.sheet_problems.append(Problem(self.name, None, column, None, key, params))
+
+
+def _years(dates: pd.Series) -> pd.Series:
+    return pd.Series([d.year if isinstance(d, dt.date) else None for d in dates], index=dates.index, dtype="Int64")
+
+
+def _typed(series: pd.Series, kind: str) -> pd.Series:
+    """The column's dtype: Int64 for counts and years, float64 for 万元, object (None for missing) for the rest."""
+    if kind in ("int", "year"):
+        return pd.to_numeric(series, errors="coerce").astype("Int64")
+    if kind == "wan":
+        return pd.to_numeric(series, errors="coerce").astype("float64")
+    return series.astype(object).where(series.notna(), None)
