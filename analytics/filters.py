@@ -38,6 +38,9 @@ class Filters:
     def with_units(self, units: tuple[str, ...]) -> Filters:
         return replace(self, units=tuple(units))
 
+    def without_years(self) -> Filters:
+        return replace(self, year_from=None, year_to=None)
+
 
 class UnknownUnitError(ValueError):
     """A unit name that is not in the tree, with the closest names that are."""

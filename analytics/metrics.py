@@ -92,6 +92,7 @@ def _summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
         "branches_active": stock["branches_active"] or 0,
         "branch_coverage": _ratio(stock["branches_active"] or 0, branch_total),
         "reference_year": ref_year,
+        "has_data": bool(len(per_year)),
     }
 
 

@@ -1,0 +1,268 @@
+"""One upload end to end: parse the files, check them against each other and the store, report, then commit.
+
+`prepare` reads and writes nothing to the store; `apply` commits a prepared upload as one batch, all or nothing.
+The page and `python -m analytics import` both run exactly this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from analytics import vocab
+from analytics.filters import fold_name
+from analytics.i18n import t
+from analytics.ingest import load
+from analytics.ingest.parse import ParsedUpload, Problem, parse_file
+
+Parser = Callable[..., ParsedUpload]
+
+
+class UploadRefused(RuntimeError):
+    """The upload has problems and the analyst did not choose to load only the valid rows."""
+
+
+@dataclass
+class SheetSummary:
+    file: str
+    sheet: str
+    kind: str
+    rows_read: int
+    rows_rejected: int
+
+
+@dataclass
+class UploadPlan:
+    """Everything the dry run shows: per-sheet counts, what will change, every problem, new units."""
+
+    uploads: list[ParsedUpload]
+    frames: dict[str, pd.DataFrame]
+    problems: list[tuple[str, Problem]]  # (file name, problem)
+    new_units: list[str]
+    changes: load.Changes
+    already_loaded: dict[str, list[int]] = field(default_factory=dict)
+    sheets: list[SheetSummary] = field(default_factory=list)
+
+    @property
+    def unreadable(self) -> bool:
+        """A file could not be read at all: no sheet came out of it."""
+        return any(not upload.sheets and upload.problems for upload in self.uploads)
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.problems)
+
+    @property
+    def unknown_headers(self) -> list[tuple[str, str, str, str]]:
+        """(file, sheet, kind, header) for every header the synonym table did not know."""
+        return [
+            (upload.file_name, sheet.sheet, sheet.kind, header)
+            for upload in self.uploads
+            for sheet in upload.sheets
+            for header in sheet.unknown_headers
+        ]
+
+
+def saved_mappings(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
+    """Header mappings analysts chose by hand before: (sheet kind, header) -> column ('' = ignore)."""
+    rows = con.execute("SELECT sheet_kind, header, column_name FROM header_mappings").fetchall()
+    return {(kind, header): column for kind, header, column in rows}
+
+
+def save_mappings(con: duckdb.DuckDBPyConnection, mappings: dict[tuple[str, str], str]) -> None:
+    for (kind, header), column in mappings.items():
+        con.execute(
+            "INSERT OR REPLACE INTO header_mappings (sheet_kind, header, column_name) VALUES (?, ?, ?)",
+            [kind, header, column],
+        )
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    files: list[tuple[str, bytes]],
+    *,
+    manual_mappings: dict[tuple[str, str], str] | None = None,
+    new_unit_parents: dict[str, str] | None = None,
+    parse: Parser = parse_file,
+) -> UploadPlan:
+    """Parse and check the files against each other and the store. Writes nothing."""
+    mappings = {**saved_mappings(con), **(manual_mappings or {})}
+    uploads = [parse(name, data, manual_mappings=mappings) for name, data in files]
+    problems = [(upload.file_name, problem) for upload in uploads for problem in upload.problems]
+    sheets = []
+    parts: dict[str, list[pd.DataFrame]] = {}
+    for upload in uploads:
+        for sheet in upload.sheets:
+            problems.extend((upload.file_name, problem) for problem in sheet.problems)
+            sheets.append(SheetSummary(upload.file_name, sheet.sheet, sheet.kind, sheet.rows_read, len(sheet.problems)))
+            if len(sheet.frame):
+                parts.setdefault(sheet.kind, []).append(sheet.frame.assign(_file=upload.file_name, _sheet=sheet.sheet))
+    frames = {kind: pd.concat(found, ignore_index=True) for kind, found in parts.items()}
+    frames, cross_problems = _drop_cross_file_duplicates(frames)
+    problems.extend(cross_problems)
+    frames, reference_problems = _drop_unknown_projects(con, frames)
+    problems.extend(reference_problems)
+    frames = _fill_award_years(con, frames)
+    frames, new_units = _add_new_units(con, frames, new_unit_parents or {})
+    changes = load.classify(con, frames)
+    already = {upload.file_name: load.batches_with_hash(con, upload.content_hash) for upload in uploads}
+    return UploadPlan(
+        uploads=uploads,
+        frames=frames,
+        problems=problems,
+        new_units=new_units,
+        changes=changes,
+        already_loaded={name: ids for name, ids in already.items() if ids},
+        sheets=sheets,
+    )
+
+
+def apply(
+    con: duckdb.DuckDBPyConnection, plan: UploadPlan, *, valid_only: bool = False, uploaded_by: str | None = None
+) -> int:
+    """Commit the prepared upload as one batch. Refused when it has problems, unless valid_only."""
+    if plan.unreadable or (plan.has_problems and not valid_only):
+        raise UploadRefused()
+    names = " + ".join(upload.file_name for upload in plan.uploads)
+    content_hash = ",".join(upload.content_hash for upload in plan.uploads)
+    return load.commit(con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=uploaded_by)
+
+
+def _problem(row: pd.Series, column: str, value, key: str, **params) -> tuple[str, Problem]:
+    problem = Problem(
+        sheet=row["_sheet"], row=int(row["_row"]), column=column, value=str(value), key=key, params=params
+    )
+    return row["_file"], problem
+
+
+def _drop_cross_file_duplicates(frames: dict[str, pd.DataFrame]) -> tuple[dict, list]:
+    """A record keyed twice across sheets or files of one upload is ambiguous: report the later copy."""
+    problems = []
+    for kind, frame in frames.items():
+        key = [column for column in vocab.SHEET_KINDS[kind].key if column in frame.columns]
+        repeated = frame.duplicated(subset=key, keep="first")
+        if not repeated.any():
+            continue
+        first = frame[~repeated].set_index(key)
+        for _, row in frame[repeated].iterrows():
+            original = first.loc[tuple(row[key])] if len(key) > 1 else first.loc[row[key[0]]]
+            problems.append(
+                _problem(
+                    row,
+                    vocab.SHEET_KINDS[kind].column(key[0]).zh,
+                    row[key[0]],
+                    "upload.duplicate_across",
+                    other=f"{original['_file']} › {original['_sheet']} #{int(original['_row'])}",
+                )
+            )
+        frames[kind] = frame[~repeated].reset_index(drop=True)
+    return frames, problems
+
+
+def _stored_projects(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute("SELECT project_id, year FROM projects").df()
+
+
+def _drop_unknown_projects(con: duckdb.DuckDBPyConnection, frames: dict) -> tuple[dict, list]:
+    """An outcome or award for a project that is neither in this upload nor in the store is rejected."""
+    known = set(_stored_projects(con)["project_id"])
+    if "projects" in frames:
+        known |= set(frames["projects"]["project_id"])
+    problems = []
+    for kind in ("outcomes", "awards"):
+        frame = frames.get(kind)
+        if frame is None:
+            continue
+        unknown = frame["project_id"].notna() & ~frame["project_id"].isin(known)
+        for _, row in frame[unknown].iterrows():
+            problems.append(_problem(row, "项目编号", row["project_id"], "upload.unknown_project"))
+        frames[kind] = frame[~unknown].reset_index(drop=True)
+    return frames, problems
+
+
+def _fill_award_years(con: duckdb.DuckDBPyConnection, frames: dict) -> dict:
+    """An award without a year is counted in its project's year."""
+    awards = frames.get("awards")
+    if awards is None or not awards["year"].isna().any():
+        return frames
+    years = dict(_stored_projects(con).itertuples(index=False))
+    if "projects" in frames:
+        years.update(dict(frames["projects"][["project_id", "year"]].itertuples(index=False)))
+    missing = awards["year"].isna()
+    awards.loc[missing, "year"] = awards.loc[missing, "project_id"].map(years)
+    frames["awards"] = awards
+    return frames
+
+
+def _add_new_units(con: duckdb.DuckDBPyConnection, frames: dict, parents: dict[str, str]) -> tuple[dict, list]:
+    """Units named in facts but absent from the tree become new units, listed for the analyst to see.
+    A new 党支部 named in a project's branch column goes under the project's unit; any other new unit goes to the
+    top level unless the analyst chose a parent."""
+    stored = {row[0] for row in con.execute("SELECT unit FROM units").fetchall()}
+    declared = set(frames["units"]["unit"]) if "units" in frames else set()
+    known = stored | declared
+    new: dict[str, dict] = {}
+
+    def note(name, parent=None, kind=None):
+        if name is None or pd.isna(name) or name in known or name in new:
+            return
+        new[name] = {"unit": name, "parent": parents.get(name, parent), "kind": kind}
+
+    if "units" in frames:
+        for parent in frames["units"]["parent"].dropna():
+            note(parent)
+    for kind in ("headcount", "projects", "outcomes", "studios"):
+        frame = frames.get(kind)
+        if frame is not None and "unit" in frame.columns:
+            for name in frame["unit"].dropna().unique():
+                note(name)
+    projects = frames.get("projects")
+    if projects is not None:
+        for branch, unit in projects[["branch", "unit"]].dropna(subset=["branch"]).itertuples(index=False):
+            note(branch, parent=unit, kind=vocab.BRANCH_KIND)
+    if new:
+        rows = pd.DataFrame(list(new.values()), columns=["unit", "parent", "kind"])
+        existing = frames.get("units")
+        frames["units"] = rows if existing is None else pd.concat([existing, rows], ignore_index=True)
+    return frames, list(new)
+
+
+def report(plan: UploadPlan, lang: str = "zh") -> list[str]:
+    """The dry-run report as lines of text: the same words on the page and on the command line."""
+    lines = []
+    for summary in plan.sheets:
+        change = plan.changes.tables.get(summary.kind)
+        lines.append(
+            t(
+                "upload.sheet_line",
+                lang,
+                file=summary.file,
+                sheet=summary.sheet,
+                kind=t(f"kind.{summary.kind}", lang),
+                read=summary.rows_read,
+                rejected=summary.rows_rejected,
+            )
+        )
+    for kind, change in plan.changes.tables.items():
+        lines.append(
+            t(
+                "upload.table_line",
+                lang,
+                kind=t(f"kind.{kind}", lang),
+                added=len(change.added),
+                updated=len(change.updated),
+                unchanged=change.unchanged,
+            )
+        )
+    if plan.new_units:
+        lines.append(t("upload.new_units", lang, units="、".join(fold_name(unit) for unit in plan.new_units)))
+    for file_name, header_info in {(f, h) for f, _, _, h in plan.unknown_headers}:
+        lines.append(t("upload.unknown_header", lang, file=file_name, header=header_info))
+    for file_name, ids in plan.already_loaded.items():
+        lines.append(t("upload.already_loaded", lang, file=file_name, batches=", ".join(f"#{i}" for i in ids)))
+    for file_name, problem in plan.problems:
+        lines.append(f"{file_name} › {problem.message(lang)}")
+    return lines

@@ -1,0 +1,166 @@
+"""The shared filters: set once in the sidebar by app.py, restored from and written to the URL, read by pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics import vocab
+from analytics.filters import Filters, UnknownUnitError, resolve_units
+from ui import state
+from ui.i18n import LANG_KEY, lang, t
+
+UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY = "unit", "year", "program", "category"
+URL_KEYS = (UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY, LANG_KEY)
+_RESTORED = "_filters_restored_from_url"
+_UNKNOWN = "_filters_unknown_units"
+
+
+def _parse_years(text: str, years: list[int]) -> tuple[int, int] | None:
+    parts = text.replace("—", "-").replace("–", "-").split("-")
+    try:
+        bounds = [int(part) for part in parts if part.strip()]
+    except ValueError:
+        return None
+    if len(bounds) == 1:
+        bounds = bounds * 2
+    if len(bounds) != 2 or bounds[0] > bounds[1] or bounds[0] not in years or bounds[1] not in years:
+        return None
+    return bounds[0], bounds[1]
+
+
+def restore_from_url() -> None:
+    """On a session's first run, seed the filter widgets from the link that opened it."""
+    if st.session_state.get(_RESTORED):
+        return
+    st.session_state[_RESTORED] = True
+    params = st.query_params
+    if params.get(LANG_KEY) in ("zh", "en"):
+        st.session_state[LANG_KEY] = params[LANG_KEY]
+    names = params.get_all(UNIT_KEY)
+    if names:
+        known, unknown = [], []
+        for name in names:
+            try:
+                known.extend(resolve_units(state.cursor(), [name]))
+            except UnknownUnitError as missing:
+                unknown.append(missing)
+        st.session_state[UNIT_KEY] = list(dict.fromkeys(known))
+        st.session_state[_UNKNOWN] = [(miss.name, miss.suggestions) for miss in unknown]
+    if YEAR_KEY in params:
+        years = _parse_years(params[YEAR_KEY], state.available_years())
+        if years:
+            st.session_state[YEAR_KEY] = years
+    for key, allowed in ((PROGRAM_KEY, vocab.PROGRAMS), (CATEGORY_KEY, vocab.CATEGORIES)):
+        chosen = [value for value in params.get_all(key) if value in allowed]
+        if chosen:
+            st.session_state[key] = chosen
+
+
+def render_sidebar() -> None:
+    """The filter widgets, each keyed, drawn once per run by app.py."""
+    tree = state.unit_tree()
+    depth = dict(zip(tree["unit"], tree["depth"], strict=True))
+    years = state.available_years()
+    with st.sidebar:
+        st.radio(
+            t("lang.label"),
+            options=["zh", "en"],
+            format_func=lambda code: t(f"lang.{code}"),
+            key=LANG_KEY,
+            horizontal=True,
+        )
+        st.header(t("filter.header"))
+        # Options in tree order, indented by depth: the multiselect reads as the unit tree.
+        st.multiselect(
+            t("filter.unit"),
+            options=list(tree["unit"]),
+            format_func=lambda unit: "\u3000" * int(depth.get(unit, 0)) + unit,
+            key=UNIT_KEY,
+            placeholder=t("filter.unit.placeholder"),
+        )
+        if years:
+            chosen = _year_bounds(st.session_state.get(YEAR_KEY))
+            if chosen[0] is not None and not set(chosen) <= set(years):
+                del st.session_state[YEAR_KEY]  # a year whose data was undone: back to the default
+            if len(years) > 1:
+                # The default value makes it a range slider; the latest year alone is what leaders ask first.
+                st.select_slider(t("filter.year"), options=years, value=(years[-1], years[-1]), key=YEAR_KEY)
+            else:
+                st.caption(f"{t('filter.year')}: {years[0]}")
+        st.multiselect(
+            t("filter.program"),
+            options=list(vocab.PROGRAMS),
+            key=PROGRAM_KEY,
+            placeholder=t("filter.program.placeholder"),
+        )
+        st.multiselect(
+            t("filter.category"),
+            options=list(vocab.CATEGORIES),
+            key=CATEGORY_KEY,
+            placeholder=t("filter.category.placeholder"),
+        )
+
+
+def show_unknown_units() -> None:
+    """A link that named units not in the tree says so, instead of showing an empty page."""
+    unknown = st.session_state.get(_UNKNOWN) or []
+    if unknown:
+        names = "、".join(name for name, _ in unknown)
+        suggestions = "、".join(dict.fromkeys(s for _, found in unknown for s in found)) or t("cli.none")
+        st.warning(t("filter.unknown_units", names=names, suggestions=suggestions))
+
+
+def _year_bounds(value) -> tuple[int | None, int | None]:
+    # The range slider hands back a single year when both ends sit on the same one.
+    if value is None:
+        return None, None
+    if isinstance(value, int):
+        return value, value
+    return int(value[0]), int(value[1])
+
+
+def current() -> Filters:
+    """The filters as the widgets hold them: what every page reads."""
+    year_from, year_to = _year_bounds(st.session_state.get(YEAR_KEY))
+    return Filters(
+        units=tuple(st.session_state.get(UNIT_KEY) or ()),
+        year_from=year_from,
+        year_to=year_to,
+        programs=tuple(st.session_state.get(PROGRAM_KEY) or ()),
+        categories=tuple(st.session_state.get(CATEGORY_KEY) or ()),
+    )
+
+
+def write_url() -> None:
+    """Mirror the filters into the URL so the view can be shared as a link; other parameters are kept."""
+    filters = current()
+    wanted: dict[str, str | list[str]] = {LANG_KEY: lang()}
+    if filters.units:
+        wanted[UNIT_KEY] = list(filters.units)
+    if filters.year_from is not None:
+        same = filters.year_from == filters.year_to
+        wanted[YEAR_KEY] = str(filters.year_from) if same else f"{filters.year_from}-{filters.year_to}"
+    if filters.programs:
+        wanted[PROGRAM_KEY] = list(filters.programs)
+    if filters.categories:
+        wanted[CATEGORY_KEY] = list(filters.categories)
+    for key in URL_KEYS:
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        current_value = st.query_params.get_all(key)
+        if current_value != (value if isinstance(value, list) else [value]):
+            st.query_params[key] = value
+
+
+def period_label(filters: Filters) -> str:
+    if filters.year_from is None:
+        return t("filter.all_years")
+    if filters.year_from == filters.year_to:
+        return t("filter.year_single", year=filters.year_from)
+    return t("filter.year_range", start=filters.year_from, end=filters.year_to)
+
+
+def context_line(filters: Filters) -> str:
+    units = "、".join(filters.units) if filters.units else t("filter.whole_group")
+    return t("filter.context", units=units, period=period_label(filters))

@@ -1,0 +1,19 @@
+"""The UI language lives in session state; text lookups go through the one translation table."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from analytics.i18n import t as translate
+
+LANG_KEY = "lang"
+
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, **params) -> str:
+    return translate(key, lang(), **params)
