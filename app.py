@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages import overview
-from ui import filters, state
+from ui import filters, navigation, state
 from ui.i18n import t
 
 st.set_page_config(page_title="创新成效看板", page_icon="🏭", layout="wide")
@@ -14,10 +13,7 @@ filters.restore_from_url()
 filters.render_sidebar()
 filters.write_url()
 
-pages = [
-    st.Page(overview.render, title=t("page.overview"), url_path="overview", default=True),
-]
-navigation = st.navigation(pages)
+page = st.navigation(navigation.build())
 
 # Pages are functions, not scripts: with a pages/ folder beside it Streamlit starts a session in its legacy
 # multipage mode, which runs a page script directly and skips this file; a function page is never picked.
@@ -29,4 +25,4 @@ if not st.session_state.get("_navigation_ready"):
 
 if state.store_is_empty():
     st.info(t("app.empty_store"))
-navigation.run()
+page.run()

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from analytics.i18n import ingest_text, store_text, ui_text
+from analytics.i18n import export_text, ingest_text, pages_text, store_text, ui_text
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 
 # Sections live in their own modules so each concern edits its own file; lookups see one table.
-TABLE: dict[str, dict[str, str]] = {**ui_text.TEXT, **ingest_text.TEXT, **store_text.TEXT}
+TABLE: dict[str, dict[str, str]] = {
+    **ui_text.TEXT,
+    **ingest_text.TEXT,
+    **store_text.TEXT,
+    **pages_text.TEXT,
+    **export_text.TEXT,
+}
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
