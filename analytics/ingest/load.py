@@ -49,6 +49,8 @@ class TableChange:
     added: pd.DataFrame
     updated: pd.DataFrame
     unchanged: int
+    # (file, sheet) -> {"added": n, "updated": n, "unchanged": n}, when the rows came from named sheets
+    by_sheet: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -72,7 +74,7 @@ def classify(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) ->
         if frame is None or frame.empty:
             continue
         columns = table_columns(con, table)
-        incoming = frame[columns]
+        incoming = frame
         key = vocab.SHEET_KINDS[table].key
         values = [col for col in columns if col not in key]
         differs = " OR ".join(f"i.{col} IS DISTINCT FROM s.{col}" for col in values) or "false"
@@ -89,10 +91,16 @@ def classify(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) ->
             """
         ).df()
         cursor.close()
+        by_sheet = {}
+        if {"_file", "_sheet"} <= set(marked.columns):
+            counted = marked.groupby(["_file", "_sheet", "change"]).size()
+            for (file_name, sheet, change), rows in counted.items():
+                by_sheet.setdefault((file_name, sheet), {"added": 0, "updated": 0, "unchanged": 0})[change] = int(rows)
         changes.tables[table] = TableChange(
             added=marked[marked["change"] == "added"][columns].reset_index(drop=True),
             updated=marked[marked["change"] == "updated"][columns].reset_index(drop=True),
             unchanged=int((marked["change"] == "unchanged").sum()),
+            by_sheet=by_sheet,
         )
     return changes
 

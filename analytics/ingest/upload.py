@@ -80,17 +80,22 @@ def save_mappings(con: duckdb.DuckDBPyConnection, mappings: dict[tuple[str, str]
         )
 
 
-def prepare(
+def parse_files(
     con: duckdb.DuckDBPyConnection,
     files: list[tuple[str, bytes]],
     *,
     manual_mappings: dict[tuple[str, str], str] | None = None,
-    new_unit_parents: dict[str, str] | None = None,
     parse: Parser = parse_file,
-) -> UploadPlan:
-    """Parse and check the files against each other and the store. Writes nothing."""
+) -> list[ParsedUpload]:
+    """Parse each file with the saved header mappings plus the ones chosen now. The expensive step."""
     mappings = {**saved_mappings(con), **(manual_mappings or {})}
-    uploads = [parse(name, data, manual_mappings=mappings) for name, data in files]
+    return [parse(name, data, manual_mappings=mappings) for name, data in files]
+
+
+def check(
+    con: duckdb.DuckDBPyConnection, uploads: list[ParsedUpload], *, new_unit_parents: dict[str, str] | None = None
+) -> UploadPlan:
+    """Check parsed files against each other and the store, and classify every row. Writes nothing."""
     problems = [(upload.file_name, problem) for upload in uploads for problem in upload.problems]
     sheets = []
     parts: dict[str, list[pd.DataFrame]] = {}
@@ -118,6 +123,19 @@ def prepare(
         already_loaded={name: ids for name, ids in already.items() if ids},
         sheets=sheets,
     )
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    files: list[tuple[str, bytes]],
+    *,
+    manual_mappings: dict[tuple[str, str], str] | None = None,
+    new_unit_parents: dict[str, str] | None = None,
+    parse: Parser = parse_file,
+) -> UploadPlan:
+    """Parse and check: the whole dry run. Writes nothing."""
+    uploads = parse_files(con, files, manual_mappings=manual_mappings, parse=parse)
+    return check(con, uploads, new_unit_parents=new_unit_parents)
 
 
 def apply(
@@ -228,6 +246,43 @@ def _add_new_units(con: duckdb.DuckDBPyConnection, frames: dict, parents: dict[s
         existing = frames.get("units")
         frames["units"] = rows if existing is None else pd.concat([existing, rows], ignore_index=True)
     return frames, list(new)
+
+
+def sheet_table(plan: UploadPlan) -> pd.DataFrame:
+    """Per sheet: rows read, to add, to update, unchanged, rejected (canonical column names)."""
+    rows = []
+    for summary in plan.sheets:
+        change = plan.changes.tables.get(summary.kind)
+        counts = change.by_sheet.get((summary.file, summary.sheet), {}) if change else {}
+        rows.append(
+            {
+                "file": summary.file,
+                "sheet": summary.sheet,
+                "kind": summary.kind,
+                "rows_read": summary.rows_read,
+                "rows_added": counts.get("added", 0),
+                "rows_updated": counts.get("updated", 0),
+                "rows_unchanged": counts.get("unchanged", 0),
+                "rows_rejected": summary.rows_rejected,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def problem_table(plan: UploadPlan, lang: str = "zh") -> pd.DataFrame:
+    """Every problem with file, sheet, Excel row, column, value and the reason in the given language."""
+    rows = [
+        {
+            "file": file_name,
+            "sheet": problem.sheet,
+            "row": problem.row,
+            "column": problem.column,
+            "value": problem.value,
+            "reason": problem.message(lang),
+        }
+        for file_name, problem in plan.problems
+    ]
+    return pd.DataFrame(rows, columns=["file", "sheet", "row", "column", "value", "reason"])
 
 
 def report(plan: UploadPlan, lang: str = "zh") -> list[str]:

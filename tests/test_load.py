@@ -1,0 +1,114 @@
+"""Batches: every commit is all or nothing, undo restores exactly the state before, nothing stored is lost."""
+
+import pytest
+
+from analytics.ingest import load
+from tests.factories import frame, load_records, new_store
+
+UNITS = [{"unit": "集团", "kind": "集团"}, {"unit": "甲公司", "parent": "集团", "kind": "公司"}]
+
+
+def snapshot(con) -> dict[str, list[tuple]]:
+    return {
+        table: con.execute(f"SELECT * EXCLUDE (batch_id) FROM {table} ORDER BY ALL").fetchall()
+        for table in load.FACT_TABLES
+    }
+
+
+@pytest.fixture
+def con(tmp_path):
+    con = new_store(tmp_path)
+    load_records(
+        con,
+        "first.xlsx",
+        units=UNITS,
+        projects=[
+            {"project_id": "P1", "name": "原名", "unit": "甲公司", "year": 2024, "status": "实施中"},
+            {"project_id": "P2", "name": "项目二", "unit": "甲公司", "year": 2024},
+        ],
+    )
+    yield con
+    con.close()
+
+
+def test_update_then_undo_restores_the_replaced_version(con):
+    before = snapshot(con)
+    batch = load_records(
+        con,
+        "second.xlsx",
+        projects=[
+            {"project_id": "P1", "name": "新名", "unit": "甲公司", "year": 2024, "status": "已结题"},
+            {"project_id": "P3", "name": "项目三", "unit": "甲公司", "year": 2025},
+        ],
+    )
+    row = con.execute("SELECT rows_added, rows_updated FROM batches WHERE batch_id = ?", [batch]).fetchone()
+    assert row == (1, 1)
+    assert con.execute("SELECT name, status FROM projects WHERE project_id = 'P1'").fetchone() == ("新名", "已结题")
+    assert con.execute("SELECT name, replaced_by, reason FROM projects_history").fetchall() == [
+        ("原名", batch, "updated")
+    ]
+
+    load.undo(con, batch, undone_by="test")
+    assert snapshot(con) == before
+    # Nothing is lost: the undone versions are kept in history, marked as undone.
+    kept = con.execute("SELECT project_id, name, reason FROM projects_history ORDER BY project_id").fetchall()
+    assert kept == [("P1", "新名", "undone"), ("P3", "项目三", "undone")]
+    assert con.execute("SELECT undone_by FROM batches WHERE batch_id = ?", [batch]).fetchone() == ("test",)
+
+
+def test_identical_rows_are_unchanged_not_updated(con):
+    changes = load.classify(
+        con,
+        {"projects": frame(con, "projects", [{"project_id": "P2", "name": "项目二", "unit": "甲公司", "year": 2024}])},
+    )
+    assert (len(changes.tables["projects"].added), len(changes.tables["projects"].updated)) == (0, 0)
+    assert changes.tables["projects"].unchanged == 1
+
+
+def test_undo_refused_when_a_later_batch_replaced_its_rows(con):
+    second = load_records(
+        con, "second.xlsx", projects=[{"project_id": "P2", "name": "二改", "unit": "甲公司", "year": 2024}]
+    )
+    third = load_records(
+        con, "third.xlsx", projects=[{"project_id": "P2", "name": "三改", "unit": "甲公司", "year": 2024}]
+    )
+    before = snapshot(con)
+    with pytest.raises(load.UndoRefused) as refused:
+        load.undo(con, second)
+    assert refused.value.key == "undo_later_batches"
+    assert refused.value.params["later"] == f"#{third}"
+    assert snapshot(con) == before
+    load.undo(con, third)
+    load.undo(con, second)
+    assert con.execute("SELECT name FROM projects WHERE project_id = 'P2'").fetchone() == ("项目二",)
+
+
+def test_undo_refused_when_later_facts_need_its_unit(con):
+    first_units = load_records(con, "units.xlsx", units=[{"unit": "乙公司", "parent": "集团"}])
+    load_records(con, "later.xlsx", projects=[{"project_id": "P9", "name": "九", "unit": "乙公司", "year": 2024}])
+    before = snapshot(con)
+    with pytest.raises(load.UndoRefused) as refused:
+        load.undo(con, first_units)
+    assert refused.value.key == "undo_orphans"
+    assert snapshot(con) == before
+    assert con.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [first_units]).fetchone() == (None,)
+
+
+def test_a_failing_commit_writes_nothing(con):
+    before = snapshot(con)
+    batches_before = con.execute("SELECT count(*) FROM batches").fetchone()
+    with pytest.raises(load.IntegrityError):
+        load_records(con, "bad.xlsx", projects=[{"project_id": "P5", "name": "无主", "unit": "不存在", "year": 2024}])
+    assert snapshot(con) == before
+    assert con.execute("SELECT count(*) FROM batches").fetchone() == batches_before
+
+
+def test_undo_twice_or_unknown_batch_is_refused(con):
+    with pytest.raises(load.UndoRefused) as unknown:
+        load.undo(con, 99)
+    assert unknown.value.key == "undo_unknown_batch"
+    batch = load_records(con, "x.xlsx", projects=[{"project_id": "P7", "name": "七", "unit": "甲公司", "year": 2024}])
+    load.undo(con, batch)
+    with pytest.raises(load.UndoRefused) as again:
+        load.undo(con, batch)
+    assert again.value.key == "undo_already_undone"
