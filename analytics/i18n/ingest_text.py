@@ -10,6 +10,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "工作表「{sheet}」第{row}行「{column}」列：",
         "en": "sheet {sheet}, row {row}, column {column}: ",
     },
+    "loc_in_row": {"zh": "「{column}」列：", "en": "column {column}: "},
     # The whole file.
     "file_empty": {"zh": "文件是空的", "en": "the file is empty"},
     "file_too_big": {

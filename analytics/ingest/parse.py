@@ -50,10 +50,15 @@ class Problem:
     key: str
     params: dict = field(default_factory=dict)
 
-    def message(self, lang: str = "zh") -> str:
+    def reason(self, lang: str = "zh") -> str:
+        """What is wrong, without where."""
         sep = "、" if lang == "zh" else ", "
         params = {k: sep.join(v) if isinstance(v, list | tuple) else v for k, v in self.params.items()}
         params["value"] = self.value
+        return t(self.key, lang, **params)
+
+    def message(self, lang: str = "zh") -> str:
+        """Where and what: sheet, Excel row, column, value and reason."""
         if self.key in FILE_KEYS:
             where = t("loc_file", lang, sheet=self.sheet)
         elif self.row is None:
@@ -61,7 +66,7 @@ class Problem:
         else:
             loc = "loc_cell" if self.column else "loc_row"
             where = t(loc, lang, sheet=self.sheet, row=self.row, column=self.column)
-        return where + t(self.key, lang, **params)
+        return where + self.reason(lang)
 
 
 @dataclass
