@@ -1,0 +1,215 @@
+"""One-line takeaways written from the figures a chart shows, in the UI language; pure functions of frames."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from analytics import formatting
+from analytics.i18n import t
+
+# How each figure is written: rates as %, money in 万元, ratios with two decimals, everything else as a count.
+RATE_COLUMNS = ("participation_rate", "branch_coverage", "award_rate", "completion_rate", "top_share")
+WAN_COLUMNS = ("savings_wan", "savings_per_100_members", "top_savings_wan")
+RATIO_COLUMNS = ("projects_per_branch",)
+# The metric.<key> whose name a column is written with, where the two differ.
+METRIC_KEY = {"patent_count": "patents", "top_share": "top3_share"}
+
+
+def format_value(column: str, value, lang: str = "zh") -> str:
+    if formatting.is_unknown(value):
+        return t("value.unknown", lang)
+    if column in RATE_COLUMNS:
+        return formatting.rate(value, lang)
+    if column in WAN_COLUMNS:
+        return formatting.wan(value, lang)
+    if column in RATIO_COLUMNS:
+        return f"{float(value):,.2f}"
+    return formatting.count(value, lang)
+
+
+def metric_name(column: str, lang: str = "zh") -> str:
+    return t(f"metric.{METRIC_KEY.get(column, column)}", lang)
+
+
+def _known(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    values = pd.to_numeric(frame[column], errors="coerce") if len(frame) else frame[column]
+    return frame.assign(_value=values).dropna(subset=["_value"])
+
+
+def highest(by_unit: pd.DataFrame, column: str, lang: str = "zh", average=None) -> str:
+    """「<unit><metric>最高，为 <value>」 (with the overall figure when given); ties go to the first unit in
+    the frame. Units with an unknown figure are left out; with none known, says there is nothing to compare."""
+    known = _known(by_unit, column)
+    if known.empty:
+        return t("takeaway.no_data", lang)
+    best = known.loc[known["_value"].idxmax()]
+    params = {
+        "unit": best["unit"],
+        "metric": metric_name(column, lang),
+        "value": format_value(column, best[column], lang),
+    }
+    if average is not None and not formatting.is_unknown(average):
+        return t("takeaway.highest_with_average", lang, average=format_value(column, average, lang), **params)
+    return t("takeaway.highest", lang, **params)
+
+
+def latest_year_change(by_year: pd.DataFrame, column: str, lang: str = "zh") -> str:
+    """The last year's figure and its change on the year before (percentage points for a rate)."""
+    known = _known(by_year, column).sort_values("year")
+    if known.empty:
+        return t("takeaway.no_data", lang)
+    last = known.iloc[-1]
+    params = {
+        "metric": metric_name(column, lang),
+        "year": int(last["year"]),
+        "value": format_value(column, last[column], lang),
+    }
+    if len(known) == 1 or int(known.iloc[-2]["year"]) != int(last["year"]) - 1:
+        return t("takeaway.year_only", lang, **params)
+    previous = known.iloc[-2]
+    change = float(last["_value"]) - float(previous["_value"])
+    if abs(change) < 1e-9:
+        return t("takeaway.year_same", lang, previous=int(previous["year"]), **params)
+    if column in RATE_COLUMNS:
+        delta = f"{abs(change) * 100:.1f}{t('unit.pp', lang)}"
+    else:
+        delta = format_value(column, abs(change), lang)
+    key = "takeaway.year_up" if change > 0 else "takeaway.year_down"
+    return t(key, lang, previous=int(previous["year"]), delta=delta, **params)
+
+
+def ranking_mover(ranking: pd.DataFrame, order_by: str, lang: str = "zh") -> str:
+    """The unit that climbed most against the previous period; without movement, the unit ranked first."""
+    ranked = ranking.dropna(subset=["rank"]) if len(ranking) else ranking
+    if ranked.empty:
+        return t("takeaway.no_data", lang)
+    metric = metric_name(order_by, lang)
+    first = ranked.sort_values(["rank", "unit"]).iloc[0]["unit"]
+    moves = pd.to_numeric(ranked["rank_change"], errors="coerce").astype("float64")
+    if moves.notna().sum() == 0:
+        return t("takeaway.rank_first", lang, metric=metric, unit=first)
+    if moves.max() <= 0:
+        return t("takeaway.rank_steady", lang, metric=metric, unit=first)
+    mover = ranked.loc[moves.idxmax()]
+    return t(
+        "takeaway.rank_up", lang, metric=metric, unit=mover["unit"], steps=int(moves.max()), rank=int(mover["rank"])
+    )
+
+
+def concentration(by_unit: pd.DataFrame, top_n: int, lang: str = "zh") -> str:
+    """The unit whose savings depend most on its top projects."""
+    known = _known(by_unit, "top_share")
+    if known.empty:
+        return t("takeaway.no_data", lang)
+    most = known.loc[known["_value"].idxmax()]
+    return t("takeaway.concentration", lang, unit=most["unit"], n=top_n, share=formatting.rate(most["top_share"], lang))
+
+
+def top_project(projects: pd.DataFrame, lang: str = "zh") -> str:
+    """The first project of a list sorted by savings."""
+    if projects.empty:
+        return t("takeaway.no_data", lang)
+    first = projects.iloc[0]
+    return t(
+        "takeaway.top_project",
+        lang,
+        name=first["name"],
+        unit=first["owner_unit"],
+        value=formatting.wan(first["savings_wan"], lang),
+    )
+
+
+def largest_part(parts: pd.DataFrame, dimension: str, lang: str = "zh", unlabelled: str = "") -> str:
+    """The programme or category (dimension) with the most savings over all units of savings_by_unit_dimension,
+    and its share; unlabelled names the part of unit-level outcomes."""
+    rows = parts[parts["dimension"] == dimension] if len(parts) else parts
+    if rows.empty or float(rows["savings_wan"].sum()) <= 0:
+        return t("takeaway.no_data", lang)
+    totals = rows.groupby(rows["value"].fillna(""), sort=False)["savings_wan"].sum()
+    part = totals.idxmax()
+    return t(
+        "takeaway.largest_part",
+        lang,
+        part=part or unlabelled,
+        value=formatting.wan(totals.max(), lang),
+        share=formatting.rate(totals.max() / totals.sum(), lang),
+    )
+
+
+def patents_split(by_unit: pd.DataFrame, lang: str = "zh") -> str:
+    """The unit with the most patents, and the software copyrights counted apart."""
+    known = _known(by_unit, "patent_count")
+    if known.empty or (float(known["_value"].sum()) == 0 and float(by_unit["software_copyrights"].sum()) == 0):
+        return t("takeaway.no_data", lang)
+    best = known.loc[known["_value"].idxmax()]
+    return t(
+        "takeaway.patents_split",
+        lang,
+        unit=best["unit"],
+        value=formatting.count(best["patent_count"]),
+        software=formatting.count(by_unit["software_copyrights"].sum()),
+    )
+
+
+def outcome_leader(counts: pd.DataFrame, kind_label, lang: str = "zh") -> str:
+    """The most common outcome form across the units, and the unit with most outcomes.
+    counts: one row per unit, one column per outcome type; kind_label names a type in the UI language."""
+    kinds = [column for column in counts.columns if column != "unit"]
+    totals = counts[kinds].sum() if len(counts) else pd.Series(dtype="int64")
+    if totals.empty or int(totals.sum()) == 0:
+        return t("takeaway.no_data", lang)
+    per_unit = counts[kinds].sum(axis=1)
+    best_unit = counts.loc[per_unit.idxmax(), "unit"]
+    return t(
+        "takeaway.outcome_leader",
+        lang,
+        kind=kind_label(totals.idxmax()),
+        count=formatting.count(totals.max()),
+        unit=best_unit,
+        unit_count=formatting.count(per_unit.max()),
+    )
+
+
+def status_board(board: dict[str, int], as_of: dt.date, lang: str = "zh") -> str:
+    """Overdue projects as a share of those still open (in progress or overdue)."""
+    open_projects = board["in_progress"] + board["overdue"]
+    if open_projects + board["completed"] + board["stopped"] == 0:
+        return t("takeaway.no_data", lang)
+    date = as_of.isoformat()
+    if board["overdue"] == 0:
+        return t("takeaway.none_overdue", lang, date=date, completed=board["completed"])
+    share = formatting.rate(board["overdue"] / open_projects, lang)
+    return t("takeaway.overdue", lang, date=date, overdue=board["overdue"], share=share)
+
+
+def award_funnel(funnel: pd.DataFrame, level_label, lang: str = "zh") -> str:
+    """Declared, awarded and the award rate, with the level that won most (the higher level on a tie)."""
+    declared = int(funnel["awards_declared"].sum()) if len(funnel) else 0
+    if declared == 0:
+        return t("takeaway.no_data", lang)
+    awarded = int(funnel["awards_awarded"].sum())
+    if awarded == 0:
+        return t("takeaway.funnel_no_wins", lang, declared=declared)
+    best = funnel.loc[funnel["awards_awarded"].idxmax()]
+    return t(
+        "takeaway.funnel",
+        lang,
+        declared=declared,
+        awarded=awarded,
+        rate=formatting.rate(awarded / declared, lang),
+        level=level_label(best["level"]),
+        level_awarded=int(best["awards_awarded"]),
+    )
+
+
+def studios(verdicts_in_year: pd.DataFrame, year: int | None, lang: str = "zh") -> str:
+    """How many studios missed their targets in the year, and how many of those are delisted."""
+    if year is None or verdicts_in_year.empty:
+        return t("takeaway.no_data", lang)
+    missed = verdicts_in_year[verdicts_in_year["verdict"] != "ok"]
+    if missed.empty:
+        return t("takeaway.studios_ok", lang, year=year, count=verdicts_in_year["studio"].nunique())
+    delisted = int((missed["verdict"] == "delisted").sum())
+    return t("takeaway.studios_risk", lang, year=year, count=len(missed), delisted=delisted)
