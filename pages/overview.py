@@ -1,33 +1,37 @@
-"""Overview for leadership: the KPI band, the by-unit comparisons and the trend, for the shared filters."""
+"""Overview for leadership: the KPI band, the by-unit comparisons (click a bar to drill down) and the trend."""
 
 import streamlit as st
 
-from analytics import charts
-from ui import filters, kpi, state
+from analytics import charts, takeaways
+from ui import drill, kpi, queries, state
 from ui.i18n import lang, t
 
 
 def render() -> None:
-    selection = filters.current()
-    st.title(t("app.title"))
-    st.caption(filters.context_line(selection))
-    filters.show_unknown_units()
+    selection = drill.page_header("app.title")
 
     figures = kpi.band(selection)
     if not figures["has_data"]:
         st.info(t("overview.no_data"))
         return
 
+    language = lang()
     st.subheader(t("overview.by_unit"))
-    by_unit = state.kpis_by_unit(selection, state.display_units(selection))
+    by_unit = state.kpis_by_unit(selection, queries.comparison_units(selection))
     left, right = st.columns(2)
     with left:
-        figure = charts.participation_by_unit(by_unit, lang(), figures["participation_rate"])
-        st.plotly_chart(figure, key="chart-participation")
+        average = figures["participation_rate"]
+        drill.takeaway(takeaways.highest(by_unit, "participation_rate", language, average=average), "participation")
+        drill.unit_chart(charts.participation_by_unit(by_unit, language, average), key="chart-participation")
     with right:
-        st.plotly_chart(charts.savings_by_unit(by_unit, lang()), key="chart-savings")
+        drill.takeaway(takeaways.highest(by_unit, "savings_wan", language), "savings")
+        drill.unit_chart(charts.savings_by_unit(by_unit, language), key="chart-savings")
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(charts.patents_by_unit(by_unit, lang()), key="chart-patents")
+        drill.takeaway(takeaways.patents_split(by_unit, language), "patents")
+        drill.unit_chart(charts.patents_by_unit(by_unit, language), key="chart-patents")
     with right:
-        st.plotly_chart(charts.trend(state.trend(selection.without_years()), lang()), key="chart-trend")
+        trend = state.trend(selection.without_years())
+        drill.takeaway(takeaways.latest_year_change(trend, "savings_wan", language), "trend")
+        st.plotly_chart(charts.trend(trend, language), key="chart-trend")
+    st.caption(t("drill.hint"))

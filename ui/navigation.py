@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from pages import overview
+from pages import awards, batches, glossary, overview, participation, patents, projects, savings, studios, upload
 from ui.i18n import t
 
 
@@ -20,7 +20,18 @@ class PageEntry:
 
 
 # Presenter chapters step through these url paths in this order (overview → … → studios).
-PAGES: tuple[PageEntry, ...] = (PageEntry(overview.render, "page.overview", "overview", default=True),)
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry(overview.render, "page.overview", "overview", default=True),
+    PageEntry(participation.render, "page.participation", "participation"),
+    PageEntry(savings.render, "page.savings", "savings"),
+    PageEntry(patents.render, "page.patents", "patents"),
+    PageEntry(projects.render, "page.projects", "projects"),
+    PageEntry(awards.render, "page.awards", "awards"),
+    PageEntry(studios.render, "page.studios", "studios"),
+    PageEntry(glossary.render, "page.glossary", "glossary"),
+    PageEntry(upload.render, "page.upload", "upload"),
+    PageEntry(batches.render, "page.batches", "batches"),
+)
 
 
 def build() -> list:

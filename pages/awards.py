@@ -1,0 +1,33 @@
+"""获奖: declared → awarded by level, and the award rate by unit."""
+
+import streamlit as st
+
+from analytics import page_charts, takeaways
+from ui import drill, queries, state
+from ui.i18n import lang, t
+
+
+def render() -> None:
+    selection = drill.page_header("page.awards")
+    language = lang()
+    figures = state.summary(selection)
+    if not figures["awards_declared"]:
+        st.info(t("pages.no_data", what=t("pages.what.awards")))
+        return
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("awards.funnel"))
+        funnel = queries.award_funnel(selection)
+        level = lambda value: page_charts.level_label(value, language)  # noqa: E731
+        drill.takeaway(takeaways.award_funnel(funnel, level, language), "funnel")
+        st.plotly_chart(page_charts.award_funnel(funnel, language), key="chart-award-funnel")
+    with right:
+        st.subheader(t("awards.by_unit"))
+        by_unit = state.kpis_by_unit(selection, queries.comparison_units(selection))
+        drill.takeaway(takeaways.highest(by_unit, "award_rate", language, average=figures["award_rate"]), "award-rate")
+        figure = page_charts.rate_by_unit(
+            by_unit, "award_rate", "chart.award_rate_by_unit", language, figures["award_rate"]
+        )
+        drill.unit_chart(figure, key="chart-award-rate")
+        st.caption(t("drill.hint"))

@@ -1,0 +1,20 @@
+"""口径: every metric's definition, numerator and denominator, from the texts the KPI hovers use."""
+
+import streamlit as st
+
+from analytics import definitions
+from ui import filters
+from ui.i18n import lang, t
+
+
+def render() -> None:
+    st.title(t("page.glossary"))
+    filters.show_unknown_units()
+    st.caption(t("glossary.intro"))
+    for row in definitions.glossary(lang()):
+        with st.container(key=f"glossary-{row['key']}", border=True):
+            st.markdown(f"**{row['name']}**")
+            st.markdown(row["definition"])
+            st.markdown(
+                f"{t('column.numerator')}：{row['numerator']}  \n{t('column.denominator')}：{row['denominator']}"
+            )

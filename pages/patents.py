@@ -1,0 +1,43 @@
+"""专利与成果: patents by type by unit (software copyrights beside, not inside), the trend, every outcome form."""
+
+import streamlit as st
+
+from analytics import page_charts, takeaways
+from ui import drill, queries, state
+from ui.i18n import lang, t
+
+
+def render() -> None:
+    selection = drill.page_header("page.patents")
+    language = lang()
+    units = queries.comparison_units(selection)
+    counts = queries.outcome_counts_by_unit(selection, units)
+    figures = state.summary(selection)
+    if not figures["has_data"]:
+        st.info(t("pages.no_data", what=t("pages.what.outcomes")))
+        return
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("patents.by_unit"))
+        by_unit = state.kpis_by_unit(selection, units)
+        drill.takeaway(takeaways.patents_split(by_unit, language), "patents")
+        drill.unit_chart(page_charts.patents_by_unit(by_unit, language), key="chart-patents-by-unit")
+        st.caption(t("drill.hint"))
+    with right:
+        st.subheader(t("patents.trend"))
+        trend = state.trend(selection.without_years())
+        drill.takeaway(takeaways.latest_year_change(trend, "patent_count", language), "patents-trend")
+        st.plotly_chart(page_charts.patents_trend(trend, language), key="chart-patents-trend")
+        st.caption(t("pages.trend_all_years"))
+
+    st.subheader(t("patents.outcomes"))
+    label = lambda kind: page_charts.outcome_label(kind, language)  # noqa: E731
+    drill.takeaway(takeaways.outcome_leader(counts, label, language), "outcomes")
+    st.plotly_chart(page_charts.outcomes_by_unit(counts, language), key="chart-outcomes")
+    st.dataframe(
+        counts,
+        key="outcome-table",
+        hide_index=True,
+        column_config={"unit": t("column.unit"), **{kind: label(kind) for kind in counts.columns if kind != "unit"}},
+    )

@@ -1,0 +1,153 @@
+"""项目: the status board as of a date, a searchable sortable table of the filtered projects, and a project's card."""
+
+import datetime as dt
+
+import streamlit as st
+
+from analytics import formatting, page_metrics, takeaways
+from ui import drill, queries
+from ui.i18n import lang, t
+
+AS_OF_KEY, SEARCH_KEY, TABLE_KEY = "projects-as-of", "project-search", "project-table"
+
+
+def render() -> None:
+    selection = drill.page_header("page.projects")
+    language = lang()
+    as_of = st.date_input(t("projects.as_of_label"), value=dt.date.today(), key=AS_OF_KEY)
+    board = queries.status_board(selection, as_of)
+    if sum(board.values()) == 0:
+        st.info(t("pages.no_data", what=t("pages.what.projects")))
+        return
+
+    st.subheader(t("projects.board"))
+    drill.takeaway(takeaways.status_board(board, as_of, language), "board")
+    for column, status in zip(st.columns(len(board)), page_metrics.BOARD_STATUSES, strict=True):
+        with column, st.container(key=f"board-{status}"):
+            help_key = f"board.{status}.help"
+            st.metric(
+                t(f"board.{status}"),
+                formatting.count(board[status]),
+                help=t(help_key) if status in ("in_progress", "overdue") else None,
+                border=True,
+            )
+
+    st.subheader(t("projects.table"))
+    search = st.text_input(t("projects.search"), key=SEARCH_KEY)
+    projects = queries.project_list(selection, as_of, search)
+    st.caption(t("projects.shown", shown=len(projects), total=sum(board.values())) + " · " + t("projects.pick_hint"))
+    if projects.empty:
+        st.info(t("projects.no_match", query=search))
+        return
+    event = st.dataframe(
+        projects,
+        key=TABLE_KEY,
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_order=(
+            "project_id",
+            "name",
+            "owner_unit",
+            "program",
+            "category",
+            "leader",
+            "year",
+            "start_date",
+            "end_date",
+            "status",
+            "board_status",
+            "savings_wan",
+            "patent_count",
+            "awards_awarded",
+        ),
+        column_config=_project_columns(),
+    )
+    rows = event.selection.rows if event else []
+    if rows:
+        _card(str(projects.iloc[rows[0]]["project_id"]), language)
+
+
+def _project_columns() -> dict:
+    statuses = {status: t(f"board.{status}") for status in page_metrics.BOARD_STATUSES}
+    return {
+        "project_id": t("column.project_id"),
+        "name": st.column_config.TextColumn(t("column.name"), width="medium"),
+        "owner_unit": t("column.unit_owner"),
+        "program": t("column.program"),
+        "category": t("column.category"),
+        "leader": t("column.leader"),
+        "year": st.column_config.NumberColumn(t("column.year"), format="%d"),
+        "start_date": st.column_config.DateColumn(t("column.start_date"), format="YYYY-MM-DD"),
+        "end_date": st.column_config.DateColumn(t("column.end_date"), format="YYYY-MM-DD"),
+        "status": t("column.status"),
+        "board_status": st.column_config.SelectboxColumn(
+            t("column.board_status"), options=list(statuses), format_func=statuses.get
+        ),
+        "savings_wan": st.column_config.NumberColumn(t("column.savings_wan"), format="%.1f"),
+        "patent_count": st.column_config.NumberColumn(t("column.patent_count"), format="%d"),
+        "awards_awarded": st.column_config.NumberColumn(t("column.awards_awarded"), format="%d"),
+    }
+
+
+def _card(project_id: str, language: str) -> None:
+    card = queries.project_card(project_id)
+    if card is None:
+        return
+    project = card["project"]
+    with st.container(key="project-card", border=True):
+        st.subheader(t("card.title", name=project["name"]))
+        facts = [
+            ("column.project_id", project["project_id"]),
+            ("column.unit_owner", project["unit"]),
+            ("column.branch", project["branch"]),
+            ("column.program", project["program"]),
+            ("column.category", project["category"]),
+            ("column.leader", project["leader"]),
+            ("column.year", project["year"]),
+            ("column.start_date", _date(project["start_date"])),
+            ("column.end_date", _date(project["end_date"])),
+            ("column.status", project["status"]),
+            ("column.party_participants", formatting.count(project["party_participants"], language)),
+            ("column.participants", formatting.count(project["participants"], language)),
+        ]
+        columns = st.columns(4)
+        for index, (key, value) in enumerate(facts):
+            shown = t("value.unknown") if formatting.is_unknown(value) else value
+            columns[index % 4].markdown(f"{t(key)}：**{shown}**")
+        st.markdown(f"**{t('card.outcomes')}**")
+        if card["outcomes"].empty:
+            st.caption(t("card.no_outcomes"))
+        else:
+            st.dataframe(
+                card["outcomes"],
+                key="card-outcomes",
+                hide_index=True,
+                column_config={
+                    "outcome_type": t("column.outcome_type"),
+                    "quantity": st.column_config.NumberColumn(t("column.quantity"), format="%d"),
+                    "value_wan": st.column_config.NumberColumn(t("column.value_wan"), format="%.1f"),
+                    "year": st.column_config.NumberColumn(t("column.year"), format="%d"),
+                    "date": st.column_config.DateColumn(t("column.date"), format="YYYY-MM-DD"),
+                    "note": t("column.note"),
+                },
+            )
+        st.markdown(f"**{t('card.awards')}**")
+        if card["awards"].empty:
+            st.caption(t("card.no_awards"))
+        else:
+            st.dataframe(
+                card["awards"],
+                key="card-awards",
+                hide_index=True,
+                column_config={
+                    "year": st.column_config.NumberColumn(t("column.year"), format="%d"),
+                    "award": t("column.award"),
+                    "level": t("column.level"),
+                    "result": t("column.result"),
+                },
+            )
+
+
+def _date(value) -> str | None:
+    return None if formatting.is_unknown(value) or value is None else str(value)[:10]

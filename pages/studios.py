@@ -1,0 +1,67 @@
+"""创新工作室: each studio's targets against actuals by dimension, its verdict, and the studios at risk this year."""
+
+import streamlit as st
+
+from analytics import page_charts, page_metrics, takeaways
+from ui import drill, queries
+from ui.i18n import lang, t
+
+CARDS_PER_ROW = 2
+
+
+def render() -> None:
+    selection = drill.page_header("page.studios")
+    language = lang()
+    verdicts = queries.studio_verdicts(selection)
+    year = page_metrics.studio_year(verdicts, selection)
+    cards = page_metrics.studio_cards(verdicts, year)
+    if not cards:
+        st.info(t("pages.no_data", what=t("pages.what.studios")))
+        return
+
+    st.subheader(t("studios.at_risk", year=year))
+    at_risk = [card for card in cards if card["verdict"] != "ok"]
+    with st.container(key="studios-at-risk"):
+        drill.takeaway(takeaways.studios(verdicts[verdicts["year"] == year], year, language), "studios")
+        if not at_risk:
+            st.success(t("studios.none_at_risk", year=year))
+        for card in at_risk:
+            line = t(
+                "studios.verdict_line", studio=card["studio"], unit=card["unit"], verdict=_verdict(card["verdict"])
+            )
+            missed = t("studios.missed_dims", dims="、".join(t(f"studio.dim.{dim}") for dim in card["missed"]))
+            (st.error if card["verdict"] == "delisted" else st.warning)(f"{line} · {missed}")
+    st.caption(t("studios.rule"))
+
+    st.subheader(t("studios.each", year=year))
+    for start in range(0, len(cards), CARDS_PER_ROW):
+        row = cards[start : start + CARDS_PER_ROW]
+        for offset, (column, card) in enumerate(zip(st.columns(CARDS_PER_ROW), row, strict=False)):
+            with column, st.container(key=f"studio-{start + offset}", border=True):
+                title = f"{card['studio']} · {_verdict(card['verdict'])}"
+                st.plotly_chart(
+                    page_charts.studio_targets(card["dimensions"], title, language),
+                    key=f"chart-studio-{card['studio']}",
+                )
+
+    st.subheader(t("studios.history"))
+    history = page_metrics.verdict_history(queries.studio_verdicts(selection.without_years()))
+    year_columns = [column for column in history.columns if column not in ("studio", "unit")]
+    labels = {code: _verdict(code) for code in ("ok", "warning", "delisted")}
+    st.dataframe(
+        history,
+        key="studio-history",
+        hide_index=True,
+        column_config={
+            "studio": t("column.studio"),
+            "unit": t("column.unit"),
+            **{
+                column: st.column_config.SelectboxColumn(column, options=list(labels), format_func=labels.get)
+                for column in year_columns
+            },
+        },
+    )
+
+
+def _verdict(code: str) -> str:
+    return t(f"studio.verdict.{code}")

@@ -1,0 +1,81 @@
+"""Cached wrappers of the analysis pages' figures (page_metrics), one per function, on a cursor per call."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from analytics import catalog, metrics, page_metrics
+from analytics.filters import Filters
+from ui.state import cursor
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def comparison_units(filters: Filters) -> tuple[str, ...]:
+    return tuple(page_metrics.comparison_units(cursor(), filters))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def unit_ranking(filters: Filters, units: tuple[str, ...], order_by: str):
+    return page_metrics.unit_ranking(cursor(), filters, list(units), order_by)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def unit_figures_by_year(filters: Filters, units: tuple[str, ...]):
+    return page_metrics.unit_figures_by_year(cursor(), filters, list(units))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def savings_by_unit_dimension(filters: Filters, units: tuple[str, ...]):
+    return page_metrics.savings_by_unit_dimension(cursor(), filters, list(units))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def savings_by_year_program(filters: Filters):
+    return page_metrics.savings_by_year_program(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def top_savings_projects(filters: Filters, limit: int):
+    return page_metrics.top_savings_projects(cursor(), filters, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def savings_concentration(filters: Filters, units: tuple[str, ...]):
+    return page_metrics.savings_concentration(cursor(), filters, list(units))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def outcome_counts_by_unit(filters: Filters, units: tuple[str, ...]):
+    return page_metrics.outcome_counts_by_unit(cursor(), filters, list(units))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def project_list(filters: Filters, as_of: dt.date, search: str = ""):
+    return page_metrics.project_list(cursor(), filters, as_of, search)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def status_board(filters: Filters, as_of: dt.date) -> dict[str, int]:
+    return page_metrics.status_board(cursor(), filters, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def project_card(project_id: str) -> dict | None:
+    return page_metrics.project_card(cursor(), project_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def award_funnel(filters: Filters):
+    return page_metrics.award_funnel(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def studio_verdicts(filters: Filters):
+    return metrics.studio_verdicts(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def ancestors(unit: str) -> list[str]:
+    return catalog.ancestors(cursor(), unit)
