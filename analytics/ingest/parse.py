@@ -164,9 +164,6 @@ class SheetParser:
 
     def parse(self) -> tuple[list[ParsedSheet], list[Problem]]:
         body = self._body()
-        for dup in self.match.duplicates:
-            first = self.columns[dup.name].text
-            self._sheet_problem(dup.text, "duplicate_column", first=first, target=dup.name)
         missing = [c for c in self.kind.columns if c.required and c.name not in self.columns]
         for column in missing:
             required = [c.zh for c in self.kind.columns if c.required]
@@ -177,6 +174,10 @@ class SheetParser:
             self._sheet_problem(None, "missing_owner_columns")
         if self.sheet_problems:
             return [self._sheet(self.kind.name, self._empty_frame(), [])], self.sheet_problems
+        # A second column for the same field is ignored, not fatal: the first one is read.
+        for dup in self.match.duplicates:
+            first = self.columns[dup.name].text
+            self._sheet_problem(dup.text, "duplicate_column", first=first, target=dup.name)
 
         formulas = self._formula_mask(body)
         values: dict[str, pd.Series] = {}
@@ -188,7 +189,8 @@ class SheetParser:
         bad = {row for row, *_ in self.cell_problems}
         valid = ~body.index.isin(list(bad))
         problems = [Problem(self.name, row, col, val, key, params) for row, col, val, key, params in self.cell_problems]
-        problems.sort(key=lambda p: p.row or 0)
+        positions = {c.text: c.index for c in self.match.columns}
+        problems.sort(key=lambda p: (p.row or 0, positions.get(p.column, len(positions))))
         frame = self._frame(values, body.index, valid)
         sheets = [self._sheet(self.kind.name, frame, problems)]
         if self.kind is vocab.PROJECTS and any(outcome_type(n) for n in self.columns):
