@@ -30,6 +30,17 @@ _SERIAL_TEXT = r"^\d{5}(?:\.\d+)?$"
 Reasons = pd.Series  # object Series: a message key where the cell is bad, None elsewhere
 
 
+def per_unique(s: pd.Series, func, missing: object = None) -> pd.Series:
+    """func applied once per distinct cell value: columns repeat a lot (units, statuses, years, dates).
+
+    Hashing merges equal values of different types (True == 1 == 1.0); a column mixing booleans with the
+    number 1 is then read as whichever came first, a trade accepted for speed on 100k-row sheets.
+    """
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    mapped = np.array([*(func(u) for u in uniques), missing], dtype=object)
+    return pd.Series(mapped[codes], index=s.index, dtype=object)
+
+
 def _kinds(s: pd.Series) -> pd.Series:
     """A coarse type tag per cell: bool is not a number, datetime is a date."""
 
@@ -46,19 +57,20 @@ def _kinds(s: pd.Series) -> pd.Series:
             return "date"
         return "other"
 
-    return s.map(tag)
+    return per_unique(s, tag, "none")
+
+
+def _is_blank(v: object) -> bool:
+    return isinstance(v, str) and not v.strip()
+
+
+def _is_placeholder(v: object) -> bool:
+    return isinstance(v, str) and (not v.strip() or v.strip().casefold() in PLACEHOLDERS)
 
 
 def empty_mask(s: pd.Series, numeric: bool = False) -> pd.Series:
     """Cells holding nothing: missing, blank text, and for number/date columns the usual "nothing" placeholders."""
-    is_str = s.map(lambda v: isinstance(v, str))
-    stripped = s[is_str].astype(str).str.strip()
-    blank = stripped.eq("")
-    if numeric:
-        blank |= stripped.str.casefold().isin(PLACEHOLDERS)
-    out = s.isna()
-    out[is_str] = blank
-    return out.astype(bool)
+    return per_unique(s, _is_placeholder if numeric else _is_blank, True).astype(bool)
 
 
 def _to_text(v: object, width_fold: bool) -> str | None:
@@ -80,7 +92,7 @@ def _to_text(v: object, width_fold: bool) -> str | None:
 
 def text(s: pd.Series, width_fold: bool = False) -> tuple[pd.Series, Reasons]:
     """Trimmed text, None for empty; names that identify things are width-folded so Ａ公司 and A公司 are one."""
-    values = s.map(lambda v: _to_text(v, width_fold)).astype(object)
+    values = per_unique(s, lambda v: _to_text(v, width_fold))
     return values, pd.Series(None, index=s.index, dtype=object)
 
 
@@ -154,7 +166,14 @@ def _year_month(v: float) -> dt.date | None:
 
 
 def _stamps(s: pd.Series) -> pd.Series:
-    """Every readable date form as datetime64 (NaT where unreadable or empty)."""
+    """Every readable date form as datetime64 (NaT where unreadable or empty), parsed once per distinct value."""
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    stamps = _distinct_stamps(pd.Series(uniques, dtype=object)).to_numpy()
+    taken = np.append(stamps, np.datetime64("NaT", "s"))[codes]
+    return pd.Series(taken, index=s.index, dtype="datetime64[s]")
+
+
+def _distinct_stamps(s: pd.Series) -> pd.Series:
     kinds = _kinds(s)
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
     is_date = kinds.eq("date")

@@ -120,6 +120,10 @@ def parse_file(
     return upload
 
 
+def _is_total(value: object) -> bool:
+    return isinstance(value, str) and bool(_TOTAL.fullmatch(fold(value)))
+
+
 def _cell_str(value: object) -> str:
     if value is None:
         return ""
@@ -151,13 +155,15 @@ class SheetParser:
         body.index = pd.RangeIndex(start + 1, start + 1 + len(body))
         if body.empty:
             self.rows_read = 0
+            self.empty = {c: pd.Series(True, index=body.index) for c in body.columns}
             return body
-        filled = np.column_stack([~coerce.empty_mask(body[c]).to_numpy() for c in body.columns])
+        self.empty = {c: coerce.empty_mask(body[c]) for c in body.columns}
+        filled = np.column_stack([~self.empty[c].to_numpy() for c in body.columns])
         nonblank = filled.any(axis=1)
-        first = body.to_numpy()[np.arange(len(body)), filled.argmax(axis=1)]
-        total = np.array([isinstance(v, str) and bool(_TOTAL.fullmatch(fold(v))) for v in first])
+        first = pd.Series(body.to_numpy()[np.arange(len(body)), filled.argmax(axis=1)], dtype=object)
+        total = coerce.per_unique(first, _is_total, False).to_numpy(dtype=bool)
         for position in self.match.row_number_columns:
-            total |= body[position].map(lambda v: isinstance(v, str) and bool(_TOTAL.fullmatch(fold(v)))).to_numpy()
+            total |= coerce.per_unique(body[position], _is_total, False).to_numpy(dtype=bool)
         keep = nonblank & ~total
         self.rows_read = int(keep.sum())
         return body[keep]
@@ -217,7 +223,9 @@ class SheetParser:
     def _coerce(self, body: pd.DataFrame, header: HeaderColumn, formulas: dict[int, pd.Series]) -> pd.Series:
         column = self._column_def(header)
         raw = body[header.index]
-        empty = coerce.empty_mask(raw, numeric=column.kind in NUMERIC_KINDS)
+        empty = self.empty[header.index]
+        if column.kind in NUMERIC_KINDS:
+            empty = empty | coerce.empty_mask(raw, numeric=True)
         formula = formulas.get(header.index, pd.Series(False, index=body.index))
         cells = raw.where(~empty, None)
         if column.kind == "text":

@@ -138,14 +138,15 @@ def _uncached_formulas(archive: zipfile.ZipFile) -> dict[str, set[tuple[int, int
 
 
 def _mentions_formula(archive: zipfile.ZipFile, path: str) -> bool:
-    # Most sheets hold no formula at all; a byte scan is far cheaper than parsing every cell.
-    pattern = re.compile(rb"<(?:\w+:)?f[\s>/]")
+    # Most sheets hold no formula at all; a byte search is far cheaper than parsing every cell. A false alarm
+    # (say, "<f" inside some other markup) only costs the full parse.
     tail = b""
     with archive.open(path) as stream:
         while chunk := stream.read(1 << 20):
-            if pattern.search(tail + chunk):
+            window = tail + chunk
+            if b"<f" in window or b":f>" in window or b":f " in window:
                 return True
-            tail = chunk[-16:]
+            tail = chunk[-8:]
     return False
 
 
