@@ -77,6 +77,15 @@ def make_app(monkeypatch):
     st.cache_data.clear()
 
 
+def open_page(app, url_path: str):
+    """Point an AppTest at a function page by its url path (AppTest.switch_page only knows page files):
+    st.Page identifies a function page by the hash of its url path."""
+    from streamlit.util import calc_hash
+
+    app._page_hash = calc_hash(url_path)
+    return app
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

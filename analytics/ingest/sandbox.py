@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import multiprocessing as mp
 import os
-import resource
+import pickle
 import signal
+import subprocess
+import sys
 import tempfile
 import threading
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 
-from analytics.ingest.parse import ParsedUpload, Problem, parse_file
+from analytics.ingest.parse import ParsedUpload, Problem
 from analytics.ingest.read import DEFAULT_LIMITS, Limits
 
 MB = 1024 * 1024
@@ -35,29 +35,6 @@ def _machine_lock():
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-@cache
-def _context() -> mp.context.BaseContext:
-    # forkserver: each parse forks from a clean server that has already imported pandas (fast, no inherited
-    # threads or locks from the web server); the environment is fixed when that server starts.
-    for name, value in CHILD_ENV.items():
-        os.environ.setdefault(name, value)
-    context = mp.get_context("forkserver")
-    context.set_forkserver_preload(["analytics.ingest.parse"])
-    return context
-
-
-def _child(conn, file_name: str, data: bytes, manual_mappings, limits: Limits, memory_mb: int) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB, memory_mb * MB))
-    try:
-        conn.send(("ok", parse_file(file_name, data, manual_mappings=manual_mappings, limits=limits)))
-    except MemoryError:
-        conn.send(("memory", None))
-    except Exception as exc:  # the parent turns any failure into a file-level problem, never a crash
-        conn.send(("error", f"{type(exc).__name__}: {exc}"[:300]))
-    finally:
-        conn.close()
-
-
 def parse_in_subprocess(
     file_name: str,
     data: bytes,
@@ -68,29 +45,36 @@ def parse_in_subprocess(
     timeout_s: float = 120,
 ) -> ParsedUpload:
     """parse_file's result, computed in a child process; a file-level problem if it is too slow or too big."""
-    context = _context()
+    # A fresh interpreter (`python -m analytics.ingest.worker`), not multiprocessing: under Streamlit the
+    # __main__ module is the app script, and forkserver/spawn children re-run __main__, i.e. the whole app.
+    request = pickle.dumps((file_name, data, manual_mappings, limits), protocol=pickle.HIGHEST_PROTOCOL)
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        **CHILD_ENV,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
+    }
     with _machine_lock():
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(
-            target=_child, args=(sender, file_name, data, manual_mappings, limits, memory_mb), daemon=True
+        process = subprocess.Popen(
+            [sys.executable, "-m", "analytics.ingest.worker", str(memory_mb * MB)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
         )
-        process.start()
-        sender.close()
         try:
-            if not receiver.poll(timeout_s):
-                return _failed(file_name, data, "parse_timeout", seconds=f"{timeout_s:g}")
-            status, payload = receiver.recv()
-        except (EOFError, OSError):
-            process.join(5)
-            # Killed by the kernel (SIGKILL) is what running out of memory looks like from outside.
-            if process.exitcode == -signal.SIGKILL:
-                return _failed(file_name, data, "parse_out_of_memory", memory_mb=memory_mb)
-            return _failed(file_name, data, "parse_crashed", detail=f"exit code {process.exitcode}")
-        finally:
-            receiver.close()
-            if process.is_alive():
-                process.kill()
-            process.join()
+            output, _ = process.communicate(request, timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            return _failed(file_name, data, "parse_timeout", seconds=f"{timeout_s:g}")
+    if process.returncode != 0 or not output:
+        # Killed by the kernel (SIGKILL), or a failed allocation before pickling, is what running out of
+        # memory looks like from outside.
+        if process.returncode in (-signal.SIGKILL, 1) and not output:
+            return _failed(file_name, data, "parse_out_of_memory", memory_mb=memory_mb)
+        return _failed(file_name, data, "parse_crashed", detail=f"exit code {process.returncode}")
+    status, payload = pickle.loads(output)
     if status == "ok":
         return payload
     if status == "memory":

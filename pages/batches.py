@@ -1,0 +1,36 @@
+"""Upload batches: every upload listed, oldest first, and any batch undone exactly."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.ingest import load
+from ui import state
+from ui.i18n import t
+
+
+def render() -> None:
+    st.title(t("page.batches"))
+    flash = st.session_state.pop("batches_flash", None)
+    if flash:
+        st.success(flash)
+    batches = load.list_batches(state.cursor())
+    if batches.empty:
+        st.info(t("batches.none"))
+        return
+    labels = t("batches.columns").split(",")
+    st.dataframe(batches.set_axis(labels, axis=1), hide_index=True, key="batches-table")
+    active = batches[batches["undone_at"].isna()]["batch_id"].tolist()
+    if not active:
+        return
+    chosen = st.selectbox(t("batches.choose"), options=active[::-1], format_func=lambda b: f"#{b}", key="undo-batch")
+    confirm = st.checkbox(t("batches.confirm", batch=chosen), key="undo-confirm")
+    if st.button(t("batches.undo"), disabled=not confirm, key="undo-button"):
+        try:
+            load.undo(state.cursor(), int(chosen), undone_by="web")
+        except load.UndoRefused as refused:
+            st.error(t(refused.key, **refused.params))
+            return
+        state.data_changed()
+        st.session_state["batches_flash"] = t("undo.done", batch=chosen)
+        st.rerun()
