@@ -1,4 +1,4 @@
-"""Command line: `python -m analytics kpis|studios|import|batches|undo …`, the same code the pages run."""
+"""Command line: `python -m analytics kpis|studios|import|batches|undo|report …`, the same code the pages run."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from analytics import formatting, metrics, store
+from analytics import exports, formatting, metrics, store
+from analytics.exports import pdf
 from analytics.filters import Filters, UnknownUnitError, resolve_units
 from analytics.i18n import t
 from analytics.ingest import load, upload
@@ -48,6 +49,16 @@ def _parser() -> argparse.ArgumentParser:
 
     undo = with_db(commands.add_parser("undo", help="undo one upload batch"))
     undo.add_argument("batch_id", type=int)
+
+    report = with_db(commands.add_parser("report", help="meeting deck, workbook, PDF or chart images to a file"))
+    report.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
+    report.add_argument("--year", type=int, help="a single year (default: every year)")
+    report.add_argument("--program", action="append", default=[], help="programme (repeatable)")
+    report.add_argument("--category", action="append", default=[], help="project category (repeatable)")
+    report.add_argument("--format", required=True, choices=tuple(exports.FORMATS), help="png writes a .zip of PNGs")
+    report.add_argument("--out", required=True, type=Path, help="file to write")
+    # Also accepted after the subcommand, where a scheduler's command line naturally puts it.
+    report.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the report")
     return parser
 
 
@@ -179,12 +190,29 @@ def _run_undo(con, args) -> int:
     return EXIT_OK
 
 
+def _run_report(con, args) -> int:
+    filters = _filters(con, args)
+    hint = exports.missing_font_hint(args.lang) if exports.FORMATS[args.format].needs_cjk_font else None
+    if hint:
+        print(hint, file=sys.stderr)
+    try:
+        data = exports.build(con, filters, args.format, args.lang)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(data)
+    except (OSError, pdf.MissingFontError) as exc:
+        print(t("cli.report_failed", args.lang, path=args.out, error=exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(t("cli.report_written", args.lang, path=args.out))
+    return EXIT_OK
+
+
 COMMANDS = {
     "kpis": _run_kpis,
     "studios": _run_studios,
     "import": _run_import,
     "batches": _run_batches,
     "undo": _run_undo,
+    "report": _run_report,
 }
 
 

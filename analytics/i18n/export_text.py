@@ -1,3 +1,132 @@
 """Translation table section: presenter mode and exports (deck, workbook, images, PDF)."""
 
-TEXT: dict[str, dict[str, str]] = {}
+TEXT: dict[str, dict[str, str]] = {
+    # Presenter mode
+    "present.enter": {"zh": "演示模式", "en": "Presenter mode"},
+    "present.enter.help": {
+        "zh": "全屏展示当前筛选：隐藏侧栏，放大字号，按章节翻页（←/→ 键）。链接加 &rotate=秒数 可自动轮播。",
+        "en": "Show the current selection full screen: no sidebar, large type, chapters stepped with ←/→. "
+        "Add &rotate=SECONDS to the link to advance by itself.",
+    },
+    "present.exit": {"zh": "退出演示", "en": "Exit"},
+    "present.next": {"zh": "下一页", "en": "Next"},
+    "present.previous": {"zh": "上一页", "en": "Previous"},
+    "present.position": {"zh": "{index} / {total}", "en": "{index} / {total}"},
+    "present.rotating": {"zh": "每{seconds}秒自动翻页", "en": "Advancing every {seconds} s"},
+    "present.fullscreen_hint": {"zh": "按 F11 进入浏览器全屏", "en": "Press F11 for full screen"},
+    # Export panel
+    "export.header": {"zh": "导出", "en": "Export"},
+    "export.caption": {
+        "zh": "按当前筛选生成；点击后开始生成，稍候即下载。",
+        "en": "Built for the current filters when you click; the download starts when it is ready.",
+    },
+    "export.pptx": {"zh": "会议PPT", "en": "Meeting deck (.pptx)"},
+    "export.pdf": {"zh": "PDF报告", "en": "PDF report"},
+    "export.xlsx": {"zh": "Excel明细", "en": "Workbook (.xlsx)"},
+    "export.png": {"zh": "图表图片（.zip）", "en": "Chart images (.zip)"},
+    "export.no_cjk_font": {
+        "zh": "服务器未安装中文字体，导出的图片和PDF中的中文会显示为方框。请安装：apt-get install fonts-noto-cjk",
+        "en": "No Chinese font is installed on the server: Chinese in exported images and PDFs would show as "
+        "boxes. Install one: apt-get install fonts-noto-cjk",
+    },
+    "export.file_stem": {"zh": "创新成效", "en": "innovation-impact"},
+    "export.more_units": {"zh": "{unit}等{count}个单位", "en": "{unit} and {others} more"},
+    "cli.report_written": {"zh": "已生成 {path}", "en": "Wrote {path}"},
+    "cli.report_failed": {"zh": "无法写入 {path}：{error}", "en": "Could not write {path}: {error}"},
+    # The stamp every export carries
+    "stamp.units": {"zh": "单位：{value}", "en": "Units: {value}"},
+    "stamp.with_subunits": {"zh": "{units}（含下级单位）", "en": "{units} (with all units below)"},
+    "stamp.period": {"zh": "期间：{value}", "en": "Period: {value}"},
+    "stamp.programs": {"zh": "活动类型：{value}", "en": "Programmes: {value}"},
+    "stamp.categories": {"zh": "项目类别：{value}", "en": "Categories: {value}"},
+    "stamp.all": {"zh": "全部", "en": "all"},
+    "stamp.cutoff": {"zh": "数据截止：{value}（最近一次上传）", "en": "Data as of: {value} (latest upload)"},
+    "stamp.no_data": {"zh": "尚无上传", "en": "no upload yet"},
+    "stamp.generated": {"zh": "生成时间：{value}", "en": "Generated: {value}"},
+    "stamp.footer": {"zh": "{units} · {period} · 数据截止 {cutoff}", "en": "{units} · {period} · data as of {cutoff}"},
+    # Deck and PDF
+    "deck.title": {"zh": "党建引领创新工程成效汇报", "en": "Party-building-led innovation: results"},
+    "deck.kpis": {"zh": "核心指标", "en": "Key figures"},
+    "deck.units": {"zh": "分单位情况", "en": "Unit by unit"},
+    "deck.definitions": {"zh": "指标口径与数据说明", "en": "Definitions and data"},
+    "deck.delta_caption": {"zh": "括号内为与上一期（{period}）相比的变化", "en": "Changes compare with {period}"},
+    "deck.stock_year": {"zh": "参与率、支部覆盖率按{year}年计", "en": "Participation and coverage are for {year}"},
+    # Workbook
+    "sheet.about": {"zh": "说明", "en": "About"},
+    "sheet.kpis": {"zh": "分单位指标", "en": "KPIs by unit"},
+    "sheet.projects": {"zh": "项目", "en": "Projects"},
+    "sheet.outcomes": {"zh": "成果", "en": "Outcomes"},
+    "sheet.definitions": {"zh": "指标口径", "en": "Definitions"},
+    "sheet.total": {"zh": "合计（所选范围）", "en": "Total (selection)"},
+    "col.unit": {"zh": "单位", "en": "Unit"},
+    "col.project_name": {"zh": "项目名称", "en": "Project name"},
+    "col.year": {"zh": "年度", "en": "Year"},
+    "col.invention": {"zh": "发明专利", "en": "Invention patents"},
+    "col.utility": {"zh": "实用新型专利", "en": "Utility model patents"},
+    "col.design": {"zh": "外观设计专利", "en": "Design patents"},
+    "col.declared": {"zh": "申报奖项", "en": "Awards declared"},
+    "col.awarded": {"zh": "获奖", "en": "Awards won"},
+    "col.party_members": {"zh": "党员总数", "en": "Party members"},
+    "col.participating": {"zh": "参与党员数", "en": "Participating members"},
+    # Sentences: the unit summary (parts joined in order) and each chart's takeaway
+    "say.period.year": {"zh": "{year}年", "en": "In {year}"},
+    "say.period.range": {"zh": "{start}—{end}年", "en": "In {start}–{end}"},
+    "say.period.all": {"zh": "历年累计", "en": "Across all years"},
+    "say.no_data": {"zh": "{period}，{unit}暂无填报数据。", "en": "{period}, {unit} has no reported data."},
+    "say.projects": {"zh": "{period}，{unit}共立项{count}项", "en": "{period}, {unit} started {count} projects"},
+    "say.participation": {"zh": "党员参与率{rate}", "en": "party member participation was {rate}"},
+    "say.participation.unknown": {
+        "zh": "党员参与率暂无数据（未填报参与党员数）",
+        "en": "participation is not known (participating members not reported)",
+    },
+    "say.change.up.year": {"zh": "（同比提高{pp}个百分点）", "en": " (up {pp} points on the year before)"},
+    "say.change.down.year": {"zh": "（同比下降{pp}个百分点）", "en": " (down {pp} points on the year before)"},
+    "say.change.flat.year": {"zh": "（与上年持平）", "en": " (level with the year before)"},
+    "say.change.up.period": {"zh": "（较上一期提高{pp}个百分点）", "en": " (up {pp} points on the period before)"},
+    "say.change.down.period": {
+        "zh": "（较上一期下降{pp}个百分点）",
+        "en": " (down {pp} points on the period before)",
+    },
+    "say.change.flat.period": {"zh": "（与上一期持平）", "en": " (level with the period before)"},
+    "say.savings": {"zh": "节创价值{value}万元", "en": "savings value was {value} (10k yuan)"},
+    "say.savings.none": {"zh": "暂无节创价值记录", "en": "no savings value was recorded"},
+    "say.patents": {"zh": "授权专利{count}项", "en": "{count} patents were granted"},
+    "say.patents.invention": {"zh": "（其中发明专利{count}项）", "en": " ({count} of them inventions)"},
+    "say.patents.none": {"zh": "暂无专利记录", "en": "no patents were recorded"},
+    "say.join": {"zh": "，", "en": "; "},
+    "say.end": {"zh": "。", "en": "."},
+    "take.participation": {
+        "zh": "参与率最高的是{top}（{top_rate}），最低的是{low}（{low_rate}）。",
+        "en": "Participation is highest at {top} ({top_rate}) and lowest at {low} ({low_rate}).",
+    },
+    "take.participation.single": {"zh": "{top}的参与率为{top_rate}。", "en": "Participation at {top} is {top_rate}."},
+    "take.participation.unknown_units": {
+        "zh": "另有{count}个单位未填报参与党员数，参与率未知。",
+        "en": "{count} more units did not report participating members; their rate is unknown.",
+    },
+    "take.participation.none": {
+        "zh": "各单位均未填报参与党员数，参与率未知。",
+        "en": "No unit reported participating members: participation is unknown.",
+    },
+    "take.savings": {
+        "zh": "节创价值最高的是{top}（{value}万元），占合计的{share}。",
+        "en": "{top} leads on savings with {value} (10k yuan), {share} of the total.",
+    },
+    "take.savings.none": {"zh": "所选单位暂无节创价值记录。", "en": "No savings value recorded for these units."},
+    "take.patents": {
+        "zh": "专利最多的是{top}（{count}项）；合计{total}项，其中发明专利{invention}项。",
+        "en": "{top} holds the most patents ({count}); {total} in all, {invention} of them inventions.",
+    },
+    "take.patents.none": {"zh": "所选单位暂无专利记录。", "en": "No patents recorded for these units."},
+    "take.trend": {
+        "zh": "{year}年立项{projects}项，较{previous}年{change}；节创价值{savings}万元。",
+        "en": "{year}: {projects} projects, {change} on {previous}; savings {savings} (10k yuan).",
+    },
+    "take.trend.single": {
+        "zh": "{year}年立项{projects}项，节创价值{savings}万元。",
+        "en": "{year}: {projects} projects; savings {savings} (10k yuan).",
+    },
+    "take.more": {"zh": "增加{count}项", "en": "{count} more"},
+    "take.fewer": {"zh": "减少{count}项", "en": "{count} fewer"},
+    "take.same": {"zh": "持平", "en": "the same"},
+}

@@ -1,0 +1,159 @@
+"""The meeting deck (.pptx): cover, key figures, one slide per chart, one per unit, definitions; every slide stamped."""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from analytics.exports import images
+from analytics.exports.report import Report, Tile
+from analytics.i18n import t
+
+# Microsoft YaHei ships with Windows and WPS; PowerPoint picks East Asian text's font from <a:ea>, not <a:latin>.
+FONT = "Microsoft YaHei"
+RED = RGBColor(0xC0, 0x39, 0x2B)
+INK = RGBColor(0x22, 0x22, 0x22)
+GREY = RGBColor(0x77, 0x77, 0x77)
+PALE = RGBColor(0xFB, 0xEE, 0xEC)
+WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+MARGIN = Inches(0.6)
+TITLE_ONLY_LAYOUT = 5
+
+
+def set_font(run, size: int, *, bold: bool = False, color: RGBColor = INK) -> None:
+    """Name the font for Latin and East Asian text, so Chinese does not fall back to a default face."""
+    font = run.font
+    font.size, font.bold, font.name = Pt(size), bold, FONT
+    font.color.rgb = color
+    properties = run._r.get_or_add_rPr()
+    for tag in ("a:ea", "a:cs"):
+        element = properties.find(qn(tag))
+        if element is None:
+            element = properties.makeelement(qn(tag), {})
+            properties.append(element)
+        element.set("typeface", FONT)
+
+
+def _write(frame, lines: list[str], size: int, *, bold=False, color=INK, align=PP_ALIGN.LEFT) -> None:
+    frame.word_wrap = True
+    for number, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+        paragraph.alignment = align
+        run = paragraph.add_run()
+        run.text = line
+        set_font(run, size, bold=bold, color=color)
+
+
+def _text(slide, left, top, width, height, lines, size, **style):
+    box = slide.shapes.add_textbox(left, top, width, height)
+    _write(box.text_frame, lines if isinstance(lines, list) else [lines], size, **style)
+    return box
+
+
+def _slide(deck, title: str, stamp_footer: str, number: int):
+    slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY_LAYOUT])
+    heading = slide.shapes.title
+    heading.left, heading.top, heading.width, heading.height = MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.9)
+    heading.text_frame.clear()
+    _write(heading.text_frame, [title], 28, bold=True, color=RED)
+    heading.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.22), Inches(1.2), Emu(45720))
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = RED
+    bar.line.fill.background()
+    _text(slide, MARGIN, HEIGHT - Inches(0.5), WIDTH - 2 * MARGIN - Inches(0.8), Inches(0.35), stamp_footer, 10,
+          color=GREY)  # fmt: skip
+    _text(slide, WIDTH - MARGIN - Inches(0.8), HEIGHT - Inches(0.5), Inches(0.8), Inches(0.35), str(number), 10,
+          color=GREY, align=PP_ALIGN.RIGHT)  # fmt: skip
+    return slide
+
+
+def _tiles(slide, tiles: tuple[Tile, ...], top, tile_height, value_size: int) -> None:
+    columns = 4
+    gap = Inches(0.25)
+    tile_width = (WIDTH - 2 * MARGIN - gap * (columns - 1)) // columns
+    for index, tile in enumerate(tiles):
+        row, column = divmod(index, columns)
+        left = MARGIN + column * (tile_width + gap)
+        shape = slide.shapes.add_shape(
+            MSO_SHAPE.ROUNDED_RECTANGLE, left, top + row * (tile_height + gap), tile_width, tile_height
+        )
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = PALE
+        shape.line.fill.background()
+        frame = shape.text_frame
+        frame.clear()
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        _write(frame, [tile.value], value_size, bold=True, color=RED, align=PP_ALIGN.CENTER)
+        for text, size, color in ((tile.label, 14, INK), (tile.delta or "", 11, GREY)):
+            paragraph = frame.add_paragraph()
+            paragraph.alignment = PP_ALIGN.CENTER
+            run = paragraph.add_run()
+            run.text = text
+            set_font(run, size, color=color)
+
+
+def build(report: Report, chart_images: list[bytes] | None = None) -> bytes:
+    """The deck as .pptx bytes; chart_images (PNG, one per report chart) are rendered when not given."""
+    lang, stamp = report.lang, report.stamp
+    footer = stamp.footer()
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = WIDTH, HEIGHT
+    number = 0
+
+    def next_slide(title):
+        nonlocal number
+        number += 1
+        return _slide(deck, title, footer, number)
+
+    cover = next_slide(report.title)
+    cover.shapes.title.top, cover.shapes.title.height = Inches(2.2), Inches(1.2)
+    _text(cover, MARGIN, Inches(3.6), WIDTH - 2 * MARGIN, Inches(2.4),
+          [stamp.units, stamp.period, stamp.generated.strftime("%Y-%m-%d")], 22)  # fmt: skip
+    _text(cover, MARGIN, Inches(5.9), WIDTH - 2 * MARGIN, Inches(0.5), stamp.lines()[4], 12, color=GREY)
+
+    kpi = next_slide(t("deck.kpis", lang))
+    _tiles(kpi, report.tiles, Inches(1.6), Inches(1.55), 30)
+    _text(kpi, MARGIN, Inches(5.15), WIDTH - 2 * MARGIN, Inches(1.0), report.sentence, 18)
+    _text(kpi, MARGIN, Inches(6.3), WIDTH - 2 * MARGIN, Inches(0.6), ["；".join(report.notes)], 11, color=GREY)
+
+    pictures = chart_images if chart_images is not None else chart_pngs(report)
+    for page, picture in zip(report.charts, pictures, strict=True):
+        slide = next_slide(page.title)
+        height = Inches(4.9)
+        width = int(height * images.WIDTH / images.HEIGHT)
+        slide.shapes.add_picture(io.BytesIO(picture), (WIDTH - width) // 2, Inches(1.45), width, height)
+        _text(slide, MARGIN, Inches(6.4), WIDTH - 2 * MARGIN, Inches(0.6), page.takeaway, 16, bold=True)
+
+    for unit in report.units:
+        slide = next_slide(unit.unit)
+        _text(slide, MARGIN, Inches(1.5), WIDTH - 2 * MARGIN, Inches(1.3), unit.sentence, 20)
+        _tiles(slide, unit.tiles, Inches(3.0), Inches(1.3), 24)
+
+    closing = next_slide(t("deck.definitions", lang))
+    definitions = stamp.definitions()
+    table = closing.shapes.add_table(len(definitions), 2, MARGIN, Inches(1.5), WIDTH - 2 * MARGIN, Inches(4.2)).table
+    table.columns[0].width = Inches(2.2)
+    table.columns[1].width = WIDTH - 2 * MARGIN - Inches(2.2)
+    for row, (name, text) in enumerate(definitions):
+        for column, value in enumerate((name, text)):
+            cell = table.cell(row, column)
+            cell.text_frame.clear()
+            _write(cell.text_frame, [value], 11, bold=column == 0)
+    _text(closing, MARGIN, Inches(5.95), WIDTH - 2 * MARGIN, Inches(0.9), [" · ".join(stamp.lines())], 10,
+          color=GREY)  # fmt: skip
+
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()
+
+
+def chart_pngs(report: Report) -> list[bytes]:
+    """Each chart of the report as a slide-sized PNG without its own title (the slide carries it)."""
+    return [images.png(images.for_export(page.figure, keep_title=False)) for page in report.charts]

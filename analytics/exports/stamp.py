@@ -1,0 +1,86 @@
+"""The stamp every export carries: the filters it was built for, the data cut-off time and when it was made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+
+from analytics.filters import Filters
+from analytics.i18n import t
+
+# The metric definitions an export closes with, in the order of the KPI band.
+DEFINED_METRICS = (
+    "projects",
+    "participation_rate",
+    "branch_coverage",
+    "savings_wan",
+    "patents",
+    "software_copyrights",
+    "award_rate",
+    "completion_rate",
+)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What an export was built from, in words for one language."""
+
+    filters: Filters
+    lang: str
+    cutoff: datetime | None
+    generated: datetime
+
+    @property
+    def units(self) -> str:
+        if not self.filters.units:
+            return t("filter.whole_group", self.lang)
+        return t("stamp.with_subunits", self.lang, units="、".join(self.filters.units))
+
+    @property
+    def period(self) -> str:
+        return period_label(self.filters, self.lang)
+
+    @property
+    def cutoff_text(self) -> str:
+        return self.cutoff.strftime("%Y-%m-%d %H:%M") if self.cutoff else t("stamp.no_data", self.lang)
+
+    def lines(self) -> list[str]:
+        """One line per fact: units, period, programmes, categories, cut-off, generated."""
+        every = t("stamp.all", self.lang)
+        return [
+            t("stamp.units", self.lang, value=self.units),
+            t("stamp.period", self.lang, value=self.period),
+            t("stamp.programs", self.lang, value="、".join(self.filters.programs) or every),
+            t("stamp.categories", self.lang, value="、".join(self.filters.categories) or every),
+            t("stamp.cutoff", self.lang, value=self.cutoff_text),
+            t("stamp.generated", self.lang, value=self.generated.strftime("%Y-%m-%d %H:%M")),
+        ]
+
+    def footer(self) -> str:
+        """The one-line form for slide and page footers."""
+        units = "、".join(self.filters.units) or t("filter.whole_group", self.lang)
+        return t("stamp.footer", self.lang, units=units, period=self.period, cutoff=self.cutoff_text)
+
+    def definitions(self) -> list[tuple[str, str]]:
+        """(metric name, definition) for every headline metric, from the one translation table."""
+        return [(t(f"metric.{key}", self.lang), t(f"metric.{key}.def", self.lang)) for key in DEFINED_METRICS]
+
+
+def period_label(filters: Filters, lang: str) -> str:
+    if filters.year_from is None:
+        return t("filter.all_years", lang)
+    if filters.year_from == filters.year_to:
+        return t("filter.year_single", lang, year=filters.year_from)
+    return t("filter.year_range", lang, start=filters.year_from, end=filters.year_to)
+
+
+def data_cutoff(con: duckdb.DuckDBPyConnection) -> datetime | None:
+    """When the data last changed by upload: the latest batch still in force (an undone batch's data is gone)."""
+    row = con.execute("SELECT max(uploaded_at) FROM batches WHERE undone_at IS NULL").fetchone()
+    return row[0]
+
+
+def make_stamp(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str, generated: datetime | None = None) -> Stamp:
+    return Stamp(filters=filters, lang=lang, cutoff=data_cutoff(con), generated=generated or datetime.now())

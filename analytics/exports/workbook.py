@@ -1,0 +1,210 @@
+"""The workbook (.xlsx) of what the filters select: 说明 (stamp, definitions), KPIs by unit, projects, outcomes."""
+
+from __future__ import annotations
+
+import io
+import math
+from datetime import date, datetime
+
+import duckdb
+import pandas as pd
+import xlsxwriter
+
+from analytics import catalog, metrics, vocab
+from analytics.exports.stamp import make_stamp
+from analytics.filters import Filters, scope_roots
+from analytics.i18n import t
+
+# Text Excel (or LibreOffice, WPS) could read as a formula or command when a cell is edited or re-imported.
+RISKY_FIRST = ("=", "+", "-", "@", "\t", "\r")
+UNKNOWN = "—"
+
+PROJECTS_SQL = """
+    SELECT p.project_id, p.name, p.unit, p.branch, p.program, p.category, p.leader, p.year,
+           p.start_date, p.end_date, p.status, p.party_participants, p.participants
+    FROM project_facts($year_from, $year_to, $programs, $categories) AS p
+    WHERE p.owner_unit IN (SELECT unit FROM unit_groups($group_keys, $group_roots))
+    ORDER BY p.unit, p.year, p.project_id
+"""
+PROJECT_COLUMNS = (
+    "project_id", "name", "unit", "branch", "program", "category", "leader", "year",
+    "start_date", "end_date", "status", "party_participants", "participants",
+)  # fmt: skip
+
+OUTCOMES_SQL = """
+    SELECT o.project_id, p.name AS project_name, coalesce(p.unit, o.unit) AS unit, o.outcome_type, o.quantity,
+           o.value_wan, o.fact_year AS year, o.date, o.note
+    FROM outcome_facts($year_from, $year_to, $programs, $categories) AS o
+    LEFT JOIN projects AS p ON p.project_id = o.project_id
+    WHERE o.owner_unit IN (SELECT unit FROM unit_groups($group_keys, $group_roots))
+    ORDER BY unit, year, o.project_id, o.outcome_type
+"""
+OUTCOME_COLUMNS = (
+    "project_id",
+    "project_name",
+    "unit",
+    "outcome_type",
+    "quantity",
+    "value_wan",
+    "year",
+    "date",
+    "note",
+)
+
+# KPI sheet: (frame column, header key, kind) where kind is count | rate | wan.
+KPI_COLUMNS = (
+    ("projects", "metric.projects", "count"),
+    ("completion_rate", "metric.completion_rate", "rate"),
+    ("participation_rate", "metric.participation_rate", "rate"),
+    ("party_members", "col.party_members", "count"),
+    ("participating_members", "col.participating", "count"),
+    ("branch_coverage", "metric.branch_coverage", "rate"),
+    ("savings_wan", "metric.savings_wan", "wan"),
+    ("patent_count", "metric.patents", "count"),
+    ("invention_patents", "col.invention", "count"),
+    ("utility_model_patents", "col.utility", "count"),
+    ("design_patents", "col.design", "count"),
+    ("software_copyrights", "metric.software_copyrights", "count"),
+    ("awards_declared", "col.declared", "count"),
+    ("awards_awarded", "col.awarded", "count"),
+    ("award_rate", "metric.award_rate", "rate"),
+)
+
+
+def _scope_params(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    roots = scope_roots(con, filters)
+    return {"group_keys": [metrics.TOTAL_GROUP] * len(roots), "group_roots": roots, **filters.params()}
+
+
+def projects(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The selected projects, as stored (a project counts where metrics count it: its 党支部, else its unit)."""
+    return con.execute(PROJECTS_SQL, _scope_params(con, filters)).df()
+
+
+def outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The selected outcomes, each in the year metrics count it (its own, else its project's)."""
+    return con.execute(OUTCOMES_SQL, _scope_params(con, filters)).df()
+
+
+def _header(name: str, lang: str, sheet: vocab.SheetKind | None = None) -> str:
+    if name == "project_name":
+        return t("col.project_name", lang)
+    if lang != "zh":
+        return name
+    return sheet.column(name).zh if sheet else name
+
+
+def _is_missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+class _Writer:
+    """Writes one cell by the value's type; text always as text, never as a formula, number or link."""
+
+    def __init__(self, book: xlsxwriter.Workbook):
+        self.text_format = book.add_format({"text_wrap": False})
+        # quote_prefix is Excel's own "'" marker: the cell shows the original text and stays text when edited.
+        self.quoted = book.add_format({"quote_prefix": True})
+        self.date = book.add_format({"num_format": "yyyy-mm-dd"})
+        self.rate = book.add_format({"num_format": "0.0%"})
+        self.wan = book.add_format({"num_format": "#,##0.0"})
+        self.bold = book.add_format({"bold": True, "bg_color": "#FBEEEC", "border": 1})
+
+    def cell(self, sheet, row: int, column: int, value, number_format=None) -> None:
+        if _is_missing(value):
+            return
+        if isinstance(value, str):
+            quoted = value.startswith(RISKY_FIRST)
+            sheet.write_string(row, column, value, self.quoted if quoted else None)
+        elif isinstance(value, (pd.Timestamp, datetime)):
+            sheet.write_datetime(
+                row, column, value.to_pydatetime() if isinstance(value, pd.Timestamp) else value, self.date
+            )
+        elif isinstance(value, date):
+            sheet.write_datetime(row, column, datetime(value.year, value.month, value.day), self.date)
+        elif isinstance(value, bool):
+            sheet.write_boolean(row, column, value)
+        else:
+            sheet.write_number(row, column, float(value) if not isinstance(value, int) else value, number_format)
+
+    def table(self, sheet, headers: list[str], rows, formats: list | None = None) -> None:
+        for column, header in enumerate(headers):
+            sheet.write_string(0, column, header, self.bold)
+        count = 0
+        for count, values in enumerate(rows, start=1):
+            for column, value in enumerate(values):
+                self.cell(sheet, count, column, value, formats[column] if formats else None)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(count, 1), len(headers) - 1)
+        for column, header in enumerate(headers):
+            sheet.set_column(column, column, max(10, min(40, len(header) * 2 + 2)))
+
+
+def _frame_rows(frame: pd.DataFrame, columns) -> list[list]:
+    # Python objects, not numpy scalars: xlsxwriter and the type dispatch above want plain values.
+    return [[None if _is_missing(v) else (v.item() if hasattr(v, "item") else v) for v in row]
+            for row in frame[list(columns)].astype(object).itertuples(index=False)]  # fmt: skip
+
+
+def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") -> bytes:
+    """The workbook as .xlsx bytes."""
+    stamp = make_stamp(con, filters, lang)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        buffer,
+        {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
+    )
+    writer = _Writer(book)
+    header_text = stamp.footer().replace("&", "&&")[:200]
+
+    about = book.add_worksheet(t("sheet.about", lang))
+    about.set_column(0, 0, 22)
+    about.set_column(1, 1, 100)
+    title = book.add_format({"bold": True, "font_size": 14, "font_color": "#C0392B"})
+    about.write_string(0, 0, t("deck.title", lang), title)
+    for row, line in enumerate(stamp.lines(), start=2):
+        writer.cell(about, row, 0, line)
+    start = len(stamp.lines()) + 3
+    about.write_string(start, 0, t("sheet.definitions", lang), writer.bold)
+    for row, (name, text) in enumerate(stamp.definitions(), start=start + 1):
+        writer.cell(about, row, 0, name)
+        writer.cell(about, row, 1, text)
+
+    kpi_sheet = book.add_worksheet(t("sheet.kpis", lang))
+    units = catalog.display_units(con, filters)
+    by_unit = metrics.kpis_by_unit(con, filters, units)
+    total = metrics.summary(con, filters)
+    total_row = {
+        **total,
+        "unit": t("sheet.total", lang),
+        "patent_count": total["patents"]["total"],
+        **{column: total["patents"][zh] for zh, column in metrics.PATENT_COLUMNS.items()},
+    }
+    kinds = {"rate": writer.rate, "wan": writer.wan, "count": None}
+    headers = [t("col.unit", lang)] + [t(key, lang) for _, key, _ in KPI_COLUMNS]
+    formats = [None] + [kinds[kind] for _, _, kind in KPI_COLUMNS]
+    rows = []
+    for record in [*by_unit.to_dict("records"), total_row]:
+        values = [record["unit"]]
+        for column, _, kind in KPI_COLUMNS:
+            value = record[column]
+            # An unknown rate or headcount is shown as unknown, never as an empty cell a sum would read as 0.
+            values.append(UNKNOWN if _is_missing(value) and kind in ("rate", "count") else value)
+        rows.append(values)
+    writer.table(kpi_sheet, headers, rows, formats)
+    if total["reference_year"] is not None:
+        kpi_sheet.write_string(len(rows) + 2, 0, t("deck.stock_year", lang, year=total["reference_year"]))
+
+    for name_key, frame, columns, sheet_kind in (
+        ("sheet.projects", projects(con, filters), PROJECT_COLUMNS, vocab.PROJECTS),
+        ("sheet.outcomes", outcomes(con, filters), OUTCOME_COLUMNS, vocab.OUTCOMES),
+    ):
+        sheet = book.add_worksheet(t(name_key, lang))
+        headers = [_header(column, lang, sheet_kind if column in {c.name for c in sheet_kind.columns} else None)
+                   for column in columns]  # fmt: skip
+        writer.table(sheet, headers, _frame_rows(frame, columns))
+        sheet.set_header(f"&L{header_text}")
+    for sheet in (about, kpi_sheet):
+        sheet.set_header(f"&L{header_text}")
+    book.close()
+    return buffer.getvalue()

@@ -1,0 +1,278 @@
+"""Exports on a hand-built group: the summary sentences, workbook, deck and PDF, opened with their own libraries."""
+
+import io
+import re
+from datetime import datetime
+
+import openpyxl
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+from pypdf import PdfReader
+
+from analytics import catalog, metrics
+from analytics.exports import deck, pdf, report, summary, workbook
+from analytics.exports.stamp import data_cutoff
+from analytics.filters import Filters
+from analytics.store import connect
+from tests.factories import load_records, new_store
+
+FORMULA = '=HYPERLINK("http://x","y")'
+UNITS = [
+    {"unit": "集团", "kind": "集团"},
+    {"unit": "甲公司", "parent": "集团", "kind": "公司"},
+    {"unit": "甲一支部", "parent": "甲公司", "kind": "党支部"},
+    {"unit": "乙公司", "parent": "集团", "kind": "公司"},
+]
+HEADCOUNT = [
+    {"unit": "甲公司", "year": 2023, "party_members": 40, "participating_members": 30},  # 75%
+    {"unit": "甲公司", "year": 2024, "party_members": 40, "participating_members": 36},  # 90%: up 15 points
+    {"unit": "乙公司", "year": 2024, "party_members": 20, "participating_members": None},  # unknown
+]
+PROJECTS = [
+    {"project_id": "P1", "name": FORMULA, "unit": "甲公司", "year": 2024, "status": "已结题", "program": "双创"},
+    {"project_id": "P2", "name": "-减重攻关", "unit": "甲一支部", "year": 2024, "status": "实施中"},
+    {"project_id": "P3", "name": "@降本", "unit": "乙公司", "year": 2024, "status": "立项"},
+    {"project_id": "P4", "name": "旧项目", "unit": "甲公司", "year": 2023, "status": "已结题"},
+]
+OUTCOMES = [
+    {"project_id": "P1", "outcome_type": "节创价值", "value_wan": 12.5},
+    {"project_id": "P2", "outcome_type": "发明专利", "quantity": 2},
+    {"project_id": "P3", "outcome_type": "实用新型专利", "quantity": 1},
+    {"project_id": "P3", "outcome_type": "节创价值", "value_wan": 3.0},
+    {"project_id": "P4", "outcome_type": "节创价值", "value_wan": 5.0},
+]
+AWARDS = [{"project_id": "P1", "year": 2024, "award": "集团创新奖", "level": "集团级", "result": "获奖"}]
+Y2024 = Filters(year_from=2024, year_to=2024)
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    connection = new_store(tmp_path_factory.mktemp("export"))
+    load_records(connection, units=UNITS, headcount=HEADCOUNT, projects=PROJECTS, outcomes=OUTCOMES, awards=AWARDS)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def group_report(con):
+    return report.build(con, Y2024, "zh")
+
+
+def _figures(con, filters):
+    now = metrics.summary(con, filters)
+    previous = filters.previous_period()
+    return now, (metrics.summary(con, previous) if previous else None)
+
+
+# Summary sentences: every figure worked out by hand from the records above.
+
+
+def test_unit_sentence_states_figures_and_change(con):
+    filters = Y2024.with_units(("甲公司",))
+    # 甲公司 2024: P1 and P2 (its branch) → 2 projects; 36/40 = 90.0%, a year earlier 30/40 = 75.0% → +15.0 points;
+    # savings 12.5 (P1); patents 2 inventions (P2).
+    assert summary.unit_sentence("甲公司", *_figures(con, filters), filters, "zh") == (
+        "2024年，甲公司共立项2项，党员参与率90.0%（同比提高15.0个百分点），节创价值12.5万元，"
+        "授权专利2项（其中发明专利2项）。"
+    )
+
+
+def test_unknown_participation_is_said_unknown_never_zero(con):
+    filters = Y2024.with_units(("乙公司",))
+    sentence = summary.unit_sentence("乙公司", *_figures(con, filters), filters, "zh")
+    assert sentence == "2024年，乙公司共立项1项，党员参与率暂无数据（未填报参与党员数），节创价值3.0万元，授权专利1项。"
+    assert "0.0%" not in sentence
+
+
+def test_no_data_and_nothing_recorded(con):
+    filters = Filters(year_from=2023, year_to=2023, units=("乙公司",))
+    assert summary.unit_sentence("乙公司", *_figures(con, filters), filters, "zh") == "2023年，乙公司暂无填报数据。"
+    filters = Filters(year_from=2023, year_to=2023, units=("甲公司",))
+    # 2023: P4 only, 5.0 万元 and no patents; no 2022 headcount, so no change is claimed.
+    assert summary.unit_sentence("甲公司", *_figures(con, filters), filters, "zh") == (
+        "2023年，甲公司共立项1项，党员参与率75.0%，节创价值5.0万元，暂无专利记录。"
+    )
+
+
+def test_english_sentence(con):
+    filters = Y2024.with_units(("甲公司",))
+    assert summary.unit_sentence("甲公司", *_figures(con, filters), filters, "en") == (
+        "In 2024, 甲公司 started 2 projects; party member participation was 90.0% (up 15.0 points on the year "
+        "before); savings value was 12.5 (10k yuan); 2 patents were granted (2 of them inventions)."
+    )
+
+
+def test_demo_unit_sentences_match_metrics(demo_db):
+    con = connect(demo_db, read_only=True)
+    filters = Filters(year_from=2024, year_to=2024)
+    built = report.build(con, filters, "zh")
+    units = catalog.display_units(con, filters)
+    assert [page.unit for page in built.units] == units and len(units) > 1
+    for page in built.units:
+        figures = metrics.summary(con, filters.with_units((page.unit,)))
+        before = metrics.summary(con, filters.with_units((page.unit,)).previous_period())
+        numbers = re.fullmatch(
+            r"2024年，(.+)共立项(\d+)项，党员参与率([\d.]+)%（同比(提高|下降)([\d.]+)个百分点），"
+            r"节创价值([\d,.]+)万元，授权专利(\d+)项（其中发明专利(\d+)项）。",
+            page.sentence,
+        )
+        assert numbers, page.sentence
+        name, projects, rate, direction, points, savings, patents, invention = numbers.groups()
+        assert name == page.unit
+        assert int(projects) == figures["projects"]
+        assert float(rate) == round(figures["participation_rate"] * 100, 1)
+        change = round((figures["participation_rate"] - before["participation_rate"]) * 100, 1)
+        assert (1 if direction == "提高" else -1) * float(points) == change
+        assert float(savings.replace(",", "")) == round(figures["savings_wan"], 1)
+        assert int(patents) == figures["patents"]["total"]
+        assert int(invention) == figures["patents"]["发明专利"]
+    con.close()
+
+
+def test_chart_takeaways(group_report):
+    takeaways = {page.key: page.takeaway for page in group_report.charts}
+    # 甲公司 90.0%; 乙公司 unknown. 甲公司 12.5 of 15.5 万元 = 80.6%. Patents: 甲 2, 乙 1 → 3, 2 inventions.
+    assert takeaways["participation"] == "甲公司的参与率为90.0%。另有1个单位未填报参与党员数，参与率未知。"
+    assert takeaways["savings"] == "节创价值最高的是甲公司（12.5万元），占合计的80.6%。"
+    assert takeaways["patents"] == "专利最多的是甲公司（2项）；合计3项，其中发明专利2项。"
+    # Trend over every year: 2023 one project (P4), 2024 three; savings 2024 = 12.5 + 3.0.
+    assert takeaways["trend"] == "2024年立项3项，较2023年增加2项；节创价值15.5万元。"
+
+
+# Workbook
+
+
+def _workbook(con, filters=Y2024, lang="zh"):
+    return openpyxl.load_workbook(io.BytesIO(workbook.build(con, filters, lang)))
+
+
+def test_workbook_sheets_rows_and_stamp(con):
+    book = _workbook(con)
+    assert book.sheetnames == ["说明", "分单位指标", "项目", "成果"]
+    assert book["项目"].max_row == 1 + 3  # header + P1, P2, P3 (2024)
+    assert book["成果"].max_row == 1 + 4  # 2024 outcomes of P1, P2, P3 (two)
+    kpi_rows = list(book["分单位指标"].iter_rows(min_row=2, max_row=4, values_only=True))
+    assert [row[0] for row in kpi_rows] == ["乙公司", "甲公司", "合计（所选范围）"]  # the unit tree's order
+    assert [row[1] for row in kpi_rows] == [1, 2, 3]
+    assert kpi_rows[0][3] == "—"  # 乙公司's participation: unknown, not an empty cell or 0
+    assert kpi_rows[1][3] == pytest.approx(0.9)
+    about = [row[0] for row in book["说明"].iter_rows(values_only=True) if row[0]]
+    cutoff = data_cutoff(con).strftime("%Y-%m-%d %H:%M")
+    for line in ("单位：全集团", "期间：2024年", "活动类型：全部", f"数据截止：{cutoff}（最近一次上传）"):
+        assert line in about
+    assert "党员参与率" in about and "结题率" in about  # the definitions
+
+
+def test_workbook_follows_unit_and_programme(con):
+    book = _workbook(con, Filters(units=("甲公司",), year_from=2024, year_to=2024, programs=("双创",)), "en")
+    assert book.sheetnames == ["About", "KPIs by unit", "Projects", "Outcomes"]
+    assert [row[0] for row in book["Projects"].iter_rows(min_row=2, values_only=True)] == ["P1"]
+    about = [row[0] for row in book["About"].iter_rows(values_only=True) if row[0]]
+    assert "Units: 甲公司 (with all units below)" in about and "Programmes: 双创" in about
+
+
+def test_workbook_text_is_never_a_formula(con):
+    sheet = _workbook(con)["项目"]
+    names = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    for project, text in (("P1", FORMULA), ("P2", "-减重攻关"), ("P3", "@降本")):
+        cell = names[project]
+        assert cell.value == text and isinstance(cell.value, str)
+        assert cell.data_type == "s"
+        assert cell.quotePrefix  # Excel keeps it text even when the cell is edited
+
+
+# Deck and PDF (chart images are real renders: kaleido's shared browser)
+
+
+def test_deck_slides_titles_and_stamp(group_report):
+    slides = Presentation(io.BytesIO(deck.build(group_report))).slides
+    titles = [slide.shapes.title.text for slide in slides]
+    assert titles == [
+        "党建引领创新工程成效汇报",
+        "核心指标",
+        "各单位党员参与率",
+        "各单位节创价值（万元）",
+        "各单位专利（按类型）",
+        "历年项目数与节创价值",
+        "乙公司",
+        "甲公司",
+        "指标口径与数据说明",
+    ]
+    footer = group_report.stamp.footer()
+    assert footer.startswith("全集团 · 2024年 · 数据截止 ")
+    for slide in slides:
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        assert footer in texts
+    unit_texts = [shape.text_frame.text for shape in slides[7].shapes if shape.has_text_frame]
+    assert group_report.units[1].sentence in unit_texts
+    assert group_report.units[1].sentence.startswith("2024年，甲公司共立项2项")
+    assert sum(1 for shape in slides[2].shapes if shape.shape_type == 13) == 1  # the chart picture
+    kpi_texts = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
+    assert "3\n项目数" in kpi_texts and "15.5 万元\n节创价值" in kpi_texts
+
+
+def test_deck_names_a_cjk_font_on_every_run(group_report):
+    slides = Presentation(io.BytesIO(deck.build(group_report))).slides
+    runs = [
+        run
+        for slide in slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    ]
+    assert runs
+    for run in runs:
+        assert run.font.name == deck.FONT
+        assert run._r.rPr.find(qn("a:ea")).get("typeface") == deck.FONT
+
+
+def test_deck_without_several_units_has_no_unit_slides(con):
+    built = report.build(con, Filters(units=("乙公司",), year_from=2024, year_to=2024), "en")
+    assert built.units == ()  # 乙公司 has no units below it: its figures are the KPI slide's
+    titles = [s.shapes.title.text for s in Presentation(io.BytesIO(deck.build(built))).slides]
+    assert titles[0] == "Party-building-led innovation: results" and titles[-1] == "Definitions and data"
+    assert len(titles) == 1 + 1 + 4 + 1
+
+
+def test_pdf_pages_and_text(group_report):
+    reader = PdfReader(io.BytesIO(pdf.build(group_report)))
+    assert len(reader.pages) == 9
+    # pypdf reads fpdf2's embedded two-byte encoding one byte at a time (a NUL before each glyph): drop those
+    # and whitespace before comparing.
+    pages = ["".join(page.extract_text().replace("\x00", "").split()) for page in reader.pages]
+    assert "党建引领创新工程成效汇报" in pages[0] and "期间：2024年" not in pages[0]
+    assert "".join(group_report.sentence.split()) in pages[1]
+    assert "".join(group_report.units[1].sentence.split()) in pages[7]  # 甲公司, the second unit
+    footer = "".join(group_report.stamp.footer().split())
+    assert all(footer in page for page in pages)
+    assert "数据截止" in pages[-1] and "获奖项数÷申报项数" in pages[-1]
+
+
+def test_report_on_empty_selection(con):
+    built = report.build(con, Filters(units=("乙公司",), year_from=2023, year_to=2023), "zh")
+    assert not built.has_data and built.charts == () and built.units == ()
+    assert built.sentence == "2023年，乙公司暂无填报数据。"
+    assert len(Presentation(io.BytesIO(deck.build(built))).slides) == 3
+    assert len(PdfReader(io.BytesIO(pdf.build(built))).pages) == 3
+
+
+def test_stamp_cutoff_is_latest_batch_in_force(tmp_path):
+    store = new_store(tmp_path)
+    assert data_cutoff(store) is None
+    load_records(store, units=UNITS[:1])
+    first = data_cutoff(store)
+    assert isinstance(first, datetime)
+    store.close()
+
+
+def test_demo_workbook_totals_match_metrics(demo_db_template):
+    con = connect(demo_db_template, read_only=True)
+    filters = Filters(year_from=2025, year_to=2025)
+    book = openpyxl.load_workbook(io.BytesIO(workbook.build(con, filters)))
+    figures = metrics.summary(con, filters)
+    assert book["项目"].max_row - 1 == figures["projects"] == 114
+    total = next(row for row in book["分单位指标"].iter_rows(values_only=True) if row[0] == "合计（所选范围）")
+    assert total[1] == figures["projects"] and total[7] == pytest.approx(figures["savings_wan"])
+    con.close()
