@@ -74,32 +74,34 @@ def classify(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) ->
         if frame is None or frame.empty:
             continue
         columns = table_columns(con, table)
-        incoming = frame
         key = vocab.SHEET_KINDS[table].key
         values = [col for col in columns if col not in key]
         differs = " OR ".join(f"i.{col} IS DISTINCT FROM s.{col}" for col in values) or "false"
         cursor = con.cursor()
-        cursor.register("incoming", incoming)
-        marked = cursor.execute(
+        cursor.register("incoming", frame[columns].assign(_position=range(len(frame))))
+        # One hash join on the (null-safe) key, returning only each row's verdict: a correlated EXISTS per row,
+        # or handing whole rows back to pandas, was several times slower at 100k rows.
+        verdicts = cursor.execute(
             f"""
-            SELECT i.*,
-                   CASE WHEN NOT EXISTS (SELECT 1 FROM {table} AS s WHERE {_key_match("s", "i", key)}) THEN 'added'
-                        WHEN EXISTS (SELECT 1 FROM {table} AS s WHERE {_key_match("s", "i", key)} AND ({differs}))
-                        THEN 'updated'
+            SELECT CASE WHEN s._stored IS NULL THEN 'added'
+                        WHEN {differs} THEN 'updated'
                         ELSE 'unchanged' END AS change
             FROM incoming AS i
+            LEFT JOIN (SELECT *, true AS _stored FROM {table}) AS s ON {_key_match("s", "i", key)}
+            ORDER BY i._position
             """
-        ).df()
+        ).fetchnumpy()["change"]
         cursor.close()
+        change = pd.Series(verdicts, index=frame.index)
         by_sheet = {}
-        if {"_file", "_sheet"} <= set(marked.columns):
-            counted = marked.groupby(["_file", "_sheet", "change"]).size()
-            for (file_name, sheet, change), rows in counted.items():
-                by_sheet.setdefault((file_name, sheet), {"added": 0, "updated": 0, "unchanged": 0})[change] = int(rows)
+        if {"_file", "_sheet"} <= set(frame.columns):
+            counted = frame.assign(change=change).groupby(["_file", "_sheet", "change"]).size()
+            for (file_name, sheet, verdict), rows in counted.items():
+                by_sheet.setdefault((file_name, sheet), {"added": 0, "updated": 0, "unchanged": 0})[verdict] = int(rows)
         changes.tables[table] = TableChange(
-            added=marked[marked["change"] == "added"][columns].reset_index(drop=True),
-            updated=marked[marked["change"] == "updated"][columns].reset_index(drop=True),
-            unchanged=int((marked["change"] == "unchanged").sum()),
+            added=frame.loc[change == "added", columns].reset_index(drop=True),
+            updated=frame.loc[change == "updated", columns].reset_index(drop=True),
+            unchanged=int((change == "unchanged").sum()),
             by_sheet=by_sheet,
         )
     return changes

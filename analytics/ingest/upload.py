@@ -239,7 +239,8 @@ def _add_new_units(con: duckdb.DuckDBPyConnection, frames: dict, parents: dict[s
                 note(name)
     projects = frames.get("projects")
     if projects is not None:
-        for branch, unit in projects[["branch", "unit"]].dropna(subset=["branch"]).itertuples(index=False):
+        pairs = projects[["branch", "unit"]].dropna(subset=["branch"]).drop_duplicates()
+        for branch, unit in pairs.itertuples(index=False):
             note(branch, parent=unit, kind=vocab.BRANCH_KIND)
     if new:
         rows = pd.DataFrame(list(new.values()), columns=["unit", "parent", "kind"])
