@@ -33,10 +33,17 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
         if "lock" in str(exc).lower():
             raise StoreBusy(str(target)) from exc
         raise
+    # Connections to one file in one process share a database instance: the first one sets it up and locks it.
+    if con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
+        return con
     con.execute("SET enable_progress_bar = false")
     if not read_only:
         con.execute(read_sql("schema"))
         con.execute(read_sql("macros"))
+    # Files are read in Python and handed over as frames; no query may reach the file system, and no later
+    # statement may switch that back on.
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
     return con
 
 

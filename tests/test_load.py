@@ -112,3 +112,12 @@ def test_undo_twice_or_unknown_batch_is_refused(con):
     with pytest.raises(load.UndoRefused) as again:
         load.undo(con, batch)
     assert again.value.key == "undo_already_undone"
+
+
+def test_queries_cannot_reach_the_file_system(con):
+    import duckdb
+
+    with pytest.raises(duckdb.PermissionException):
+        con.execute("SELECT * FROM read_csv('/etc/hostname')").fetchall()
+    with pytest.raises(duckdb.InvalidInputException):
+        con.execute("SET enable_external_access = true")
