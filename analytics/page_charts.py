@@ -44,6 +44,15 @@ def _by_unit_layout(fig: go.Figure, title: str, units: int) -> go.Figure:
     return fig
 
 
+def _legend_below(fig: go.Figure) -> go.Figure:
+    """For half-width charts over the years: a long legend wraps under the plot instead of over the title."""
+    fig.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0, "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    )
+    return fig
+
+
 def rate_by_unit(by_unit: pd.DataFrame, column: str, title_key: str, lang: str = "zh", overall=None) -> go.Figure:
     """One bar per unit for a 0–1 rate, highest first; an unknown rate gets no bar but the word 未知; the
     selection's overall figure as a dashed line. Each bar carries its unit in customdata (drill-down)."""
@@ -181,14 +190,9 @@ def savings_trend_by_program(by_year: pd.DataFrame, lang: str = "zh") -> go.Figu
         )
     )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(type="category", title=t("chart.axis.year", lang))
+    fig.update_xaxes(type="category")
     fig.update_yaxes(tickformat=",.0f", title=t("unit.wan", lang), range=[0, float(totals.max() or 1) * 1.15])
-    fig = _layout(fig, t("chart.savings_trend_program", lang), height=400)
-    fig.update_layout(
-        margin={"l": 10, "r": 10, "t": 80, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
-    )
-    return fig
+    return _legend_below(_layout(fig, t("chart.savings_trend_program", lang), height=420))
 
 
 def concentration_by_unit(by_unit: pd.DataFrame, top_n: int, lang: str = "zh") -> go.Figure:
@@ -286,13 +290,8 @@ def patents_trend(by_year: pd.DataFrame, lang: str = "zh") -> go.Figure:
     )
     fig = go.Figure(traces)
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(type="category", title=t("chart.axis.year", lang))
-    fig = _layout(fig, t("chart.patents_trend", lang), height=400)
-    fig.update_layout(
-        margin={"l": 10, "r": 10, "t": 80, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
-    )
-    return fig
+    fig.update_xaxes(type="category")
+    return _legend_below(_layout(fig, t("chart.patents_trend", lang), height=420))
 
 
 def outcomes_by_unit(counts: pd.DataFrame, lang: str = "zh") -> go.Figure:
@@ -364,36 +363,42 @@ def award_funnel(funnel: pd.DataFrame, lang: str = "zh") -> go.Figure:
 def studio_targets(dimensions: pd.DataFrame, title: str, lang: str = "zh") -> go.Figure:
     """One studio-year: target beside actual for each dimension, the actual green when met and red when missed."""
     names = [t(f"studio.dim.{dimension}", lang) for dimension in dimensions["dimension"]]
-    met = [bool(value) if value is not None else True for value in dimensions["met"]]
-    actual_colours = [MET_COLOUR if ok else MISSED_COLOUR for ok in met]
+    met = [value is not False for value in dimensions["met"]]  # a dimension without a target is not judged
+    actual = list(dimensions["actual"])
     fig = go.Figure(
-        [
-            go.Bar(
-                name=t("chart.target", lang),
-                x=names,
-                y=dimensions["target"],
-                marker_color=TARGET_COLOUR,
-                text=dimensions["target"],
-                textposition="outside",
-                cliponaxis=False,
-            ),
-            go.Bar(
-                name=t("chart.actual_met", lang),
-                x=names,
-                y=dimensions["actual"],
-                marker_color=actual_colours,
-                text=dimensions["actual"],
-                textposition="outside",
-                cliponaxis=False,
-                showlegend=True,
-            ),
-        ]
+        go.Bar(
+            name=t("chart.target", lang),
+            x=names,
+            y=dimensions["target"],
+            marker_color=TARGET_COLOUR,
+            text=dimensions["target"],
+            textposition="outside",
+            cliponaxis=False,
+            offsetgroup="target",
+        )
     )
-    if not all(met):
-        # A legend entry for the red colour, which a single bar trace cannot show twice.
-        fig.add_trace(go.Bar(name=t("chart.actual_missed", lang), x=[None], y=[None], marker_color=MISSED_COLOUR))
+    # Met and missed actuals share one slot, so each colour has its own legend entry.
+    for name_key, colour, keep in (
+        ("chart.actual_met", MET_COLOUR, True),
+        ("chart.actual_missed", MISSED_COLOUR, False),
+    ):
+        values = [value if ok is keep else None for value, ok in zip(actual, met, strict=True)]
+        if all(value is None for value in values):
+            continue
+        fig.add_trace(
+            go.Bar(
+                name=t(name_key, lang),
+                x=names,
+                y=values,
+                marker_color=colour,
+                text=values,
+                textposition="outside",
+                cliponaxis=False,
+                offsetgroup="actual",
+            )
+        )
     fig.update_layout(barmode="group")
-    top = max([v for v in [*dimensions["target"], *dimensions["actual"]] if v is not None] or [1])
+    top = max([v for v in [*dimensions["target"], *actual] if v is not None and v == v] or [1])
     fig.update_yaxes(range=[0, top * 1.25])
     fig.update_xaxes(type="category")
     fig = _layout(fig, title, height=320)

@@ -163,8 +163,10 @@ def test_studio_chart_colours_missed_red():
         {"dimension": ["projects", "breakthroughs"], "target": [3, 2], "actual": [3, 1], "met": [True, False]}
     )
     fig = page_charts.studio_targets(dims, "甲 · 摘牌", "zh")
-    assert list(fig.data[1].marker.color) == [page_charts.MET_COLOUR, page_charts.MISSED_COLOUR]
     assert [trace.name for trace in fig.data] == ["目标", "完成（达标）", "完成（未达标）"]
+    assert [trace.marker.color for trace in fig.data[1:]] == [page_charts.MET_COLOUR, page_charts.MISSED_COLOUR]
+    assert list(fig.data[1].y) == [3, None]  # projects met
+    assert list(fig.data[2].y) == [None, 1]  # breakthroughs missed
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
