@@ -31,3 +31,7 @@ def render() -> None:
         )
         drill.unit_chart(figure, key="chart-award-rate")
         st.caption(t("drill.hint"))
+
+
+if __name__ == "__main__":
+    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics import definitions
-from ui import filters
+from ui import drill, filters
 from ui.i18n import lang, t
 
 
@@ -18,3 +18,7 @@ def render() -> None:
             st.markdown(
                 f"{t('column.numerator')}：{row['numerator']}  \n{t('column.denominator')}：{row['denominator']}"
             )
+
+
+if __name__ == "__main__":
+    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script

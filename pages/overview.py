@@ -35,3 +35,7 @@ def render() -> None:
         drill.takeaway(takeaways.latest_year_change(trend, "savings_wan", language), "trend")
         st.plotly_chart(charts.trend(trend, language), key="chart-trend")
     st.caption(t("drill.hint"))
+
+
+if __name__ == "__main__":
+    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script

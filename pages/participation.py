@@ -111,3 +111,7 @@ def _ranking_columns() -> dict:
         "party_members": st.column_config.NumberColumn(t("column.party_members"), format="%d"),
         "branches_total": st.column_config.NumberColumn(t("column.branches_total"), format="%d"),
     }
+
+
+if __name__ == "__main__":
+    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script

@@ -41,3 +41,7 @@ def render() -> None:
         hide_index=True,
         column_config={"unit": t("column.unit"), **{kind: label(kind) for kind in counts.columns if kind != "unit"}},
     )
+
+
+if __name__ == "__main__":
+    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script

@@ -151,3 +151,7 @@ def _card(project_id: str, language: str) -> None:
 
 def _date(value) -> str | None:
     return None if formatting.is_unknown(value) or value is None else str(value)[:10]
+
+
+if __name__ == "__main__":
+    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script

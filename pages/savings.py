@@ -69,3 +69,7 @@ def render() -> None:
             "savings_wan": st.column_config.NumberColumn(t("column.savings_wan"), format="%.1f"),
         },
     )
+
+
+if __name__ == "__main__":
+    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script

@@ -65,3 +65,7 @@ def render() -> None:
 
 def _verdict(code: str) -> str:
     return t(f"studio.verdict.{code}")
+
+
+if __name__ == "__main__":
+    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import runpy
 from functools import partial
+from pathlib import Path
 
 import streamlit as st
 
@@ -71,3 +73,13 @@ def takeaway(text: str, key: str) -> None:
     """The one-line reading of the chart below it."""
     with st.container(key=f"takeaway-{key}"):
         st.markdown(f"**{text}**")
+
+
+def run_entry_script() -> None:
+    """Run app.py in place of a page module that Streamlit ran as a script.
+
+    While pages/ exists, a server whose first visitor opens a page's own path (/participation) runs in legacy
+    multipage mode: it executes pages/participation.py directly, app.py never calls st.navigation, and the
+    page stays blank for every later visitor too. Running the entry script from here calls st.navigation,
+    which leaves legacy mode for good, and its rerun-once step then opens the page the link names."""
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"), run_name="__main__")
