@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import duckdb
 import plotly.graph_objects as go
 
-from analytics import catalog, charts, formatting, metrics
+from analytics import charts, formatting, metrics, page_metrics
 from analytics.exports import summary
 from analytics.exports.stamp import Stamp, make_stamp, period_label
 from analytics.filters import Filters
@@ -108,8 +108,8 @@ def _figures_and_before(con: duckdb.DuckDBPyConnection, filters: Filters) -> tup
 
 
 def report_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
-    """The units that get a slide of their own: those the by-unit charts compare, when there are several."""
-    units = catalog.display_units(con, filters)
+    """The units that get a slide of their own: those the dashboard's by-unit charts compare, when there are several."""
+    units = page_metrics.comparison_units(con, filters)
     return units if len(units) > 1 else []
 
 
@@ -126,7 +126,7 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
     chart_pages: list[ChartPage] = []
     unit_pages: list[UnitPage] = []
     if now["has_data"]:
-        by_unit = metrics.kpis_by_unit(con, filters, catalog.display_units(con, filters))
+        by_unit = metrics.kpis_by_unit(con, filters, page_metrics.comparison_units(con, filters))
         by_year = metrics.trend(con, filters.without_years())
         figures = (
             (

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 import xlsxwriter
 
-from analytics import catalog, metrics, vocab
+from analytics import metrics, page_metrics, vocab
 from analytics.exports.stamp import make_stamp
 from analytics.filters import Filters, scope_roots
 from analytics.i18n import t
@@ -171,7 +171,7 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         writer.cell(about, row, 1, text)
 
     kpi_sheet = book.add_worksheet(t("sheet.kpis", lang))
-    units = catalog.display_units(con, filters)
+    units = page_metrics.comparison_units(con, filters)
     by_unit = metrics.kpis_by_unit(con, filters, units)
     total = metrics.summary(con, filters)
     total_row = {
