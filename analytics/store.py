@@ -48,8 +48,8 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
 
 
 def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when no upload has ever been committed."""
-    return con.execute("SELECT count(*) FROM batches").fetchone()[0] == 0
+    """True when the store holds no facts (nothing loaded yet, or every upload undone): every fact has a unit."""
+    return con.execute("SELECT count(*) FROM units").fetchone()[0] == 0
 
 
 def rebuild_unit_closure(con: duckdb.DuckDBPyConnection) -> None:

@@ -34,3 +34,9 @@ def render() -> None:
         state.data_changed()
         st.session_state["batches_flash"] = t("undo.done", batch=chosen)
         st.rerun()
+
+
+if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly
+    from ui import legacy
+
+    legacy.run_app()

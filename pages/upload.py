@@ -153,3 +153,9 @@ def _who() -> str:
     # No sign-in yet (roles come with their own issue): record where the upload came from.
     address = getattr(st.context, "ip_address", None)
     return f"web:{address}" if address else "web"
+
+
+if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly
+    from ui import legacy
+
+    legacy.run_app()
