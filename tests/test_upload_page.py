@@ -118,3 +118,34 @@ def test_batches_page_lists_and_undoes(make_app, tmp_path):
     assert [message.value for message in app.success] == ["已撤销批次 #1，数据已恢复到该批次之前。"]
     open_page(app, "overview").run()
     assert app.metric[0].value == "0"
+
+
+def test_new_unit_goes_where_the_analyst_puts_it(make_app, tmp_path):
+    db = tmp_path / "parent.duckdb"
+    app = upload_page(make_app, db, "demo.xlsx", DEMO.read_bytes())
+    app.button(key="commit-upload").click().run()
+    data = workbook([["项目编号", "项目名称", "单位", "年度"], ["N1", "新项目", "岳川工具研究所新车间", 2025]])
+    app.file_uploader(key="upload_files").set_value(("new.xlsx", data, XLSX)).run()
+    parent = next(box for box in app.selectbox if "岳川工具研究所新车间" in box.label)
+    assert parent.value == ""  # the top level unless the analyst chooses
+    parent.set_value("岳川工具研究所").run()
+    app.button(key="commit-upload").click().run()
+    assert not app.exception
+    con = connect(db)
+    assert con.execute("SELECT parent FROM units WHERE unit = '岳川工具研究所新车间'").fetchone() == ("岳川工具研究所",)
+    con.close()
+
+
+def test_same_file_again_needs_a_second_yes(make_app, tmp_path):
+    db = tmp_path / "again.duckdb"
+    data = workbook([["项目编号", "项目名称", "单位", "年度"], ["P1", "提高合格率", "甲公司", 2024]])
+    app = upload_page(make_app, db, "ledger.xlsx", data)
+    app.button(key="commit-upload").click().run()
+    changed = workbook([["项目编号", "项目名称", "单位", "年度"], ["P1", "提高合格率", "甲公司", 2025]])
+    app.file_uploader(key="upload_files").set_value(("ledger.xlsx", data, XLSX)).run()
+    assert any("已在批次 #1 中载入过" in warning.value for warning in app.warning)
+    assert app.info[-1].value == "没有新增或更新的记录，未建立批次。"
+    app.file_uploader(key="upload_files").set_value(("ledger-v2.xlsx", changed, XLSX)).run()
+    sheets = app.dataframe[0].value
+    assert (sheets["将新增"].iloc[0], sheets["将更新"].iloc[0]) == (0, 1)
+    assert not app.warning
