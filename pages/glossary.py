@@ -15,9 +15,8 @@ def render() -> None:
         with st.container(key=f"glossary-{row['key']}", border=True):
             st.markdown(f"**{row['name']}**")
             st.markdown(row["definition"])
-            st.markdown(
-                f"{t('column.numerator')}：{row['numerator']}  \n{t('column.denominator')}：{row['denominator']}"
-            )
+            numerator = t("glossary.numerator", text=row["numerator"])
+            st.markdown(f"{numerator}  \n{t('glossary.denominator', text=row['denominator'])}")
 
 
 if __name__ == "__main__":

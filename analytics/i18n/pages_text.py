@@ -186,10 +186,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "各页面指标的统计口径。与总览指标卡片的悬停说明同源。",
         "en": "How every figure on these pages is counted; the same text as the KPI hovers.",
     },
-    "column.metric": {"zh": "指标", "en": "Metric"},
-    "column.definition": {"zh": "定义", "en": "Definition"},
-    "column.numerator": {"zh": "分子", "en": "Numerator"},
-    "column.denominator": {"zh": "分母", "en": "Denominator"},
+    "glossary.numerator": {"zh": "分子：{text}", "en": "Numerator: {text}"},
+    "glossary.denominator": {"zh": "分母：{text}", "en": "Denominator: {text}"},
     # Takeaways: one line above each chart, written from the data.
     "takeaway.no_data": {"zh": "所选范围内没有可比较的数据。", "en": "Nothing to compare in the selection."},
     "takeaway.highest": {"zh": "{unit}{metric}最高，为 {value}", "en": "{unit} has the highest {metric}: {value}"},
