@@ -15,7 +15,7 @@ UNIT = "岳川工具研究所"
 def present_app(monkeypatch):
     def build(db_path, **query) -> AppTest:
         monkeypatch.setenv("DASHBOARD_DB", str(db_path))
-        app = AppTest.from_file(str(ROOT / "tests" / "present_entry.py"), default_timeout=60)
+        app = AppTest.from_file(str(ROOT / "tests" / "app_entry.py"), default_timeout=60)
         for key, value in query.items():
             app.query_params[key] = value
         return app

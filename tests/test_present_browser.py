@@ -2,30 +2,14 @@
 
 import pytest
 
-from tests import conftest
-from tests.conftest import ROOT, save_screenshot
+from tests.conftest import save_screenshot
 
 UNIT = "岳川工具研究所"
-# Until app.py carries the presenter hooks, the server runs tests/present_entry.py (app.py with them wired).
-WIRED = "present.setup(" in (ROOT / "app.py").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def present_server(dashboard_server, monkeypatch, tmp_path):
-    if not WIRED:
-        entry = tmp_path / "entry"
-        entry.mkdir()
-        (entry / "app.py").write_text(
-            f"import runpy\nrunpy.run_path({str(ROOT / 'tests' / 'present_entry.py')!r}, run_name='__main__')\n",
-            encoding="utf-8",
-        )
-        monkeypatch.setattr(conftest, "ROOT", entry)
-    return dashboard_server
 
 
 @pytest.mark.browser
-def test_presenter_mode_in_a_browser(present_server, browser_page, demo_db):
-    server = present_server(demo_db)
+def test_presenter_mode_in_a_browser(dashboard_server, browser_page, demo_db):
+    server = dashboard_server(demo_db)
     page = browser_page
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(f"{server.url}/?present=1&unit={UNIT}&year=2024")
