@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics import definitions
-from ui import drill, filters
+from ui import filters
 from ui.i18n import lang, t
 
 
@@ -19,5 +19,7 @@ def render() -> None:
             st.markdown(f"{numerator}  \n{t('glossary.denominator', text=row['denominator'])}")
 
 
-if __name__ == "__main__":
-    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script
+if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly
+    from ui import legacy
+
+    legacy.run_app()

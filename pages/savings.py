@@ -71,5 +71,7 @@ def render() -> None:
     )
 
 
-if __name__ == "__main__":
-    drill.run_entry_script()  # legacy multipage mode ran this file as a script: see run_entry_script
+if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly
+    from ui import legacy
+
+    legacy.run_app()

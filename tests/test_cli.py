@@ -81,6 +81,7 @@ def test_kpis_readable_summary_in_english(demo_db, capsys):
 
 def test_studios_json(demo_db, capsys):
     code, out, _ = run(capsys, "studios", "--db", demo_db, "--year", "2025", "--json")
+    assert code == 0
     verdicts = {row["studio"]: (row["met"], row["verdict"]) for row in json.loads(out)}
     assert verdicts["赵志强劳模创新工作室"] == (False, "delisted")
     assert verdicts["陈立新职工创新工作室"] == (False, "warning")

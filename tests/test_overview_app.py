@@ -77,3 +77,11 @@ def test_page_figures_match_command_line(make_app, demo_db, capsys):
     assert shown["专利"] == str(kpis["patents"]["total"])
     assert shown["节创价值"] == f"{kpis['savings_wan']:,.1f} 万元"
     assert shown["党员参与率"] == f"{kpis['participation_rate'] * 100:.1f}%"
+
+
+def test_names_from_a_link_are_shown_as_text_not_markdown(make_app, demo_db):
+    app = make_app(demo_db, unit="[点我](http://evil.example) *粗体*").run()
+    assert not app.exception
+    (warning,) = app.warning
+    # Escaped for Streamlit's markdown: no link, no emphasis, the characters as typed.
+    assert "\\[点我\\](http\\://evil.example) \\*粗体\\*" in warning.value

@@ -143,7 +143,7 @@ def test_same_file_again_needs_a_second_yes(make_app, tmp_path):
     app.button(key="commit-upload").click().run()
     changed = workbook([["项目编号", "项目名称", "单位", "年度"], ["P1", "提高合格率", "甲公司", 2025]])
     app.file_uploader(key="upload_files").set_value(("ledger.xlsx", data, XLSX)).run()
-    assert any("已在批次 #1 中载入过" in warning.value for warning in app.warning)
+    assert any("ledger.xlsx 的内容已在批次 #1 中载入过" in warning.value for warning in app.warning)
     assert app.info[-1].value == "没有新增或更新的记录，未建立批次。"
     app.file_uploader(key="upload_files").set_value(("ledger-v2.xlsx", changed, XLSX)).run()
     sheets = app.dataframe[0].value

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import runpy
 from functools import partial
-from pathlib import Path
 
 import streamlit as st
 
@@ -12,6 +10,7 @@ from analytics.filters import Filters
 from ui import filters, queries, state
 from ui.filters import UNIT_KEY
 from ui.i18n import t
+from ui.markdown import escape
 
 
 def _clicked_units(chart_key: str) -> list[str]:
@@ -56,7 +55,7 @@ def breadcrumb(selection: Filters) -> None:
         for depth, unit in enumerate(steps):
             st.button(unit, key=f"crumb-{depth}", type="tertiary", on_click=_set_units, args=([unit],))
             st.markdown(t("drill.separator"))
-        st.markdown(f"**{here}**")
+        st.markdown(f"**{escape(here)}**")
 
 
 def page_header(title_key: str) -> Filters:
@@ -72,14 +71,4 @@ def page_header(title_key: str) -> Filters:
 def takeaway(text: str, key: str) -> None:
     """The one-line reading of the chart below it."""
     with st.container(key=f"takeaway-{key}"):
-        st.markdown(f"**{text}**")
-
-
-def run_entry_script() -> None:
-    """Run app.py in place of a page module that Streamlit ran as a script.
-
-    While pages/ exists, a server whose first visitor opens a page's own path (/participation) runs in legacy
-    multipage mode: it executes pages/participation.py directly, app.py never calls st.navigation, and the
-    page stays blank for every later visitor too. Running the entry script from here calls st.navigation,
-    which leaves legacy mode for good, and its rerun-once step then opens the page the link names."""
-    runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"), run_name="__main__")
+        st.markdown(f"**{escape(text)}**")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from analytics.i18n import t as translate
+from ui.markdown import escape
 
 LANG_KEY = "lang"
 
@@ -16,4 +17,6 @@ def lang() -> str:
 
 
 def t(key: str, **params) -> str:
-    return translate(key, lang(), **params)
+    """UI text in the session's language. Streamlit renders it as markdown, so the data in params (unit and
+    file names, values from a link) is escaped to show as the text it is."""
+    return translate(key, lang(), **{name: escape(value) for name, value in params.items()})
