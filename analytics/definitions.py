@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from analytics.i18n import t
 
-# Headline metrics first (the overview's KPI band), then the figures the analysis pages add.
-METRIC_KEYS = (
+# The overview's KPI band, in its order: the metrics every export closes with.
+KPI_BAND_KEYS = (
     "projects",
     "participation_rate",
     "branch_coverage",
     "savings_wan",
     "patents",
-    "software_copyrights",
     "award_rate",
     "completion_rate",
-    "projects_per_branch",
-    "savings_per_100_members",
-    "top3_share",
-    "overdue_projects",
+    "software_copyrights",
 )
+# Headline metrics first, then the figures the analysis pages add.
+METRIC_KEYS = (*KPI_BAND_KEYS, "projects_per_branch", "savings_per_100_members", "top3_share", "overdue_projects")
 
 
 def glossary(lang: str = "zh") -> list[dict[str, str]]:

@@ -7,20 +7,9 @@ from datetime import datetime
 
 import duckdb
 
+from analytics.definitions import KPI_BAND_KEYS
 from analytics.filters import Filters
 from analytics.i18n import t
-
-# The metric definitions an export closes with, in the order of the KPI band.
-DEFINED_METRICS = (
-    "projects",
-    "participation_rate",
-    "branch_coverage",
-    "savings_wan",
-    "patents",
-    "software_copyrights",
-    "award_rate",
-    "completion_rate",
-)
 
 
 @dataclass(frozen=True)
@@ -65,7 +54,7 @@ class Stamp:
 
     def definitions(self) -> list[tuple[str, str]]:
         """(metric name, definition) for every headline metric, from the one translation table."""
-        return [(t(f"metric.{key}", self.lang), t(f"metric.{key}.def", self.lang)) for key in DEFINED_METRICS]
+        return [(t(f"metric.{key}", self.lang), t(f"metric.{key}.def", self.lang)) for key in KPI_BAND_KEYS]
 
 
 def period_label(filters: Filters, lang: str) -> str:

@@ -1,0 +1,64 @@
+"""The KPI band: a selection's headline figures, formatted, each with its change against the period before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from analytics import formatting, metrics
+from analytics.definitions import KPI_BAND_KEYS
+from analytics.filters import Filters
+from analytics.i18n import t
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One headline figure: its metric key, name, formatted value and change against the period before."""
+
+    key: str
+    label: str
+    value: str
+    delta: str | None
+
+
+def comparable(before: dict | None) -> dict | None:
+    """The earlier period's figures, or None when it has no data: no change to state, rather than one from zero."""
+    return before if before is not None and before["has_data"] else None
+
+
+def figures(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[dict, dict | None]:
+    """metrics.summary for the selection and for its previous period (None when there is nothing to compare)."""
+    previous = filters.previous_period()
+    return metrics.summary(con, filters), comparable(metrics.summary(con, previous) if previous else None)
+
+
+def tiles(now: dict, before: dict | None, lang: str) -> tuple[Tile, ...]:
+    """The band, in definitions.KPI_BAND_KEYS order."""
+
+    def prior(key):
+        return before[key] if before else None
+
+    def patents(found):
+        return found["patents"]["total"] if found else None
+
+    def rate(key):
+        return formatting.rate(now[key], lang), formatting.delta_rate(now[key], prior(key), lang)
+
+    def count(key):
+        return formatting.count(now[key]), formatting.delta_count(now[key], prior(key))
+
+    shown = {
+        "projects": count("projects"),
+        "participation_rate": rate("participation_rate"),
+        "branch_coverage": rate("branch_coverage"),
+        "savings_wan": (
+            formatting.wan(now["savings_wan"], lang),
+            formatting.delta_wan(now["savings_wan"], prior("savings_wan"), lang),
+        ),
+        "patents": (formatting.count(patents(now)), formatting.delta_count(patents(now), patents(before))),
+        "award_rate": rate("award_rate"),
+        "completion_rate": rate("completion_rate"),
+        "software_copyrights": count("software_copyrights"),
+    }
+    return tuple(Tile(key, t(f"metric.{key}", lang), *shown[key]) for key in KPI_BAND_KEYS)
