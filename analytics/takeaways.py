@@ -40,7 +40,8 @@ def _known(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 def highest(by_unit: pd.DataFrame, column: str, lang: str = "zh", average=None) -> str:
     """「<unit><metric>最高，为 <value>」 (with the overall figure when given); ties go to the first unit in
-    the frame. Units with an unknown figure are left out; with none known, says there is nothing to compare."""
+    the frame. Units with an unknown figure are left out and counted at the end; with none known, says there is
+    nothing to compare."""
     known = _known(by_unit, column)
     if known.empty:
         return t("takeaway.no_data", lang)
@@ -51,8 +52,13 @@ def highest(by_unit: pd.DataFrame, column: str, lang: str = "zh", average=None) 
         "value": format_value(column, best[column], lang),
     }
     if average is not None and not formatting.is_unknown(average):
-        return t("takeaway.highest_with_average", lang, average=format_value(column, average, lang), **params)
-    return t("takeaway.highest", lang, **params)
+        sentence = t("takeaway.highest_with_average", lang, average=format_value(column, average, lang), **params)
+    else:
+        sentence = t("takeaway.highest", lang, **params)
+    unknown = len(by_unit) - len(known)
+    if unknown:
+        sentence += t("takeaway.unknown_units", lang, count=unknown, metric=params["metric"])
+    return sentence
 
 
 def latest_year_change(by_year: pd.DataFrame, column: str, lang: str = "zh") -> str:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import charts, takeaways
+from analytics.overview_charts import overview_charts
 from ui import drill, kpi, queries, state
 from ui.i18n import lang, t
 
@@ -15,25 +15,18 @@ def render() -> None:
         st.info(t("overview.no_data"))
         return
 
-    language = lang()
     st.subheader(t("overview.by_unit"))
     by_unit = state.kpis_by_unit(selection, queries.comparison_units(selection))
-    left, right = st.columns(2)
-    with left:
-        average = figures["participation_rate"]
-        drill.takeaway(takeaways.highest(by_unit, "participation_rate", language, average=average), "participation")
-        drill.unit_chart(charts.participation_by_unit(by_unit, language, average), key="chart-participation")
-    with right:
-        drill.takeaway(takeaways.highest(by_unit, "savings_wan", language), "savings")
-        drill.unit_chart(charts.savings_by_unit(by_unit, language), key="chart-savings")
-    left, right = st.columns(2)
-    with left:
-        drill.takeaway(takeaways.patents_split(by_unit, language), "patents")
-        drill.unit_chart(charts.patents_by_unit(by_unit, language), key="chart-patents")
-    with right:
-        trend = state.trend(selection.without_years())
-        drill.takeaway(takeaways.latest_year_change(trend, "savings_wan", language), "trend")
-        st.plotly_chart(charts.trend(trend, language), key="chart-trend")
+    trend = state.trend(selection.without_years())
+    shown = overview_charts(by_unit, trend, figures, lang())
+    for row in (shown[:2], shown[2:]):
+        for column, chart in zip(st.columns(2), row, strict=True):
+            with column:
+                drill.takeaway(chart.takeaway, chart.key)
+                if chart.by_unit:
+                    drill.unit_chart(chart.figure, key=f"chart-{chart.key}")
+                else:
+                    st.plotly_chart(chart.figure, key=f"chart-{chart.key}")
     st.caption(t("drill.hint"))
 
 

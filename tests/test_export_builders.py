@@ -130,14 +130,14 @@ def test_demo_unit_sentences_match_metrics(demo_db):
     con.close()
 
 
-def test_chart_takeaways(group_report):
+def test_chart_takeaways_are_the_overview_pages(group_report):
     takeaways = {page.key: page.takeaway for page in group_report.charts}
-    # 甲公司 90.0%; 乙公司 unknown. 甲公司 12.5 of 15.5 万元 = 80.6%. Patents: 甲 2, 乙 1 → 3, 2 inventions.
-    assert takeaways["participation"] == "甲公司的参与率为90.0%。另有1个单位未填报参与党员数，参与率未知。"
-    assert takeaways["savings"] == "节创价值最高的是甲公司（12.5万元），占合计的80.6%。"
-    assert takeaways["patents"] == "专利最多的是甲公司（2项）；合计3项，其中发明专利2项。"
-    # Trend over every year: 2023 one project (P4), 2024 three; savings 2024 = 12.5 + 3.0.
-    assert takeaways["trend"] == "2024年立项3项，较2023年增加2项；节创价值15.5万元。"
+    # 甲公司 36/40 = 90.0%; 乙公司 unknown, so the group's rate is unknown too (no overall figure).
+    assert takeaways["participation"] == "甲公司党员参与率最高，为 90.0%；另有1个单位党员参与率未知"
+    assert takeaways["savings"] == "甲公司节创价值最高，为 12.5 万元"  # 乙公司 3.0
+    assert takeaways["patents"] == "甲公司专利最多，为 2 件；另有软件著作权 0 件，不计入专利"  # 乙公司 1
+    # Every year: 2023 P4's 5.0; 2024 12.5 + 3.0 = 15.5, up 10.5.
+    assert takeaways["trend"] == "节创价值2024年为 15.5 万元，比2023年增加 10.5 万元"
 
 
 # Workbook

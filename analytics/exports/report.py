@@ -7,12 +7,13 @@ from dataclasses import dataclass
 import duckdb
 import plotly.graph_objects as go
 
-from analytics import charts, kpi_band, metrics, page_metrics
+from analytics import kpi_band, metrics, page_metrics
 from analytics.exports import summary
 from analytics.exports.stamp import Stamp, make_stamp, period_label
 from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.kpi_band import Tile
+from analytics.overview_charts import overview_charts
 
 
 @dataclass(frozen=True)
@@ -64,17 +65,10 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
     if now["has_data"]:
         by_unit = metrics.kpis_by_unit(con, filters, page_metrics.comparison_units(con, filters))
         by_year = metrics.trend(con, filters.without_years())
-        figures = (
-            (
-                "participation",
-                charts.participation_by_unit(by_unit, lang, now["participation_rate"]),
-                summary.participation_takeaway(by_unit, lang),
-            ),
-            ("savings", charts.savings_by_unit(by_unit, lang), summary.savings_takeaway(by_unit, lang)),
-            ("patents", charts.patents_by_unit(by_unit, lang), summary.patents_takeaway(by_unit, lang)),
-            ("trend", charts.trend(by_year, lang), summary.trend_takeaway(by_year, lang)),
-        )
-        chart_pages = [ChartPage(key, figure.layout.title.text, figure, takeaway) for key, figure, takeaway in figures]
+        chart_pages = [
+            ChartPage(chart.key, chart.figure.layout.title.text, chart.figure, chart.takeaway)
+            for chart in overview_charts(by_unit, by_year, now, lang)
+        ]
         for unit in report_units(con, filters):
             unit_filters = filters.with_units((unit,))
             unit_now, unit_before = kpi_band.figures(con, unit_filters)

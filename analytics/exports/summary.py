@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from analytics import formatting
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -68,80 +66,3 @@ def unit_sentence(unit: str, figures: dict, previous: dict | None, filters: Filt
     else:
         parts.append(t("say.patents.none", lang))
     return t("say.join", lang).join(parts) + t("say.end", lang)
-
-
-def participation_takeaway(by_unit: pd.DataFrame, lang: str) -> str:
-    known = by_unit[by_unit["participation_rate"].notna()].sort_values("participation_rate", ascending=False)
-    unknown = len(by_unit) - len(known)
-    if known.empty:
-        return t("take.participation.none", lang)
-    top, low = known.iloc[0], known.iloc[-1]
-    if len(known) == 1:
-        text = t(
-            "take.participation.single",
-            lang,
-            top=top["unit"],
-            top_rate=formatting.rate(top["participation_rate"], lang),
-        )
-    else:
-        text = t(
-            "take.participation",
-            lang,
-            top=top["unit"],
-            top_rate=formatting.rate(top["participation_rate"], lang),
-            low=low["unit"],
-            low_rate=formatting.rate(low["participation_rate"], lang),
-        )
-    if unknown:
-        text += (" " if lang == "en" else "") + t("take.participation.unknown_units", lang, count=unknown)
-    return text
-
-
-def savings_takeaway(by_unit: pd.DataFrame, lang: str) -> str:
-    total = float(by_unit["savings_wan"].sum())
-    if total <= 0:
-        return t("take.savings.none", lang)
-    top = by_unit.sort_values("savings_wan", ascending=False, kind="stable").iloc[0]
-    return t(
-        "take.savings",
-        lang,
-        top=top["unit"],
-        value=formatting.wan(top["savings_wan"], lang, unit=False),
-        share=formatting.rate(top["savings_wan"] / total, lang),
-    )
-
-
-def patents_takeaway(by_unit: pd.DataFrame, lang: str) -> str:
-    total = int(by_unit["patent_count"].sum())
-    if total == 0:
-        return t("take.patents.none", lang)
-    top = by_unit.sort_values("patent_count", ascending=False, kind="stable").iloc[0]
-    return t(
-        "take.patents",
-        lang,
-        top=top["unit"],
-        count=int(top["patent_count"]),
-        total=total,
-        invention=int(by_unit["invention_patents"].sum()),
-    )
-
-
-def trend_takeaway(by_year: pd.DataFrame, lang: str) -> str:
-    if by_year.empty:
-        return ""
-    last = by_year.iloc[-1]
-    savings = formatting.wan(last["savings_wan"], lang, unit=False)
-    if len(by_year) == 1:
-        return t("take.trend.single", lang, year=int(last["year"]), projects=int(last["projects"]), savings=savings)
-    before = by_year.iloc[-2]
-    diff = int(last["projects"]) - int(before["projects"])
-    change = t("take.same", lang) if diff == 0 else t("take.more" if diff > 0 else "take.fewer", lang, count=abs(diff))
-    return t(
-        "take.trend",
-        lang,
-        year=int(last["year"]),
-        projects=int(last["projects"]),
-        previous=int(before["year"]),
-        change=change,
-        savings=savings,
-    )

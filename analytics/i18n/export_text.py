@@ -95,38 +95,4 @@ TEXT: dict[str, dict[str, str]] = {
     "say.patents.none": {"zh": "暂无专利记录", "en": "no patents were recorded"},
     "say.join": {"zh": "，", "en": "; "},
     "say.end": {"zh": "。", "en": "."},
-    "take.participation": {
-        "zh": "参与率最高的是{top}（{top_rate}），最低的是{low}（{low_rate}）。",
-        "en": "Participation is highest at {top} ({top_rate}) and lowest at {low} ({low_rate}).",
-    },
-    "take.participation.single": {"zh": "{top}的参与率为{top_rate}。", "en": "Participation at {top} is {top_rate}."},
-    "take.participation.unknown_units": {
-        "zh": "另有{count}个单位未填报参与党员数，参与率未知。",
-        "en": "{count} more units did not report participating members; their rate is unknown.",
-    },
-    "take.participation.none": {
-        "zh": "各单位均未填报参与党员数，参与率未知。",
-        "en": "No unit reported participating members: participation is unknown.",
-    },
-    "take.savings": {
-        "zh": "节创价值最高的是{top}（{value}万元），占合计的{share}。",
-        "en": "{top} leads on savings with {value} (10k yuan), {share} of the total.",
-    },
-    "take.savings.none": {"zh": "所选单位暂无节创价值记录。", "en": "No savings value recorded for these units."},
-    "take.patents": {
-        "zh": "专利最多的是{top}（{count}项）；合计{total}项，其中发明专利{invention}项。",
-        "en": "{top} holds the most patents ({count}); {total} in all, {invention} of them inventions.",
-    },
-    "take.patents.none": {"zh": "所选单位暂无专利记录。", "en": "No patents recorded for these units."},
-    "take.trend": {
-        "zh": "{year}年立项{projects}项，较{previous}年{change}；节创价值{savings}万元。",
-        "en": "{year}: {projects} projects, {change} on {previous}; savings {savings} (10k yuan).",
-    },
-    "take.trend.single": {
-        "zh": "{year}年立项{projects}项，节创价值{savings}万元。",
-        "en": "{year}: {projects} projects; savings {savings} (10k yuan).",
-    },
-    "take.more": {"zh": "增加{count}项", "en": "{count} more"},
-    "take.fewer": {"zh": "减少{count}项", "en": "{count} fewer"},
-    "take.same": {"zh": "持平", "en": "the same"},
 }

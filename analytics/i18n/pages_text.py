@@ -191,6 +191,10 @@ TEXT: dict[str, dict[str, str]] = {
     # Takeaways: one line above each chart, written from the data.
     "takeaway.no_data": {"zh": "所选范围内没有可比较的数据。", "en": "Nothing to compare in the selection."},
     "takeaway.highest": {"zh": "{unit}{metric}最高，为 {value}", "en": "{unit} has the highest {metric}: {value}"},
+    "takeaway.unknown_units": {
+        "zh": "；另有{count}个单位{metric}未知",
+        "en": "; unknown for {count} other unit(s)",
+    },
     "takeaway.highest_with_average": {
         "zh": "{unit}{metric}最高，为 {value}；整体为 {average}",
         "en": "{unit} has the highest {metric}: {value}; overall {average}",
