@@ -27,13 +27,13 @@ def _parser() -> argparse.ArgumentParser:
 
     kpis = with_db(commands.add_parser("kpis", help="headline figures for a unit, year and programme"))
     kpis.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
-    kpis.add_argument("--year", type=int, help="a single year (default: every year)")
+    kpis.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
     kpis.add_argument("--program", action="append", default=[], help="programme (repeatable)")
     kpis.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     kpis.add_argument("--json", action="store_true", help="print one JSON object")
 
     studios = with_db(commands.add_parser("studios", help="studio verdicts: ok, warning, delisted"))
-    studios.add_argument("--year", type=int)
+    studios.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024")
     studios.add_argument("--unit", action="append", default=[])
     studios.add_argument("--delist-years", type=int, default=2, help="consecutive missed years that delist")
     studios.add_argument("--json", action="store_true")
@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
     report = with_db(commands.add_parser("report", help="meeting deck, workbook, PDF or chart images to a file"))
     report.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
-    report.add_argument("--year", type=int, help="a single year (default: every year)")
+    report.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
     report.add_argument("--program", action="append", default=[], help="programme (repeatable)")
     report.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     report.add_argument("--format", required=True, choices=tuple(exports.FORMATS), help="png writes a .zip of PNGs")
@@ -62,11 +62,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _years(text: str) -> tuple[int, int]:
+    """2024 → (2024, 2024); 2022-2024 → (2022, 2024): the same forms a link's year= takes."""
+    try:
+        bounds = [int(part) for part in text.split("-")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year or range: {text}") from None
+    if len(bounds) not in (1, 2) or bounds[0] > bounds[-1]:
+        raise argparse.ArgumentTypeError(f"not a year or range: {text}")
+    return bounds[0], bounds[-1]
+
+
 def _filters(con, args) -> Filters:
+    year_from, year_to = args.year or (None, None)
     return Filters(
         units=resolve_units(con, args.unit),
-        year_from=args.year,
-        year_to=args.year,
+        year_from=year_from,
+        year_to=year_to,
         programs=tuple(getattr(args, "program", ()) or ()),
         categories=tuple(getattr(args, "category", ()) or ()),
     )
@@ -76,7 +88,7 @@ def _summary_text(con, filters: Filters, lang: str) -> str:
     figures = metrics.summary(con, filters)
     scope = "、".join(filters.units) or t("filter.whole_group", lang)
     if filters.year_from is not None:
-        scope = f"{t('filter.year_single', lang, year=filters.year_from)} {scope}"
+        scope = f"{formatting.period(filters, lang)} {scope}"
     return t(
         "cli.summary",
         lang,
@@ -107,7 +119,7 @@ def _run_kpis(con, args) -> int:
 
 
 def _run_studios(con, args) -> int:
-    filters = Filters(units=resolve_units(con, args.unit), year_from=args.year, year_to=args.year)
+    filters = _filters(con, args)
     verdicts = metrics.studio_verdicts(con, filters, delist_years=args.delist_years)
     rows = [
         {"studio": r.studio, "unit": r.unit, "year": int(r.year), "met": bool(r.met), "verdict": r.verdict}

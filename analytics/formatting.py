@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from analytics.filters import Filters
 from analytics.i18n import t
 
 
@@ -45,3 +46,12 @@ def delta_rate(current, previous, lang: str = "zh") -> str | None:
     if is_unknown(current) or is_unknown(previous):
         return None
     return f"{(current - previous) * 100:+.1f}{t('unit.pp', lang)}"
+
+
+def period(filters: Filters, lang: str = "zh") -> str:
+    """The selected years in words: 全部年度, 2024年, 2022—2024年."""
+    if filters.year_from is None:
+        return t("filter.all_years", lang)
+    if filters.year_from == filters.year_to:
+        return t("filter.year_single", lang, year=filters.year_from)
+    return t("filter.year_range", lang, start=filters.year_from, end=filters.year_to)

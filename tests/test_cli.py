@@ -105,3 +105,13 @@ def test_database_held_by_another_process_is_reported_plainly(demo_db, command):
         holder.communicate("", timeout=10)
     assert result.returncode == 1
     assert "正被另一个进程" in result.stderr and "未做任何改动" in result.stderr
+
+
+def test_kpis_for_a_range_of_years(demo_db, capsys):
+    code, out, _ = run(capsys, "kpis", "--db", demo_db, "--year", "2024-2025", "--json")
+    assert code == 0
+    assert json.loads(out)["projects"] == 108 + 114  # the demo's 2024 and 2025 projects
+    code, out, _ = run(capsys, "kpis", "--db", demo_db, "--year", "2024-2025")
+    assert out.startswith("2024—2025年 全集团：项目222项")
+    with pytest.raises(SystemExit):
+        cli.main(["kpis", "--db", str(demo_db), "--year", "2025-2024"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import vocab
+from analytics import formatting, vocab
 from analytics.filters import Filters, UnknownUnitError, resolve_units
 from ui import state
 from ui.i18n import LANG_KEY, lang, t
@@ -154,11 +154,7 @@ def write_url() -> None:
 
 
 def period_label(filters: Filters) -> str:
-    if filters.year_from is None:
-        return t("filter.all_years")
-    if filters.year_from == filters.year_to:
-        return t("filter.year_single", year=filters.year_from)
-    return t("filter.year_range", start=filters.year_from, end=filters.year_to)
+    return formatting.period(filters, lang())
 
 
 def context_line(filters: Filters) -> str:

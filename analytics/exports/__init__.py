@@ -8,8 +8,8 @@ from datetime import date
 
 import duckdb
 
+from analytics import formatting
 from analytics.exports import deck, images, pdf, report, workbook
-from analytics.exports.stamp import period_label
 from analytics.filters import Filters
 from analytics.i18n import t
 
@@ -52,7 +52,7 @@ def file_stem(filters: Filters, lang: str, today: date | None = None) -> str:
         scope = units[0]
     else:
         scope = t("export.more_units", lang, unit=units[0], count=len(units), others=len(units) - 1)
-    parts = (t("export.file_stem", lang), scope, period_label(filters, lang), (today or date.today()).isoformat())
+    parts = (t("export.file_stem", lang), scope, formatting.period(filters, lang), (today or date.today()).isoformat())
     return re.sub(r'[\\/:*?"<>|\s]+', "_", "_".join(parts))[:120]
 
 

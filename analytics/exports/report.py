@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import duckdb
 import plotly.graph_objects as go
 
-from analytics import kpi_band, metrics, page_metrics
+from analytics import formatting, kpi_band, metrics, page_metrics
 from analytics.exports import summary
-from analytics.exports.stamp import Stamp, make_stamp, period_label
+from analytics.exports.stamp import Stamp, make_stamp
 from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.kpi_band import Tile
@@ -57,7 +57,7 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
     notes = []
     previous_filters = filters.previous_period()
     if previous_filters and before:
-        notes.append(t("deck.delta_caption", lang, period=period_label(previous_filters, lang)))
+        notes.append(t("deck.delta_caption", lang, period=formatting.period(previous_filters, lang)))
     if now["reference_year"] is not None:
         notes.append(t("deck.stock_year", lang, year=now["reference_year"]))
     chart_pages: list[ChartPage] = []

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import duckdb
 
+from analytics import formatting
 from analytics.definitions import KPI_BAND_KEYS
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -29,7 +30,7 @@ class Stamp:
 
     @property
     def period(self) -> str:
-        return period_label(self.filters, self.lang)
+        return formatting.period(self.filters, self.lang)
 
     @property
     def cutoff_text(self) -> str:
@@ -55,14 +56,6 @@ class Stamp:
     def definitions(self) -> list[tuple[str, str]]:
         """(metric name, definition) for every headline metric, from the one translation table."""
         return [(t(f"metric.{key}", self.lang), t(f"metric.{key}.def", self.lang)) for key in KPI_BAND_KEYS]
-
-
-def period_label(filters: Filters, lang: str) -> str:
-    if filters.year_from is None:
-        return t("filter.all_years", lang)
-    if filters.year_from == filters.year_to:
-        return t("filter.year_single", lang, year=filters.year_from)
-    return t("filter.year_range", lang, start=filters.year_from, end=filters.year_to)
 
 
 def data_cutoff(con: duckdb.DuckDBPyConnection) -> datetime | None:
