@@ -56,6 +56,10 @@ def _legend_below(fig: go.Figure) -> go.Figure:
 def rate_by_unit(by_unit: pd.DataFrame, column: str, title_key: str, lang: str = "zh", overall=None) -> go.Figure:
     """One bar per unit for a 0–1 rate, highest first; an unknown rate gets no bar but the word 未知; the
     selection's overall figure as a dashed line. Each bar carries its unit in customdata (drill-down)."""
+    return _rate_bars(by_unit, column, t(title_key, lang), PRIMARY, lang, overall)
+
+
+def _rate_bars(by_unit: pd.DataFrame, column: str, title: str, colour: str, lang: str, overall=None) -> go.Figure:
     ordered = by_unit.assign(_rate=pd.to_numeric(by_unit[column], errors="coerce")).sort_values(
         "_rate", ascending=False, na_position="last"
     )
@@ -70,7 +74,7 @@ def rate_by_unit(by_unit: pd.DataFrame, column: str, title_key: str, lang: str =
             text=labels,
             textposition="outside",
             cliponaxis=False,
-            marker_color=PRIMARY,
+            marker_color=colour,
             customdata=ordered["unit"],
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
@@ -84,7 +88,7 @@ def rate_by_unit(by_unit: pd.DataFrame, column: str, title_key: str, lang: str =
             annotation_position="top",
         )
     fig.update_xaxes(tickformat=".0%", range=[0, 1.18])
-    return _by_unit_layout(fig, t(title_key, lang), len(ordered))
+    return _by_unit_layout(fig, title, len(ordered))
 
 
 def rate_by_year(
@@ -197,28 +201,7 @@ def savings_trend_by_program(by_year: pd.DataFrame, lang: str = "zh") -> go.Figu
 
 def concentration_by_unit(by_unit: pd.DataFrame, top_n: int, lang: str = "zh") -> go.Figure:
     """Each unit's share of savings from its top_n projects, most concentrated on top."""
-    ordered = by_unit.assign(_share=pd.to_numeric(by_unit["top_share"], errors="coerce")).sort_values(
-        "_share", ascending=False, na_position="last"
-    )
-    labels = [
-        t("chart.unknown", lang) if formatting.is_unknown(share) else f"{formatting.rate(share, lang)}"
-        for share in ordered["_share"]
-    ]
-    fig = go.Figure(
-        go.Bar(
-            orientation="h",
-            y=ordered["unit"],
-            x=ordered["_share"].fillna(0),
-            text=labels,
-            textposition="outside",
-            cliponaxis=False,
-            marker_color=SECONDARY,
-            customdata=ordered["unit"],
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
-    fig.update_xaxes(tickformat=".0%", range=[0, 1.18])
-    return _by_unit_layout(fig, t("chart.concentration", lang, n=top_n), len(ordered))
+    return _rate_bars(by_unit, "top_share", t("chart.concentration", lang, n=top_n), SECONDARY, lang)
 
 
 def patents_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
