@@ -27,6 +27,7 @@ _DATE_TEXT = (
 )
 _SERIAL_TEXT = r"^\d{5}(?:\.\d+)?$"
 
+SAMPLE = 2000  # cells looked at to tell a column of codes or names from one of repeated values
 Reasons = pd.Series  # object Series: a message key where the cell is bad, None elsewhere
 
 
@@ -60,17 +61,55 @@ def _kinds(s: pd.Series) -> pd.Series:
     return per_unique(s, tag, "none")
 
 
-def _is_blank(v: object) -> bool:
+def is_blank(v: object) -> bool:
     return isinstance(v, str) and not v.strip()
 
 
-def _is_placeholder(v: object) -> bool:
+def is_placeholder(v: object) -> bool:
     return isinstance(v, str) and (not v.strip() or v.strip().casefold() in PLACEHOLDERS)
 
 
 def empty_mask(s: pd.Series, numeric: bool = False) -> pd.Series:
     """Cells holding nothing: missing, blank text, and for number/date columns the usual "nothing" placeholders."""
-    return per_unique(s, _is_placeholder if numeric else _is_blank, True).astype(bool)
+    return per_unique(s, is_placeholder if numeric else is_blank, True).astype(bool)
+
+
+class Distinct:
+    """A column as its values, each once, plus one code per row; values[-1] is None and stands for missing cells.
+
+    A column of mostly distinct cells is kept as it is, repeats included. Hashing merges equal values of
+    different types, as in per_unique.
+    """
+
+    def __init__(self, s: pd.Series) -> None:
+        cells = s.to_numpy(dtype=object)
+        sample = cells[:SAMPLE]
+        if len(cells) > 4 * SAMPLE and len(pd.unique(sample)) > 0.9 * len(sample):
+            # Codes and names repeat too rarely for hashing 100k strings to pay: each cell is its own value.
+            codes, uniques = np.arange(len(cells)), cells
+            codes[pd.isna(cells)] = -1
+        else:
+            codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+        self.codes = codes  # -1 (missing) picks the trailing None
+        self.values = np.empty(len(uniques) + 1, dtype=object)
+        self.values[:-1] = uniques
+
+    def subset(self, keep: np.ndarray) -> Distinct:
+        other = object.__new__(Distinct)
+        other.codes, other.values = self.codes[keep], self.values
+        return other
+
+    def each(self, func, missing: object) -> np.ndarray:
+        """func of every distinct value, `missing` for missing cells."""
+        return np.array([*[func(v) for v in self.values[:-1]], missing])
+
+    def map(self, func, missing: object) -> np.ndarray:
+        """func of every row's cell, computed once per distinct value."""
+        return self.each(func, missing)[self.codes]
+
+    def spread(self, per_value: pd.Series, index: pd.Index) -> pd.Series:
+        """A Series computed over `values`, laid out over the rows."""
+        return pd.Series(per_value.array.take(self.codes), index=index, dtype=per_value.dtype)
 
 
 def _to_text(v: object, width_fold: bool) -> str | None:
@@ -92,7 +131,8 @@ def _to_text(v: object, width_fold: bool) -> str | None:
 
 def text(s: pd.Series, width_fold: bool = False) -> tuple[pd.Series, Reasons]:
     """Trimmed text, None for empty; names that identify things are width-folded so Ａ公司 and A公司 are one."""
-    values = per_unique(s, lambda v: _to_text(v, width_fold))
+    # Called on distinct values (parse.Distinct): hashing them again would only cost.
+    values = pd.Series([_to_text(v, width_fold) for v in s], index=s.index, dtype=object)
     return values, pd.Series(None, index=s.index, dtype=object)
 
 

@@ -153,20 +153,26 @@ class SheetParser:
         width = max(width, *(c.index + 1 for c in self.match.columns), 1)
         body = pd.DataFrame(self.raw.rows[start:], dtype=object).reindex(columns=range(width))
         body.index = pd.RangeIndex(start + 1, start + 1 + len(body))
+        # Each column is factorized once: every later test of a cell is made once per distinct value.
+        self.cells = {c: coerce.Distinct(body[c]) for c in body.columns}
         if body.empty:
             self.rows_read = 0
-            self.empty = {c: pd.Series(True, index=body.index) for c in body.columns}
             return body
-        self.empty = {c: coerce.empty_mask(body[c]) for c in body.columns}
-        filled = np.column_stack([~self.empty[c].to_numpy() for c in body.columns])
+        filled = np.column_stack([~self.cells[c].map(coerce.is_blank, True) for c in body.columns])
         nonblank = filled.any(axis=1)
-        first = pd.Series(body.to_numpy()[np.arange(len(body)), filled.argmax(axis=1)], dtype=object)
-        total = coerce.per_unique(first, _is_total, False).to_numpy(dtype=bool)
+        first = filled.argmax(axis=1)
+        total = np.zeros(len(body), dtype=bool)
+        for c in body.columns:
+            at = first == c
+            if at.any():
+                total[at] = self.cells[c].map(_is_total, False)[at]
         for position in self.match.row_number_columns:
-            total |= coerce.per_unique(body[position], _is_total, False).to_numpy(dtype=bool)
+            total |= self.cells[position].map(_is_total, False)
         keep = nonblank & ~total
         self.rows_read = int(keep.sum())
-        return body[keep]
+        body = body[keep]
+        self.cells = {c: cells.subset(keep) for c, cells in self.cells.items()}
+        return body
 
     def parse(self) -> tuple[list[ParsedSheet], list[Problem]]:
         body = self._body()
@@ -223,11 +229,13 @@ class SheetParser:
     def _coerce(self, body: pd.DataFrame, header: HeaderColumn, formulas: dict[int, pd.Series]) -> pd.Series:
         column = self._column_def(header)
         raw = body[header.index]
-        empty = self.empty[header.index]
-        if column.kind in NUMERIC_KINDS:
-            empty = empty | coerce.empty_mask(raw, numeric=True)
+        distinct = self.cells[header.index]
+        nothing = coerce.is_placeholder if column.kind in NUMERIC_KINDS else coerce.is_blank
+        empty_distinct = distinct.each(nothing, True)
+        empty = pd.Series(empty_distinct[distinct.codes], index=body.index)
         formula = formulas.get(header.index, pd.Series(False, index=body.index))
-        cells = raw.where(~empty, None)
+        # Coerced once per distinct value, then spread to the rows: every rule is a function of the cell alone.
+        cells = pd.Series(distinct.values, dtype=object).where(~empty_distinct, None)
         if column.kind == "text":
             values, reasons = coerce.text(cells, width_fold=column.name in IDENTITY_COLUMNS)
         elif column.kind == "int":
@@ -240,6 +248,8 @@ class SheetParser:
             values, reasons = coerce.year(cells)
         else:
             values, reasons = coerce.choice(cells, column.choices)
+        values = distinct.spread(values, body.index)
+        reasons = distinct.spread(reasons, body.index)
         reasons = reasons.where(~empty & ~formula, None)
         if column.required and not outcome_type(header.name):
             reasons[empty & ~formula] = "required_empty"

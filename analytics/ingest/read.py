@@ -9,6 +9,7 @@ import os
 import re
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from xml.etree import ElementTree
@@ -93,11 +94,16 @@ def _read_xlsx(data: bytes, limits: Limits) -> list[RawSheet]:
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
         raise ReadError("not_spreadsheet", ext=".zip")
-    try:
-        formulas = _uncached_formulas(archive)
-    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, EOFError, OSError) as exc:
-        raise ReadError("file_corrupt") from exc
-    sheets = _read_calamine(lambda: pc.CalamineWorkbook.from_filelike(io.BytesIO(data)))
+    # The formula scan inflates every sheet again; calamine parses without the GIL, so the two share the cores.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        scan = pool.submit(_uncached_formulas, archive)
+        try:
+            sheets = _read_calamine(lambda: pc.CalamineWorkbook.from_filelike(io.BytesIO(data)))
+        finally:
+            error = scan.exception()
+    if isinstance(error, ElementTree.ParseError | zipfile.BadZipFile | KeyError | EOFError | OSError):
+        raise ReadError("file_corrupt") from error
+    formulas = scan.result()
     for sheet in sheets:
         sheet.formula_cells = formulas.get(sheet.name, set())
     return sheets
