@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 import xlsxwriter
 
 from analytics.store import connect
@@ -149,3 +150,23 @@ def test_same_file_again_needs_a_second_yes(make_app, tmp_path):
     sheets = app.dataframe[0].value
     assert (sheets["将新增"].iloc[0], sheets["将更新"].iloc[0]) == (0, 1)
     assert not app.warning
+
+
+@pytest.fixture
+def upload_limit_1mb():
+    from streamlit import config
+
+    before = config.get_option("server.maxUploadSize")
+    config.set_option("server.maxUploadSize", 1)
+    yield
+    config.set_option("server.maxUploadSize", before)
+
+
+def test_file_past_the_server_limit_is_refused_before_parsing(make_app, tmp_path, upload_limit_1mb):
+    db = tmp_path / "big.duckdb"
+    app = upload_page(make_app, db, "huge.xlsx", b"PK" + b"\0" * (2 * 1024 * 1024))
+    assert [error.value for error in app.error] == ["文件过大，未读取：huge.xlsx（上限 1 MB）。"]
+    assert not app.dataframe  # nothing was parsed, so there is no dry run
+    con = connect(db)
+    assert all(rows == [] for rows in snapshot(con).values())
+    con.close()
