@@ -9,6 +9,7 @@ SQL here is composed only from schema identifiers (vocab), never from data; ever
 from __future__ import annotations
 
 import getpass
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -107,6 +108,22 @@ def classify(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) ->
     return changes
 
 
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection):
+    """A cursor inside BEGIN … COMMIT; any exception rolls everything back and is re-raised."""
+    cursor = con.cursor()
+    cursor.execute("BEGIN TRANSACTION")
+    try:
+        yield cursor
+        cursor.execute("COMMIT")
+    except BaseException:
+        # After a failed statement DuckDB's COMMIT rolls back silently; roll back explicitly and re-raise.
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+
+
 def commit(
     con: duckdb.DuckDBPyConnection,
     changes: Changes,
@@ -116,9 +133,7 @@ def commit(
     uploaded_by: str | None = None,
 ) -> int:
     """Write the changes as one batch in one transaction and return its id; on any error nothing is written."""
-    cursor = con.cursor()
-    cursor.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con) as cursor:
         batch_id = cursor.execute("SELECT nextval('batch_id_seq')").fetchone()[0]
         cursor.execute(
             "INSERT INTO batches (batch_id, file_name, content_hash, uploaded_by, uploaded_at, rows_added,"
@@ -137,13 +152,6 @@ def commit(
             _write_table(cursor, table, change, batch_id)
         rebuild_unit_closure(cursor)
         _check_integrity(cursor)
-        cursor.execute("COMMIT")
-    except BaseException:
-        # After a failed statement DuckDB's COMMIT rolls back silently; roll back explicitly and re-raise.
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
     return int(batch_id)
 
 
@@ -238,9 +246,7 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None
     )
     if later:
         raise UndoRefused("undo_later_batches", batch=batch_id, later=", ".join(f"#{b}" for b in later))
-    cursor = con.cursor()
-    cursor.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con) as cursor:
         for table in FACT_TABLES:
             columns = ", ".join([*table_columns(cursor, table), "batch_id"])
             cursor.execute(
@@ -262,9 +268,3 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None
         missing = orphans(cursor)
         if missing:
             raise UndoRefused("undo_orphans", batch=batch_id, refs="、".join(f"{t}:{r}" for t, r in missing))
-        cursor.execute("COMMIT")
-    except BaseException:
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
