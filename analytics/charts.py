@@ -51,15 +51,13 @@ def participation_by_unit(by_unit: pd.DataFrame, lang: str = "zh", overall: floa
             hovertemplate="%{x}: %{text}<extra></extra>",
         )
     )
+    title = t("chart.participation_by_unit", lang)
     if not formatting.is_unknown(overall):
-        fig.add_hline(
-            y=overall,
-            line_dash="dash",
-            line_color="#555",
-            annotation_text=t("chart.group_average", lang, value=formatting.rate(overall, lang)),
-        )
+        # The overall figure goes in the title: rates sit close together, so a label on the line hides bar labels.
+        fig.add_hline(y=overall, line_dash="dash", line_color="#555")
+        title += t("chart.title_overall", lang, value=formatting.rate(overall, lang))
     fig.update_yaxes(tickformat=".0%", range=[0, 1.15])
-    return _layout(fig, t("chart.participation_by_unit", lang))
+    return _layout(fig, title)
 
 
 def savings_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
@@ -123,7 +121,14 @@ def trend(by_year: pd.DataFrame, lang: str = "zh") -> go.Figure:
     )
     fig.update_layout(
         yaxis={"title": t("metric.projects", lang)},
-        yaxis2={"title": t("unit.wan", lang), "overlaying": "y", "side": "right", "showgrid": False},
+        yaxis2={
+            "title": t("unit.wan", lang),
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            "rangemode": "tozero",
+            "tickformat": ",.0f",
+        },
         xaxis={"type": "category", "title": t("chart.axis.year", lang)},
     )
     return _layout(fig, t("chart.trend", lang))

@@ -52,8 +52,9 @@ def tiles(now: dict, before: dict | None, lang: str) -> tuple[Tile, ...]:
         "projects": count("projects"),
         "participation_rate": rate("participation_rate"),
         "branch_coverage": rate("branch_coverage"),
+        # 万元 goes in the label: a tile is too narrow at 1366×768 for "2,650.1 万元" in large type.
         "savings_wan": (
-            formatting.wan(now["savings_wan"], lang),
+            formatting.wan(now["savings_wan"], lang, unit=False),
             formatting.delta_wan(now["savings_wan"], prior("savings_wan"), lang),
         ),
         "patents": (formatting.count(patents(now)), formatting.delta_count(patents(now), patents(before))),
@@ -61,4 +62,5 @@ def tiles(now: dict, before: dict | None, lang: str) -> tuple[Tile, ...]:
         "completion_rate": rate("completion_rate"),
         "software_copyrights": count("software_copyrights"),
     }
-    return tuple(Tile(key, t(f"metric.{key}", lang), *shown[key]) for key in KPI_BAND_KEYS)
+    labels = {key: t(f"metric.{key}", lang) for key in KPI_BAND_KEYS} | {"savings_wan": t("kpi.savings_wan", lang)}
+    return tuple(Tile(key, labels[key], *shown[key]) for key in KPI_BAND_KEYS)

@@ -35,7 +35,7 @@ def test_first_unit_choice_after_fresh_start_sticks(dashboard_server, browser_pa
     # It stays chosen through the next rerun, and the URL carries it for sharing.
     page.wait_for_timeout(1500)
     assert kpi_value(page, "projects") == "26"
-    assert kpi_value(page, "savings_wan") == "254.4 万元"
+    assert kpi_value(page, "savings_wan") == "254.4"  # 万元 is in the label
     assert "unit=%E5%B2%B3%E5%B7%9D%E5%B7%A5%E5%85%B7%E7%A0%94%E7%A9%B6%E6%89%80" in page.url
     save_screenshot(page, "overview-after-first-choice")
 

@@ -209,7 +209,7 @@ def test_deck_slides_titles_and_stamp(group_report):
     assert group_report.units[1].sentence.startswith("2024年，甲公司共立项2项")
     assert sum(1 for shape in slides[2].shapes if shape.shape_type == 13) == 1  # the chart picture
     kpi_texts = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
-    assert "3\n项目数" in kpi_texts and "15.5 万元\n节创价值" in kpi_texts
+    assert "3\n项目数" in kpi_texts and "15.5\n节创价值（万元）" in kpi_texts
 
 
 def test_deck_names_a_cjk_font_on_every_run(group_report):

@@ -16,7 +16,7 @@ def test_overview_renders_demo_figures(make_app, demo_db):
     shown = metrics_by_label(app)
     # Demo data, 2025 (the latest year, the default): 114 projects, 2,650.1 万元, 57 patents (see test_demo).
     assert shown["项目数"] == "114"
-    assert shown["节创价值"] == "2,650.1 万元"
+    assert shown["节创价值（万元）"] == "2,650.1"
     assert shown["专利"] == "57"
     assert shown["党员参与率"] == "94.5%"
     assert app.query_params["year"] == ["2025"] or app.query_params["year"] == "2025"
@@ -75,7 +75,7 @@ def test_page_figures_match_command_line(make_app, demo_db, capsys):
     kpis = json.loads(capsys.readouterr().out)
     assert shown["项目数"] == str(kpis["projects"])
     assert shown["专利"] == str(kpis["patents"]["total"])
-    assert shown["节创价值"] == f"{kpis['savings_wan']:,.1f} 万元"
+    assert shown["节创价值（万元）"] == f"{kpis['savings_wan']:,.1f}"
     assert shown["党员参与率"] == f"{kpis['participation_rate'] * 100:.1f}%"
 
 

@@ -108,6 +108,8 @@ TEXT: dict[str, dict[str, str]] = {
     "chart.axis.year": {"zh": "年度", "en": "Year"},
     "chart.axis.unit": {"zh": "单位", "en": "Unit"},
     "chart.group_average": {"zh": "整体 {value}", "en": "Overall {value}"},
+    "chart.title_overall": {"zh": "（整体 {value}，虚线）", "en": " (overall {value}, dashed)"},
+    "kpi.savings_wan": {"zh": "节创价值（万元）", "en": "Savings (10k yuan)"},
     "chart.unknown": {"zh": "未知", "en": "unknown"},
     "patent.发明专利": {"zh": "发明专利", "en": "Invention"},
     "patent.实用新型专利": {"zh": "实用新型专利", "en": "Utility model"},
