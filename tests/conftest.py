@@ -58,6 +58,25 @@ def demo_db(demo_db_template, tmp_path) -> Path:
 
 
 @pytest.fixture
+def db_with_an_empty_unit(tmp_path) -> Path:
+    """集团 with 甲公司 (one 2024 project) and 乙公司, which has no data at all."""
+    from tests.factories import load_records, new_store
+
+    con = new_store(tmp_path, "empty-unit.duckdb")
+    load_records(
+        con,
+        units=[
+            {"unit": "集团", "kind": "集团"},
+            {"unit": "甲公司", "parent": "集团"},
+            {"unit": "乙公司", "parent": "集团"},
+        ],
+        projects=[{"project_id": "P1", "name": "项目一", "unit": "甲公司", "year": 2024}],
+    )
+    con.close()
+    return tmp_path / "empty-unit.duckdb"
+
+
+@pytest.fixture
 def make_app(monkeypatch):
     """Factory: an AppTest of the whole app on the given database, optionally opened with query parameters."""
     from streamlit.testing.v1 import AppTest

@@ -3,7 +3,6 @@
 import json
 
 from analytics import __main__ as cli
-from tests.factories import load_records, new_store
 
 
 def metrics_by_label(app) -> dict[str, str]:
@@ -48,19 +47,8 @@ def test_english_switch(make_app, demo_db):
     assert app.metric[0].help.startswith("Projects of the selected units")
 
 
-def test_unit_without_data_says_so(make_app, tmp_path):
-    con = new_store(tmp_path)
-    load_records(
-        con,
-        units=[
-            {"unit": "集团", "kind": "集团"},
-            {"unit": "甲公司", "parent": "集团"},
-            {"unit": "乙公司", "parent": "集团"},
-        ],
-        projects=[{"project_id": "P1", "name": "项目一", "unit": "甲公司", "year": 2024}],
-    )
-    con.close()
-    app = make_app(tmp_path / "store.duckdb", unit="乙公司").run()
+def test_unit_without_data_says_so(make_app, db_with_an_empty_unit):
+    app = make_app(db_with_an_empty_unit, unit="乙公司").run()
     assert not app.exception
     assert metrics_by_label(app)["项目数"] == "0"
     assert [info.value for info in app.info] == ["所选单位在所选期间没有数据。"]

@@ -11,7 +11,6 @@ from streamlit.util import calc_hash
 from analytics import metrics, page_metrics
 from analytics.filters import Filters
 from analytics.store import connect
-from tests.factories import load_records, new_store
 
 PAGES = ("overview", "participation", "savings", "patents", "projects", "awards", "studios", "glossary")
 
@@ -146,20 +145,9 @@ def test_overview_takeaways_and_breadcrumb(make_app, demo_db):
     assert "**岳川重型机械有限公司节创价值最高，为 868.4 万元**" in texts(app)
 
 
-def test_a_unit_without_data_says_so_on_every_page(make_app, tmp_path):
-    con = new_store(tmp_path)
-    load_records(
-        con,
-        units=[
-            {"unit": "集团", "kind": "集团"},
-            {"unit": "甲公司", "parent": "集团"},
-            {"unit": "乙公司", "parent": "集团"},
-        ],
-        projects=[{"project_id": "P1", "name": "项目一", "unit": "甲公司", "year": 2024}],
-    )
-    con.close()
+def test_a_unit_without_data_says_so_on_every_page(make_app, db_with_an_empty_unit):
     for page in PAGES[1:-1]:
-        app = open_page(make_app(tmp_path / "store.duckdb", unit="乙公司"), page)
+        app = open_page(make_app(db_with_an_empty_unit, unit="乙公司"), page)
         assert not app.exception, (page, app.exception)
         assert [info.value for info in app.info], page
         assert "没有" in app.info[0].value, page

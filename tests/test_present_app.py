@@ -1,41 +1,21 @@
 """Presenter mode through AppTest: no sidebar filters, the context line on top, Next and Previous step chapters."""
 
-import pytest
-from streamlit.testing.v1 import AppTest
-
 from analytics import metrics
 from analytics.filters import Filters
 from analytics.store import connect
-from tests.conftest import ROOT
 
 UNIT = "岳川工具研究所"
-
-
-@pytest.fixture
-def present_app(monkeypatch):
-    def build(db_path, **query) -> AppTest:
-        monkeypatch.setenv("DASHBOARD_DB", str(db_path))
-        app = AppTest.from_file(str(ROOT / "tests" / "app_entry.py"), default_timeout=60)
-        for key, value in query.items():
-            app.query_params[key] = value
-        return app
-
-    yield build
-    import streamlit as st
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def _captions(app) -> list[str]:
     return [caption.value for caption in app.caption]
 
 
-def test_presenter_mode_hides_filters_and_shows_context(present_app, demo_db):
+def test_presenter_mode_hides_filters_and_shows_context(make_app, demo_db):
     con = connect(demo_db, read_only=True)  # before the app opens the file
     expected = metrics.summary(con, Filters(units=(UNIT,), year_from=2024, year_to=2024))["projects"]
     con.close()
-    app = present_app(demo_db, present="1", unit=UNIT, year="2024").run()
+    app = make_app(demo_db, present="1", unit=UNIT, year="2024").run()
     assert not app.exception
     assert not app.sidebar.multiselect and not app.sidebar.radio  # no filter widgets at all
     assert _captions(app)[0] == "岳川工具研究所 · 2024年"
@@ -45,8 +25,8 @@ def test_presenter_mode_hides_filters_and_shows_context(present_app, demo_db):
     assert (app.metric[0].label, app.metric[0].value) == ("项目数", str(expected))
 
 
-def test_next_and_previous_step_through_chapters_keeping_the_link(present_app, demo_db):
-    app = present_app(demo_db, present="1", unit=UNIT, year="2024", rotate="60").run()
+def test_next_and_previous_step_through_chapters_keeping_the_link(make_app, demo_db):
+    app = make_app(demo_db, present="1", unit=UNIT, year="2024", rotate="60").run()
     app.button(key="present-next").click().run()
     assert not app.exception
     assert "2 / 6" in _captions(app)
@@ -57,16 +37,16 @@ def test_next_and_previous_step_through_chapters_keeping_the_link(present_app, d
     assert "1 / 6" in _captions(app)
 
 
-def test_exit_brings_the_sidebar_back_with_the_same_filters(present_app, demo_db):
-    app = present_app(demo_db, present="1", unit=UNIT, year="2024").run()
+def test_exit_brings_the_sidebar_back_with_the_same_filters(make_app, demo_db):
+    app = make_app(demo_db, present="1", unit=UNIT, year="2024").run()
     app.button(key="present-exit").click().run()
     assert not app.exception
     assert "present" not in app.query_params
     assert app.multiselect(key="unit").value == [UNIT]
 
 
-def test_enter_button_in_normal_mode(present_app, demo_db):
-    app = present_app(demo_db).run()
+def test_enter_button_in_normal_mode(make_app, demo_db):
+    app = make_app(demo_db).run()
     assert app.sidebar.multiselect
     app.sidebar.button[0].click().run()
     assert not app.exception
