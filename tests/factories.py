@@ -8,6 +8,17 @@ from analytics import vocab
 from analytics.ingest import load
 from analytics.store import connect
 
+# A group three levels deep: 集团G → 公司A → A党委 → A1支部, A2支部; 集团G → 公司B → B1支部.
+GROUP_TREE = [
+    {"unit": "集团G", "parent": None, "kind": "集团"},
+    {"unit": "公司A", "parent": "集团G", "kind": "公司"},
+    {"unit": "A党委", "parent": "公司A", "kind": "党委"},
+    {"unit": "A1支部", "parent": "A党委", "kind": "党支部"},
+    {"unit": "A2支部", "parent": "A党委", "kind": "党支部"},
+    {"unit": "公司B", "parent": "集团G", "kind": "公司"},
+    {"unit": "B1支部", "parent": "公司B", "kind": "党支部"},
+]
+
 
 def frame(con, kind: str, records: list[dict]) -> pd.DataFrame:
     """A canonical frame for a table: every stored column present, missing ones null."""

@@ -4,17 +4,9 @@ import pytest
 
 from analytics.filters import Filters, UnknownUnitError, resolve_units
 from analytics.metrics import kpis, kpis_by_unit, studio_verdicts, summary, trend
-from tests.factories import load_records, new_store
+from tests.factories import GROUP_TREE, load_records, new_store
 
-UNITS = [
-    {"unit": "集团G", "parent": None, "kind": "集团"},
-    {"unit": "公司A", "parent": "集团G", "kind": "公司"},
-    {"unit": "A党委", "parent": "公司A", "kind": "党委"},
-    {"unit": "A1支部", "parent": "A党委", "kind": "党支部"},
-    {"unit": "A2支部", "parent": "A党委", "kind": "党支部"},
-    {"unit": "公司B", "parent": "集团G", "kind": "公司"},
-    {"unit": "B1支部", "parent": "公司B", "kind": "党支部"},
-]
+UNITS = GROUP_TREE
 HEADCOUNT = [
     # 2024: the group states its own figures, which override its branches' sum.
     {"unit": "集团G", "year": 2024, "party_members": 50, "participating_members": 40, "branches": 4},

@@ -6,17 +6,9 @@ import pytest
 
 from analytics import metrics, page_metrics
 from analytics.filters import Filters
-from tests.factories import load_records, new_store
+from tests.factories import GROUP_TREE, load_records, new_store
 
-UNITS = [
-    {"unit": "集团G", "kind": "集团"},
-    {"unit": "公司A", "parent": "集团G", "kind": "公司"},
-    {"unit": "A党委", "parent": "公司A", "kind": "党委"},
-    {"unit": "A1支部", "parent": "A党委", "kind": "党支部"},
-    {"unit": "A2支部", "parent": "A党委", "kind": "党支部"},
-    {"unit": "公司B", "parent": "集团G", "kind": "公司"},
-    {"unit": "B1支部", "parent": "公司B", "kind": "党支部"},
-]
+UNITS = GROUP_TREE
 HEADCOUNT = [
     # 2024: A = (18 + 6) / (20 + 10) = 80%, B = 20 / 40 = 50%.  2023: A = 19 / 30 = 63.3%, B = 36 / 40 = 90%.
     {"unit": "A1支部", "year": 2024, "party_members": 20, "participating_members": 18, "branches": 1},
