@@ -7,6 +7,7 @@ import streamlit as st
 from analytics import formatting, page_metrics, takeaways
 from ui import drill, queries
 from ui.i18n import lang, t
+from ui.markdown import escape
 
 AS_OF_KEY, SEARCH_KEY, TABLE_KEY = "projects-as-of", "project-search", "project-table"
 
@@ -114,7 +115,7 @@ def _card(project_id: str, language: str) -> None:
         columns = st.columns(4)
         for index, (key, value) in enumerate(facts):
             shown = t("value.unknown") if formatting.is_unknown(value) else value
-            columns[index % 4].markdown(f"{t(key)}：**{shown}**")
+            columns[index % 4].markdown(f"{t(key)}：**{escape(shown)}**")
         st.markdown(f"**{t('card.outcomes')}**")
         if card["outcomes"].empty:
             st.caption(t("card.no_outcomes"))
