@@ -6,12 +6,11 @@ import openpyxl
 
 from analytics.filters import Filters
 from analytics.store import connect
-from tests.test_present_app import present_app  # noqa: F401  (the fixture)
 from ui import exports
 
 
-def test_panel_offers_every_format(present_app, demo_db):  # noqa: F811
-    app = present_app(demo_db, unit="岳川工具研究所", year="2024").run()
+def test_panel_offers_every_format(make_app, demo_db):
+    app = make_app(demo_db, unit="岳川工具研究所", year="2024").run()
     assert not app.exception
     buttons = app.sidebar.get("download_button")
     assert len(buttons) == 4

@@ -13,7 +13,7 @@ def test_presenter_mode_in_a_browser(dashboard_server, browser_page, demo_db):
     page = browser_page
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(f"{server.url}/?present=1&unit={UNIT}&year=2024")
-    context = page.locator(".st-key-present-context")
+    context = page.locator(".st-key-page-context")
     context.wait_for()
     assert context.inner_text().strip() == f"{UNIT} · 2024年"
     page.get_by_text("1 / 6").wait_for()

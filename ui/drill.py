@@ -62,7 +62,8 @@ def page_header(title_key: str) -> Filters:
     """Title, what is selected, any unknown unit from the link, and the breadcrumb; returns the filters."""
     selection = filters.current()
     st.title(t(title_key))
-    st.caption(filters.context_line(selection))
+    with st.container(key="page-context"):  # presenter mode shows it as the large header line
+        st.caption(filters.context_line(selection))
     filters.show_unknown_units()
     breadcrumb(selection)
     return selection

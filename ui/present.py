@@ -23,7 +23,7 @@ _CSS = """
 /* Sized for a 1920×1080 projector: everything, charts included, drawn as a 1420-pixel-wide screen would be. */
 [data-testid="stMain"] { zoom: 1.35; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1rem 2rem 5rem 2rem; }
-.st-key-present-context p { font-size: 1.35rem; color: #444; margin: 0; }
+.st-key-page-context p { font-size: 1.35rem; color: #444; margin: 0; }
 .st-key-present-controls {
     position: fixed; right: 1.5rem; bottom: 1rem; z-index: 1000; width: auto !important;
     background: rgba(255, 255, 255, 0.92); border-radius: 0.5rem; padding: 0.25rem 0.75rem;
@@ -57,9 +57,7 @@ def setup() -> bool:
     for key in filters.URL_KEYS:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
-    st.html(_CSS)
-    with st.container(key="present-context"):
-        st.caption(filters.context_line(filters.current()))
+    st.html(_CSS)  # the pages' own context line (ui.drill.page_header) becomes the large header line
     return True
 
 
