@@ -170,3 +170,16 @@ def test_file_past_the_server_limit_is_refused_before_parsing(make_app, tmp_path
     con = connect(db)
     assert all(rows == [] for rows in snapshot(con).values())
     con.close()
+
+
+def test_undoing_the_batch_that_made_a_chosen_unit_keeps_the_page_working(make_app, tmp_path):
+    db = tmp_path / "gone.duckdb"
+    data = workbook([["项目编号", "项目名称", "单位", "年度"], ["P1", "提高合格率", "甲公司", 2024]])
+    app = upload_page(make_app, db, "ledger.xlsx", data)
+    app.button(key="commit-upload").click().run()
+    app.multiselect(key="unit").set_value(["甲公司"]).run()
+    open_page(app, "batches").run()
+    app.checkbox(key="undo-confirm").check().run()
+    app.button(key="undo-button").click().run()
+    assert not app.exception
+    assert app.multiselect(key="unit").value == []
