@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics import vocab
@@ -79,19 +80,23 @@ def classify(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) ->
         values = [col for col in columns if col not in key]
         differs = " OR ".join(f"i.{col} IS DISTINCT FROM s.{col}" for col in values) or "false"
         cursor = con.cursor()
-        cursor.register("incoming", frame[columns].assign(_position=range(len(frame))))
-        # One hash join on the (null-safe) key, returning only each row's verdict: a correlated EXISTS per row,
-        # or handing whole rows back to pandas, was several times slower at 100k rows.
-        verdicts = cursor.execute(
-            f"""
-            SELECT CASE WHEN s._stored IS NULL THEN 'added'
-                        WHEN {differs} THEN 'updated'
-                        ELSE 'unchanged' END AS change
-            FROM incoming AS i
-            LEFT JOIN (SELECT *, true AS _stored FROM {table}) AS s ON {_key_match("s", "i", key)}
-            ORDER BY i._position
-            """
-        ).fetchnumpy()["change"]
+        if cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT 1)").fetchall() == [(0,)]:
+            # Nothing stored yet (a first import): every row is new, and the join below would only say so.
+            verdicts = np.full(len(frame), "added", dtype=object)
+        else:
+            cursor.register("incoming", frame[columns].assign(_position=range(len(frame))))
+            # One hash join on the (null-safe) key, returning only each row's verdict: a correlated EXISTS per
+            # row, or handing whole rows back to pandas, was several times slower at 100k rows.
+            verdicts = cursor.execute(
+                f"""
+                SELECT CASE WHEN s._stored IS NULL THEN 'added'
+                            WHEN {differs} THEN 'updated'
+                            ELSE 'unchanged' END AS change
+                FROM incoming AS i
+                LEFT JOIN (SELECT *, true AS _stored FROM {table}) AS s ON {_key_match("s", "i", key)}
+                ORDER BY i._position
+                """
+            ).fetchnumpy()["change"]
         cursor.close()
         change = pd.Series(verdicts, index=frame.index)
         by_sheet = {}

@@ -13,8 +13,9 @@ import pandas as pd
 from analytics import vocab
 from analytics.i18n import t
 from analytics.ingest import coerce
+from analytics.ingest.fast_xlsx import LazyRows, read_fast
 from analytics.ingest.headers import HEADER_SCAN_ROWS, HeaderColumn, HeaderMatch, find_header, fold, outcome_type
-from analytics.ingest.read import DEFAULT_LIMITS, Limits, RawSheet, ReadError, read_file
+from analytics.ingest.read import DEFAULT_LIMITS, ZIP_MAGIC, Limits, RawSheet, ReadError, read_file
 
 __all__ = ["Limits", "ParsedSheet", "ParsedUpload", "Problem", "parse_file"]
 
@@ -100,12 +101,12 @@ def parse_file(
     """Every sheet of the upload as canonical frames of valid rows, with every problem found on the way."""
     upload = ParsedUpload(file_name, hashlib.sha256(data).hexdigest(), [], [], {})
     try:
-        raw_sheets = read_file(file_name, data, limits)
+        raw_sheets = _read(file_name, data, limits, manual_mappings)
     except ReadError as exc:
         upload.problems.append(Problem(file_name, None, None, None, exc.key, exc.params))
         return upload
     for raw in raw_sheets:
-        if not any(cell not in ("", None) for row in raw.rows for cell in row):
+        if not _has_values(raw.rows):
             continue  # an empty sheet says nothing; Excel files often carry Sheet2, Sheet3
         upload.raw[raw.name] = raw.rows
         match = find_header(raw.rows, raw.name, manual_mappings)
@@ -118,6 +119,23 @@ def parse_file(
     if not upload.raw:
         upload.problems.append(Problem(file_name, None, None, None, "workbook_empty", {}))
     return upload
+
+
+def _read(
+    file_name: str, data: bytes, limits: Limits, manual_mappings: dict[tuple[str, str], str] | None
+) -> list[RawSheet]:
+    """The fast typed read for plain .xlsx sheets, calamine for everything else and whenever the fast one is unsure."""
+    if data.startswith(ZIP_MAGIC) and len(data) <= limits.max_bytes:
+        sheets = read_fast(data, limits, lambda rows, sheet: find_header(rows, sheet, manual_mappings))
+        if sheets is not None:
+            return sheets
+    return read_file(file_name, data, limits)
+
+
+def _has_values(rows: list[list]) -> bool:
+    if isinstance(rows, LazyRows):
+        return True  # the fast read only answers for sheets whose header it found
+    return any(cell not in ("", None) for row in rows for cell in row)
 
 
 def _is_total(value: object) -> bool:
@@ -146,36 +164,51 @@ class SheetParser:
 
     # ---- rows -------------------------------------------------------------------------------------------------
 
-    def _body(self) -> pd.DataFrame:
-        """Data rows below the header, indexed by Excel row number, without blank and total rows."""
+    def _body(self) -> pd.Index:
+        """Excel row numbers of the data rows below the header, without blank and total rows; sets self.cells."""
         start = self.match.row + 1
-        width = max((len(r) for r in self.raw.rows[start:]), default=0)
-        width = max(width, *(c.index + 1 for c in self.match.columns), 1)
-        body = pd.DataFrame(self.raw.rows[start:], dtype=object).reindex(columns=range(width))
-        body.index = pd.RangeIndex(start + 1, start + 1 + len(body))
-        # Each column is factorized once: every later test of a cell is made once per distinct value.
-        self.cells = {c: coerce.Distinct(body[c]) for c in body.columns}
-        if body.empty:
+        rows = self.raw.rows
+        self.lazy = rows if isinstance(rows, LazyRows) and start == rows.body_start else None
+        if self.lazy is not None:
+            # Straight from the fast read's columns, each already a code per row and its distinct values.
+            height = self.lazy.body_rows
+            width = max(self.lazy.width if height else 0, *(c.index + 1 for c in self.match.columns), 1)
+            self.cells = {c: self.lazy.distinct(c) for c in range(width)}
+        else:
+            body = pd.DataFrame(rows[start:], dtype=object)
+            width = max(body.shape[1], *(c.index + 1 for c in self.match.columns), 1)
+            self.body = body.reindex(columns=range(width))
+            height = len(self.body)
+            self.body.index = pd.RangeIndex(start + 1, start + 1 + height)
+            # Each column is factorized once: every later test of a cell is made once per distinct value.
+            self.cells = {c: coerce.Distinct(self.body[c]) for c in self.body.columns}
+        index = pd.RangeIndex(start + 1, start + 1 + height)
+        if not height:
             self.rows_read = 0
-            return body
-        filled = np.column_stack([~self.cells[c].map(coerce.is_blank, True) for c in body.columns])
+            return index
+        filled = np.column_stack([~cells.blank()[cells.codes] for cells in self.cells.values()])
         nonblank = filled.any(axis=1)
         first = filled.argmax(axis=1)
-        total = np.zeros(len(body), dtype=bool)
-        for c in body.columns:
+        total = np.zeros(height, dtype=bool)
+        for c in range(width):
             at = first == c
             if at.any():
-                total[at] = self.cells[c].map(_is_total, False)[at]
+                total[at] = self.cells[c].map(_is_total, False, text_only=True)[at]
         for position in self.match.row_number_columns:
-            total |= self.cells[position].map(_is_total, False)
+            total |= self.cells[position].map(_is_total, False, text_only=True)
         keep = nonblank & ~total
         self.rows_read = int(keep.sum())
-        body = body[keep]
         self.cells = {c: cells.subset(keep) for c, cells in self.cells.items()}
-        return body
+        return index[keep]
+
+    def _cell(self, column: int, row: int) -> object:
+        """The cell as read, at Excel row `row`."""
+        if self.lazy is not None:
+            return self.lazy.cell(column, row - 1 - self.lazy.body_start)
+        return self.body.at[row, column]
 
     def parse(self) -> tuple[list[ParsedSheet], list[Problem]]:
-        body = self._body()
+        index = self._body()
         missing = [c for c in self.kind.columns if c.required and c.name not in self.columns]
         for column in missing:
             required = [c.zh for c in self.kind.columns if c.required]
@@ -191,31 +224,31 @@ class SheetParser:
             first = self.columns[dup.name].text
             self._sheet_problem(dup.text, "duplicate_column", first=first, target=dup.name)
 
-        formulas = self._formula_mask(body)
+        formulas = self._formula_mask(index, len(self.cells))
         values: dict[str, pd.Series] = {}
         for name, column in self.columns.items():
-            values[name] = self._coerce(body, column, formulas)
-        self._kind_rules(values, body.index)
-        self._duplicates(values, body.index)
+            values[name] = self._coerce(index, column, formulas)
+        self._kind_rules(values, index)
+        self._duplicates(values, index)
 
         bad = {row for row, *_ in self.cell_problems}
-        valid = ~body.index.isin(list(bad))
+        valid = ~index.isin(list(bad))
         problems = [Problem(self.name, row, col, val, key, params) for row, col, val, key, params in self.cell_problems]
         positions = {c.text: c.index for c in self.match.columns}
         problems.sort(key=lambda p: (p.row or 0, positions.get(p.column, len(positions))))
-        frame = self._frame(values, body.index, valid)
+        frame = self._frame(values, index, valid)
         sheets = [self._sheet(self.kind.name, frame, problems)]
         if self.kind is vocab.PROJECTS and any(outcome_type(n) for n in self.columns):
-            sheets.append(self._project_outcomes(values, body.index, valid))
+            sheets.append(self._project_outcomes(values, index, valid))
         return sheets, self.sheet_problems
 
     # ---- cells ------------------------------------------------------------------------------------------------
 
-    def _formula_mask(self, body: pd.DataFrame) -> dict[int, pd.Series]:
+    def _formula_mask(self, index: pd.Index, width: int) -> dict[int, pd.Series]:
         masks: dict[int, pd.Series] = {}
         for row, col in self.raw.formula_cells:
-            if row + 1 in body.index and col in body.columns:
-                masks.setdefault(col, pd.Series(False, index=body.index)).loc[row + 1] = True
+            if row + 1 in index and 0 <= col < width:
+                masks.setdefault(col, pd.Series(False, index=index)).loc[row + 1] = True
         return masks
 
     def _column_def(self, header: HeaderColumn) -> vocab.Column:
@@ -226,14 +259,14 @@ class SheetParser:
             return vocab.OUTCOMES.column("quantity")
         return self.kind.column(header.name)
 
-    def _coerce(self, body: pd.DataFrame, header: HeaderColumn, formulas: dict[int, pd.Series]) -> pd.Series:
+    def _coerce(self, index: pd.Index, header: HeaderColumn, formulas: dict[int, pd.Series]) -> pd.Series:
         column = self._column_def(header)
-        raw = body[header.index]
         distinct = self.cells[header.index]
         nothing = coerce.is_placeholder if column.kind in NUMERIC_KINDS else coerce.is_blank
-        empty_distinct = distinct.each(nothing, True)
-        empty = pd.Series(empty_distinct[distinct.codes], index=body.index)
-        formula = formulas.get(header.index, pd.Series(False, index=body.index))
+        # Both tests are False for anything but text.
+        empty_distinct = distinct.blank() if nothing is coerce.is_blank else distinct.each(nothing, True, True)
+        empty = pd.Series(empty_distinct[distinct.codes], index=index)
+        formula = formulas.get(header.index, pd.Series(False, index=index))
         # Coerced once per distinct value, then spread to the rows: every rule is a function of the cell alone.
         cells = pd.Series(distinct.values, dtype=object).where(~empty_distinct, None)
         if column.kind == "text":
@@ -248,15 +281,16 @@ class SheetParser:
             values, reasons = coerce.year(cells)
         else:
             values, reasons = coerce.choice(cells, column.choices)
-        values = distinct.spread(values, body.index)
-        reasons = distinct.spread(reasons, body.index)
+        values = distinct.spread(values, index)
+        reasons = distinct.spread(reasons, index)
         reasons = reasons.where(~empty & ~formula, None)
         if column.required and not outcome_type(header.name):
             reasons[empty & ~formula] = "required_empty"
         reasons[formula] = "formula_no_value"
         params = {"allowed": list(column.choices)} if column.kind == "choice" else {}
         for row, reason in reasons.dropna().items():
-            value = None if reason in ("required_empty", "formula_no_value") else _cell_str(raw.at[row])
+            bare = reason in ("required_empty", "formula_no_value")
+            value = None if bare else _cell_str(self._cell(header.index, row))
             self.cell_problems.append((row, header.text, value, reason, params))
         return values.where(reasons.isna())
 

@@ -1,0 +1,362 @@
+"""read_fast: plain .xlsx sheets as RawSheets equal to read_file's, body loaded typed by fastexcel; None when unsure.
+
+The header row is found in the sheet XML's first rows (streamed, shared strings resolved only as far as needed), then
+one fastexcel load reads the rows below it as Arrow columns: no Python object per cell until a row is asked for.
+Anything this path does not handle exactly like calamine (merged cells, error or ISO-date cells, columns mixing
+types, times of day, escaped characters, no header) makes it answer None, and the caller reads with read_file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from xml.etree import ElementTree
+
+import fastexcel
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from analytics.ingest import coerce, read
+from analytics.ingest.headers import HEADER_SCAN_ROWS, HeaderMatch
+
+NS = read.NS_MAIN
+# A numeric, boolean or formula value in the first rows: only its not being text matters to header detection.
+NOT_TEXT = object()
+# Markup this path leaves to calamine: merged ranges are filled there, error and ISO-date cells read differently.
+_REFUSED_MARKUP = (b"mergeCell", b't="e"', b"t='e'", b't="d"', b"t='d'")
+# A formula element, with or without a namespace prefix (as read._mentions_formula looks for it).
+_FORMULA_MARKUP = (b"<f", b":f>", b":f ")
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_TYPES = frozenset({"float", "string", "boolean", "datetime"})
+
+HeaderFinder = Callable[[list[list], str], HeaderMatch | None]
+# Words of a 合计 row (parse._TOTAL). Beside the numbers of a 序号 column such a row makes a column of mixed types,
+# which the fast read refuses only after a whole load: seeing one in the shared strings skips that wasted load.
+_TOTAL_WORDS = tuple(word.encode() for word in ("合计", "总计", "小计", "共计", "total", "sum"))
+
+
+class LazyRows(Sequence):
+    """A sheet's rows (as calamine's to_python gives them) built only when asked: the rows above the body as read,
+    the body from per-column codes into distinct values. Pickles and compares as the plain list of lists."""
+
+    def __init__(self, head: list[list], columns: list[tuple[np.ndarray, np.ndarray]], height: int) -> None:
+        self.head = head
+        self.encoded = columns  # per sheet column: (code per body row, distinct values)
+        self.width = len(columns)
+        self.body_start = len(head)
+        self.body_rows = height
+
+    def distinct(self, column: int) -> coerce.Distinct:
+        if column >= self.width:
+            return coerce.Distinct.of(np.full(self.body_rows, -1, dtype=np.intp), np.empty(0, dtype=object))
+        return coerce.Distinct.of(*self.encoded[column])
+
+    def cell(self, column: int, position: int) -> object:
+        """The body cell at `position` (0 = first row below the header)."""
+        codes, values = self.encoded[column]
+        return values[codes[position]]
+
+    def __len__(self) -> int:
+        return self.body_start + self.body_rows
+
+    def _body(self, start: int, stop: int) -> list[list]:
+        columns = [values[codes[start:stop]] for codes, values in self.encoded]
+        return [list(row) for row in zip(*columns, strict=True)]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return self.materialize()[index]
+            head = [list(row) for row in self.head[start:stop]]
+            body_from, body_to = max(start - self.body_start, 0), max(stop - self.body_start, 0)
+            return head + (self._body(body_from, body_to) if body_to > body_from else [])
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index < self.body_start:
+            return list(self.head[index])
+        return self._body(index - self.body_start, index - self.body_start + 1)[0]
+
+    def materialize(self) -> list[list]:
+        return [list(row) for row in self.head] + self._body(0, self.body_rows)
+
+    def __iter__(self):
+        return iter(self.materialize())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyRows | list):
+            return self.materialize() == list(other)
+        return NotImplemented
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return (list, (self.materialize(),))
+
+
+def read_fast(data: bytes, limits: read.Limits, find_header_row: HeaderFinder) -> list[read.RawSheet] | None:
+    """Every sheet of the .xlsx, or None when any sheet needs the calamine path (or anything goes wrong)."""
+    try:
+        return _read(data, limits, find_header_row)
+    except read.ReadError:
+        return None  # read_file raises the same error with its own message
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, EOFError, OSError, ValueError, IndexError):
+        return None
+    except fastexcel.FastExcelError:  # a column mixing types, a part fastexcel cannot read
+        return None
+
+
+def _read(data: bytes, limits: read.Limits, find_header_row: HeaderFinder) -> list[read.RawSheet] | None:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    infos = archive.infolist()
+    read._check_zip(infos, limits)
+    if "xl/workbook.xml" not in archive.NameToInfo:
+        return None
+    paths = read._sheet_paths(archive)
+    # Header rows first, from a few KB of XML each: a sheet this path cannot take costs nothing more.
+    totals = _mentions_total(archive)
+    heads = {}
+    for name, path in paths.items():
+        head, first_row, complete = _head_rows(archive, path)
+        if head is None or (first_row is None and not complete):
+            return None  # unreadable, or nothing in the first rows but something further down: calamine decides
+        match = None if first_row is None else find_header_row(head, name)
+        if first_row is not None and (match is None or (totals and match.row_number_columns)):
+            return None
+        heads[name] = (head, match)
+    reader = fastexcel.read_excel(data)
+    if list(reader.sheet_names) != list(paths):
+        return None
+    # The markup scan inflates each whole sheet; it runs beside fastexcel's load, which releases the GIL, so on
+    # two cores it costs no wall time. A refused sheet wastes one fastexcel load.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        scans = pool.submit(lambda: [_scan(archive, path) for path in paths.values()])
+        sheets = _load_all(reader, heads)
+        scanned = scans.result()
+    if sheets is None or any(refused for refused, _ in scanned):
+        return None
+    if any(formula for _, formula in scanned):
+        formulas = read._uncached_formulas(archive)
+        for sheet in sheets:
+            sheet.formula_cells = formulas.get(sheet.name, set())
+    return sheets
+
+
+def _mentions_total(archive: zipfile.ZipFile) -> bool:
+    """Whether any shared string might be a 合计 label (case-folded byte search: a false alarm only costs speed)."""
+    if "xl/sharedStrings.xml" not in archive.NameToInfo:
+        return False
+    text = archive.read("xl/sharedStrings.xml").lower()
+    return any(word in text for word in _TOTAL_WORDS)
+
+
+def _load_all(reader, heads: dict[str, tuple[list[list], HeaderMatch | None]]) -> list[read.RawSheet] | None:
+    sheets = []
+    for name, (head, match) in heads.items():
+        if match is None:
+            sheets.append(read.RawSheet(name, []))  # an empty sheet
+            continue
+        rows = _load(reader, name, head, match.row)
+        if rows is None:
+            return None
+        sheets.append(read.RawSheet(name, rows))
+    return sheets
+
+
+def _scan(archive: zipfile.ZipFile, path: str) -> tuple[bool, bool]:
+    """(markup this path refuses, any formula) from the inflated bytes, without parsing them."""
+    refused = formula = False
+    tail = b""
+    with archive.open(path) as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            if any(mark in window for mark in _REFUSED_MARKUP):
+                refused = True
+                break
+            formula = formula or any(mark in window for mark in _FORMULA_MARKUP)
+            tail = chunk[-16:]
+    return refused, formula
+
+
+def _position(ref: str) -> tuple[int, int] | None:
+    match = _CELL_REF.fullmatch(ref)
+    if not match:
+        return None
+    col = 0
+    for char in match.group(1):
+        col = col * 26 + ord(char) - 64
+    return int(match.group(2)) - 1, col - 1
+
+
+def _head_rows(archive: zipfile.ZipFile, path: str) -> tuple[list[list] | None, int | None, bool]:
+    """The first HEADER_SCAN_ROWS rows (text, "" or NOT_TEXT), the first row holding a value, whether that was all."""
+    cells: dict[tuple[int, int], object] = {}
+    shared: dict[tuple[int, int], int] = {}
+    complete = True
+    with archive.open(path) as stream:
+        for _, elem in ElementTree.iterparse(stream):
+            if elem.tag == f"{NS}row":
+                row = int(elem.get("r", "0")) - 1
+                if row < 0:
+                    return None, None, False
+                if row >= HEADER_SCAN_ROWS - 1:
+                    complete = False
+                    break
+                elem.clear()
+            elif elem.tag == f"{NS}c":
+                position = _position(elem.get("r", ""))
+                if position is None:
+                    return None, None, False
+                if position[0] >= HEADER_SCAN_ROWS:
+                    complete = False
+                    break
+                kind = elem.get("t", "n")
+                value = elem.find(f"{NS}v")
+                if kind == "inlineStr":
+                    box = elem.find(f"{NS}is")
+                    text = _string_item(box) if box is not None else None
+                    if text is not None:
+                        cells[position] = text
+                elif value is None or value.text is None:
+                    continue  # no value: calamine reads it as empty
+                elif kind == "s":
+                    shared[position] = int(value.text)
+                elif kind == "str":
+                    cells[position] = value.text
+                else:
+                    cells[position] = NOT_TEXT
+    if shared:
+        strings = _shared_strings(archive, max(shared.values()))
+        if strings is None:
+            return None, None, False
+        cells.update({position: strings[index] for position, index in shared.items()})
+    if any(isinstance(v, str) and "_x" in v for v in cells.values()):
+        return None, None, False  # _x000D_ escapes: left to calamine's own unescaping
+    filled = [position for position, value in cells.items() if value != ""]
+    if not filled:
+        return [], None, complete
+    width = max(col for _, col in cells) + 1
+    head = [[""] * width for _ in range(max(row for row, _ in cells) + 1)]
+    for (row, col), value in cells.items():
+        head[row][col] = value
+    return head, min(row for row, _ in filled), complete
+
+
+def _string_item(item: ElementTree.Element) -> str | None:
+    """The text of a shared or inline string: its <t>, or its rich-text runs joined; phonetic hints left out."""
+    direct = item.find(f"{NS}t")
+    if direct is not None:
+        return direct.text or ""
+    runs = item.findall(f"{NS}r")
+    if not runs:
+        return None
+    return "".join((run.findtext(f"{NS}t") or "") for run in runs)
+
+
+def _shared_strings(archive: zipfile.ZipFile, last: int) -> list[str] | None:
+    """Shared strings up to index `last`: the part can hold every string of a 100k-row sheet, so stop early."""
+    path = "xl/sharedStrings.xml"
+    if path not in archive.NameToInfo:
+        return None
+    strings: list[str] = []
+    with archive.open(path) as stream:
+        for _, elem in ElementTree.iterparse(stream):
+            if elem.tag != f"{NS}si":
+                continue
+            text = _string_item(elem)
+            if text is None:
+                return None
+            strings.append(text)
+            elem.clear()
+            if len(strings) > last:
+                return strings
+    return None
+
+
+def _load(reader, name: str, head: list[list], header: int) -> LazyRows | None:
+    """The sheet as rows from the header down, or None when fastexcel's reading differs from calamine's."""
+    above = head[: header + 1]
+    if any(cell is NOT_TEXT for row in above for cell in row):
+        return None  # rows above the body are kept as read; only text is known exactly from the XML
+    # header_row counts sheet rows from the top (row 1 = 0), as our rows do; the labels are checked below anyway.
+    sheet = reader.load_sheet(name, header_row=header, dtype_coercion="strict", schema_sample_rows=None)
+    infos = sheet.available_columns()
+    if not infos:
+        return None
+    positions = [info.absolute_index for info in infos]
+    if positions != list(range(positions[0], positions[0] + len(positions))):
+        return None
+    labels = head[header]
+    seen: set[str] = set()
+    for info in infos:
+        text = labels[info.absolute_index] if info.absolute_index < len(labels) else ""
+        if info.dtype not in _TYPES and not _all_missing(info):
+            return None
+        if text == "":
+            if not info.name.startswith("__UNNAMED__"):
+                return None
+        elif info.name != text and not (text in seen and re.fullmatch(re.escape(text) + r"_\d+", info.name)):
+            return None
+        seen.add(text)
+    if any(value != "" for value in labels[positions[-1] + 1 :]) or any(labels[: positions[0]]):
+        return None
+    width = positions[-1] + 1
+    if max(len(row) for row in above) > width:
+        return None  # a cell calamine's range leaves out (an empty string, say): unsure which rows it spans
+    table = sheet.to_arrow()
+    height = table.num_rows
+    empty = (np.zeros(height, dtype=np.intp), np.array([""], dtype=object))
+    columns = [empty] * width
+    for info, column in zip(infos, table.columns, strict=True):
+        encoded = _encode(column)
+        if encoded is None:
+            return None
+        columns[info.absolute_index] = encoded
+    rows = [row + [""] * (width - len(row)) for row in above]
+    return LazyRows(rows, columns, height)
+
+
+def _all_missing(info) -> bool:
+    return info.dtype == "null"
+
+
+def _encode(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
+    """One Arrow column as a code per cell into its distinct values, as calamine's Python values: str, float,
+    bool, date, and "" where the cell is empty. Python objects are made once per distinct value only."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    kind = column.type
+    if pa.types.is_null(kind):
+        return np.zeros(len(column), dtype=np.intp), np.array([""], dtype=object)
+    encoded = pc.dictionary_encode(column, null_encoding="encode")
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp)
+    dictionary = encoded.dictionary
+    missing = dictionary.is_null().to_numpy(zero_copy_only=False)
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        values = dictionary.to_numpy(zero_copy_only=False)
+    elif pa.types.is_floating(kind) or pa.types.is_boolean(kind):
+        values = dictionary.to_numpy(zero_copy_only=False).astype(object)
+    elif pa.types.is_timestamp(kind) and kind.tz is None:
+        values = np.empty(len(dictionary), dtype=object)
+        stamps = dictionary.cast(pa.timestamp("ms")).to_numpy(zero_copy_only=False)
+        for position, stamp in enumerate(stamps):
+            if missing[position]:
+                continue
+            moment = pd.Timestamp(stamp)
+            # calamine gives a date for a whole day; times of day and pre-1901 serials stay with calamine.
+            if moment.value % 86_400_000_000_000 or moment.year < 1901:
+                return None
+            values[position] = dt.date(moment.year, moment.month, moment.day)
+    else:
+        return None
+    values = np.asarray(values, dtype=object)
+    values[missing] = ""
+    return codes, values
