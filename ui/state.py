@@ -39,11 +39,6 @@ def trend(filters: Filters):
     return metrics.trend(cursor(), filters)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def display_units(filters: Filters) -> tuple[str, ...]:
-    return tuple(catalog.display_units(cursor(), filters))
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def unit_tree():
     return catalog.unit_tree(cursor())
