@@ -109,6 +109,19 @@ def test_body_starting_below_and_right_of_a1(monkeypatch):
     assert used
 
 
+def test_unlabelled_columns_before_between_and_after_the_labels(monkeypatch):
+    # Unlabelled columns: one holding notes left of the table, an empty gap, and notes right of it.
+    header = [None, *HEADER[:4], None, *HEADER[4:], None]
+    rows = [["2024年度项目汇总表"], header]
+    for i, row in enumerate(_rows(3)[2:]):
+        rows.append([f"备注{i}", *row[:4], None, *row[4:], "右侧备注"])
+    fast, _, used = _both(xlsx({"项目": rows}), monkeypatch)
+    assert used
+    assert fast.raw["项目"][2][0] == "备注0"
+    assert fast.raw["项目"][2][-1] == "右侧备注"
+    assert fast.sheets[0].frame["project_id"].tolist() == ["00000", "00001", "00002"]
+
+
 @pytest.mark.parametrize(
     "change",
     [

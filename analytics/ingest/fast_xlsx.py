@@ -33,7 +33,7 @@ _REFUSED_MARKUP = (b"mergeCell", b't="e"', b"t='e'", b't="d"', b"t='d'")
 # A formula element, with or without a namespace prefix (as read._mentions_formula looks for it).
 _FORMULA_MARKUP = (b"<f", b":f>", b":f ")
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
-_TYPES = frozenset({"float", "string", "boolean", "datetime"})
+_UNNAMED = "__UNNAMED__"
 
 HeaderFinder = Callable[[list[list], str], HeaderMatch | None]
 # Words of a 合计 row (parse._TOTAL). Beside the numbers of a 序号 column such a row makes a column of mixed types,
@@ -121,7 +121,36 @@ def _read(data: bytes, limits: read.Limits, find_header_row: HeaderFinder) -> li
     if "xl/workbook.xml" not in archive.NameToInfo:
         return None
     paths = read._sheet_paths(archive)
-    # Header rows first, from a few KB of XML each: a sheet this path cannot take costs nothing more.
+    # fastexcel opens the workbook (its shared strings, mostly) and then the markup scans inflate every sheet, in a
+    # second thread: both release the GIL often enough to run beside the header search and fastexcel's load, so
+    # on two cores they cost little wall time. A refused sheet wastes one fastexcel load.
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        opening = pool.submit(fastexcel.read_excel, data)
+        scans = pool.submit(lambda: [_scan(archive, path) for path in paths.values()])
+        heads = _find_heads(archive, paths, find_header_row)
+        if heads is None:
+            return None
+        reader = opening.result()
+        if list(reader.sheet_names) != list(paths):
+            return None
+        sheets = _load_all(reader, heads)
+        scanned = scans.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    if sheets is None or any(refused for refused, _ in scanned):
+        return None
+    if any(formula for _, formula in scanned):
+        formulas = read._uncached_formulas(archive)
+        for sheet in sheets:
+            sheet.formula_cells = formulas.get(sheet.name, set())
+    return sheets
+
+
+def _find_heads(
+    archive: zipfile.ZipFile, paths: dict[str, str], find_header_row: HeaderFinder
+) -> dict[str, tuple[list[list], HeaderMatch | None]] | None:
+    """Each sheet's first rows and header, from a few KB of XML each; None when a sheet needs calamine."""
     totals = _mentions_total(archive)
     heads = {}
     for name, path in paths.items():
@@ -132,22 +161,7 @@ def _read(data: bytes, limits: read.Limits, find_header_row: HeaderFinder) -> li
         if first_row is not None and (match is None or (totals and match.row_number_columns)):
             return None
         heads[name] = (head, match)
-    reader = fastexcel.read_excel(data)
-    if list(reader.sheet_names) != list(paths):
-        return None
-    # The markup scan inflates each whole sheet; it runs beside fastexcel's load, which releases the GIL, so on
-    # two cores it costs no wall time. A refused sheet wastes one fastexcel load.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        scans = pool.submit(lambda: [_scan(archive, path) for path in paths.values()])
-        sheets = _load_all(reader, heads)
-        scanned = scans.result()
-    if sheets is None or any(refused for refused, _ in scanned):
-        return None
-    if any(formula for _, formula in scanned):
-        formulas = read._uncached_formulas(archive)
-        for sheet in sheets:
-            sheet.formula_cells = formulas.get(sheet.name, set())
-    return sheets
+    return heads
 
 
 def _mentions_total(archive: zipfile.ZipFile) -> bool:
@@ -287,45 +301,42 @@ def _load(reader, name: str, head: list[list], header: int) -> LazyRows | None:
     if any(cell is NOT_TEXT for row in above for cell in row):
         return None  # rows above the body are kept as read; only text is known exactly from the XML
     # header_row counts sheet rows from the top (row 1 = 0), as our rows do; the labels are checked below anyway.
-    sheet = reader.load_sheet(name, header_row=header, dtype_coercion="strict", schema_sample_rows=None)
-    infos = sheet.available_columns()
-    if not infos:
-        return None
-    positions = [info.absolute_index for info in infos]
-    if positions != list(range(positions[0], positions[0] + len(positions))):
-        return None
+    # Eager: the columns are built while the XML is read, with no cell range kept in between.
+    batch = reader.load_sheet(name, header_row=header, dtype_coercion="strict", schema_sample_rows=None, eager=True)
+    names = batch.schema.names
     labels = head[header]
+    # fastexcel starts the table at the first column holding anything from the header down and names unlabelled
+    # columns __UNNAMED__<n>: the first labelled column places the table, and every label is then checked.
+    first_named = next((p for p, label in enumerate(names) if not label.startswith(_UNNAMED)), None)
+    first_label = next((c for c, label in enumerate(labels) if label != ""), None)
+    if first_named is None or first_label is None or first_label < first_named:
+        return None
+    start = first_label - first_named
+    positions = range(start, start + len(names))
     seen: set[str] = set()
-    for info in infos:
-        text = labels[info.absolute_index] if info.absolute_index < len(labels) else ""
-        if info.dtype not in _TYPES and not _all_missing(info):
-            return None
+    for position, label in zip(positions, names, strict=True):
+        text = labels[position] if position < len(labels) else ""
         if text == "":
-            if not info.name.startswith("__UNNAMED__"):
+            if not label.startswith(_UNNAMED):
                 return None
-        elif info.name != text and not (text in seen and re.fullmatch(re.escape(text) + r"_\d+", info.name)):
+        elif label != text and not (text in seen and re.fullmatch(re.escape(text) + r"_\d+", label)):
             return None
         seen.add(text)
-    if any(value != "" for value in labels[positions[-1] + 1 :]) or any(labels[: positions[0]]):
+    if any(value != "" for value in labels[positions[-1] + 1 :]) or any(labels[:start]):
         return None
     width = positions[-1] + 1
     if max(len(row) for row in above) > width:
         return None  # a cell calamine's range leaves out (an empty string, say): unsure which rows it spans
-    table = sheet.to_arrow()
-    height = table.num_rows
+    height = batch.num_rows
     empty = (np.zeros(height, dtype=np.intp), np.array([""], dtype=object))
     columns = [empty] * width
-    for info, column in zip(infos, table.columns, strict=True):
-        encoded = _encode(column)
+    for position, column in zip(positions, batch.columns, strict=True):
+        encoded = _encode(column)  # None for a type calamine reads differently (int, date, duration, …)
         if encoded is None:
             return None
-        columns[info.absolute_index] = encoded
+        columns[position] = encoded
     rows = [row + [""] * (width - len(row)) for row in above]
     return LazyRows(rows, columns, height)
-
-
-def _all_missing(info) -> bool:
-    return info.dtype == "null"
 
 
 def _encode(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndarray] | None:

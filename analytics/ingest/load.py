@@ -32,11 +32,11 @@ class UndoRefused(RuntimeError):
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     """The table's stored columns, batch_id excluded, in schema order."""
-    rows = con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-        [table],
-    ).fetchall()
-    return [name for (name,) in rows if name != "batch_id"]
+    if table not in vocab.SHEET_KINDS:
+        raise ValueError(f"not a fact table: {table!r}")
+    # An empty select's description: information_schema took ~10 ms a call, and each commit asks several times.
+    description = con.execute(f"SELECT * FROM {table} LIMIT 0").description
+    return [name for name, *_ in description if name != "batch_id"]
 
 
 def _key_match(left: str, right: str, key: tuple[str, ...]) -> str:

@@ -299,7 +299,7 @@ class SheetParser:
         no_year = pd.Series(pd.NA, index=index, dtype="Int64")
         if self.kind is vocab.PROJECTS:
             # A project counts in its 年度, else in the year it was approved.
-            values["year"] = values.get("year", no_year).fillna(_years(values.get("start_date", no_text)))
+            values["year"] = _fill_years(values.get("year", no_year), values.get("start_date", no_text))
             header = self._header_text("year", "start_date")
             for row in index[values["year"].isna() & ~self._has_problem(index, ("year", "start_date"))]:
                 self.cell_problems.append((row, header, None, "year_or_start_missing", {}))
@@ -309,7 +309,7 @@ class SheetParser:
             for row in index[~owner & ~self._has_problem(index, ("project_id", "unit"))]:
                 self.cell_problems.append((row, header, None, "outcome_owner_missing", {}))
             values["quantity"] = values.get("quantity", no_year).fillna(1).astype("Int64")
-            values["year"] = values.get("year", no_year).fillna(_years(values.get("date", no_text)))
+            values["year"] = _fill_years(values.get("year", no_year), values.get("date", no_text))
 
     def _has_problem(self, index: pd.Index, names: tuple[str, ...]) -> np.ndarray:
         texts = {self.columns[n].text for n in names if n in self.columns}
@@ -327,15 +327,18 @@ class SheetParser:
         keys = pd.DataFrame({n: values[n] for n in key}, index=index)
         checked = keys.notna().any(axis=1) & ~self._has_problem(index, tuple(key))
         keys = keys[checked]
-        hashes = pd.util.hash_pandas_object(keys.astype(object).where(keys.notna(), None), index=False)
-        dup = hashes.duplicated(keep="first")
+        if len(key) == 1:
+            identity = keys[key[0]]  # a checked single key is never missing: its values compare as they are
+        else:
+            identity = pd.util.hash_pandas_object(keys.astype(object).where(keys.notna(), None), index=False)
+        dup = identity.duplicated(keep="first")
         if not dup.any():
             return
-        first_row = pd.Series(hashes.index, index=hashes.to_numpy()).groupby(level=0).first()
+        first_row = pd.Series(identity.index, index=identity.to_numpy()).groupby(level=0).first()
         header = self.columns[key[0]].text
-        for row in hashes.index[dup]:
+        for row in identity.index[dup]:
             value = " / ".join(_cell_str(v) for v in keys.loc[row] if v is not None and not pd.isna(v))
-            first = int(first_row[hashes[row]])
+            first = int(first_row[identity[row]])
             self.cell_problems.append((row, header, value, "duplicate_key", {"first_row": first}))
 
     # ---- frames -----------------------------------------------------------------------------------------------
@@ -356,36 +359,44 @@ class SheetParser:
 
     def _project_outcomes(self, values: dict[str, pd.Series], index: pd.Index, valid: np.ndarray) -> ParsedSheet:
         """Per-project outcome columns of a projects sheet, as outcome rows with source "projects"."""
-        parts = []
+        # Built as arrays, one part per outcome column, then ordered by Excel row (column order within a row).
+        project_ids = values["project_id"].to_numpy(dtype=object)[valid]
+        excel_rows = index.to_numpy()[valid]
+        rows, ids, kinds, quantities, amounts = [], [], [], [], []
         for name, series in values.items():
             kind = outcome_type(name)
             if not kind:
                 continue
-            series = series[valid]
-            present = series.notna() & (series.astype("float64") > 0)
-            series = series[present]
+            numbers = series.to_numpy(dtype="float64", na_value=np.nan)[valid]
+            present = numbers > 0  # False for missing (NaN)
+            count = int(present.sum())
             savings = kind == vocab.SAVINGS_TYPE
-            part = pd.DataFrame(
-                {
-                    "project_id": values["project_id"][valid][present],
-                    "outcome_type": kind,
-                    "quantity": 1 if savings else series,
-                    "value_wan": series.astype("float64") if savings else np.nan,
-                },
-                index=series.index,
-            )
-            parts.append(part)
-        rows = pd.concat(parts) if parts else pd.DataFrame(index=pd.RangeIndex(0))
-        rows = rows.sort_index(kind="stable")
-        columns = {}
-        for column in vocab.OUTCOMES.columns:
-            series = rows[column.name] if column.name in rows else pd.Series(None, index=rows.index)
-            columns[column.name] = _typed(series, column.kind)
-        frame = pd.DataFrame(columns, index=rows.index)
-        frame["note"] = pd.Series("", index=frame.index, dtype=object)
-        frame["source"] = pd.Series("projects", index=frame.index, dtype=object)
-        frame["_row"] = frame.index.astype("int64")
-        frame = frame.reset_index(drop=True)
+            rows.append(excel_rows[present])
+            ids.append(project_ids[present])
+            kinds.append(np.full(count, kind, dtype=object))
+            quantities.append(np.ones(count) if savings else numbers[present])
+            amounts.append(numbers[present] if savings else np.full(count, np.nan))
+        excel_row = np.concatenate(rows).astype("int64")
+        order = np.argsort(excel_row, kind="stable")
+        count = len(order)
+
+        def text(cells: np.ndarray) -> pd.Series:
+            return pd.Series(cells, dtype=object)  # as every parsed frame holds text: not pandas' own str dtype
+
+        frame = pd.DataFrame(
+            {
+                "project_id": text(np.concatenate(ids)[order]),
+                "unit": text(np.full(count, None, dtype=object)),
+                "outcome_type": text(np.concatenate(kinds)[order]),
+                "quantity": pd.array(np.concatenate(quantities)[order], dtype="Int64"),
+                "value_wan": np.concatenate(amounts)[order],
+                "year": pd.array(np.full(count, None, dtype=object), dtype="Int64"),
+                "date": text(np.full(count, None, dtype=object)),
+                "note": text(np.full(count, "", dtype=object)),
+                "source": text(np.full(count, "projects", dtype=object)),
+                "_row": excel_row[order],
+            }
+        )
         sheet = self._sheet(vocab.OUTCOMES.name, frame, [])
         sheet.mapping = {h.text: h.name for h in self.match.columns if outcome_type(h.name)}
         sheet.unknown_headers = []
@@ -403,13 +414,24 @@ class SheetParser:
 
 
 def _years(dates: pd.Series) -> pd.Series:
-    return pd.Series([d.year if isinstance(d, dt.date) else None for d in dates], index=dates.index, dtype="Int64")
+    # Dates repeat (a few hundred distinct days in 100k rows): each is asked its year once.
+    codes, days = pd.factorize(dates.to_numpy(dtype=object), use_na_sentinel=True)
+    years = pd.array([d.year if isinstance(d, dt.date) else None for d in days] + [None], dtype="Int64")
+    return pd.Series(years.take(codes), index=dates.index, dtype="Int64")
+
+
+def _fill_years(years: pd.Series, dates: pd.Series) -> pd.Series:
+    """Missing years taken from the dates, which are only looked at when a year is missing."""
+    missing = years.isna()
+    if not missing.any():
+        return years
+    return years.fillna(_years(dates[missing]))
 
 
 def _typed(series: pd.Series, kind: str) -> pd.Series:
     """The column's dtype: Int64 for counts and years, float64 for 万元, object (None for missing) for the rest."""
     if kind in ("int", "year"):
-        return pd.to_numeric(series, errors="coerce").astype("Int64")
+        return series if series.dtype == "Int64" else pd.to_numeric(series, errors="coerce").astype("Int64")
     if kind == "wan":
-        return pd.to_numeric(series, errors="coerce").astype("float64")
-    return series.astype(object).where(series.notna(), None)
+        return series if series.dtype == "float64" else pd.to_numeric(series, errors="coerce").astype("float64")
+    return pd.Series(series.to_numpy(dtype=object, na_value=None), index=series.index, dtype=object)

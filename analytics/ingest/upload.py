@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics import vocab
@@ -106,7 +107,10 @@ def check(
             if len(sheet.frame):
                 parts.setdefault(sheet.kind, []).append(sheet.frame.assign(_file=upload.file_name, _sheet=sheet.sheet))
     frames = {kind: pd.concat(found, ignore_index=True) for kind, found in parts.items()}
-    frames, cross_problems = _drop_cross_file_duplicates(frames)
+    # Each sheet already reported its own repeated keys; only a kind fed by several sheets can repeat across them.
+    shared = {kind: frame for kind, frame in frames.items() if len(parts[kind]) > 1}
+    shared, cross_problems = _drop_cross_file_duplicates(shared)
+    frames.update(shared)
     problems.extend(cross_problems)
     frames, reference_problems = _drop_unknown_projects(con, frames)
     problems.extend(reference_problems)
@@ -186,9 +190,9 @@ def _stored_projects(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def _drop_unknown_projects(con: duckdb.DuckDBPyConnection, frames: dict) -> tuple[dict, list]:
     """An outcome or award for a project that is neither in this upload nor in the store is rejected."""
-    known = set(_stored_projects(con)["project_id"])
+    known = _stored_projects(con)["project_id"].to_numpy(dtype=object)
     if "projects" in frames:
-        known |= set(frames["projects"]["project_id"])
+        known = np.concatenate([known, frames["projects"]["project_id"].to_numpy(dtype=object)])
     problems = []
     for kind in ("outcomes", "awards"):
         frame = frames.get(kind)
