@@ -1,7 +1,8 @@
 """Import benchmark: validate+commit of a 100k-row projects workbook, against openpyxl reading the same file.
 
-Prints both timings and their ratio (target: ≥10× faster than the baseline, under 5 s on 2 cores). A ratio in one
-run is what counts: these machines are noisy, so absolute seconds vary between runs.
+Targets: ≥10× faster than the baseline, under 5 s on 2 cores. These machines are noisy (the same import takes
+1.5–2.5 s from one minute to the next), so both sides run in alternation, several rounds, and the ratio is taken
+between their best times, as timeit advises; every round's own ratio is printed too.
 """
 
 from __future__ import annotations
@@ -69,29 +70,44 @@ def timed(action) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def import_into_fresh_store(data: bytes) -> int:
+def import_into_fresh_store(data: bytes) -> tuple[float, int]:
+    """Seconds for validate (parse + check) and commit into a new, empty store; and the projects stored."""
     with tempfile.TemporaryDirectory() as folder:
-        con = connect(Path(folder) / "bench.duckdb")
-        plan = upload.prepare(con, [("bench.xlsx", data)])
-        assert not plan.problems, plan.problems[:3]
-        batch = upload.apply(con, plan)
+        con = connect(Path(folder) / "bench.duckdb")  # creating the store is not part of the import
+
+        def validate_and_commit():
+            plan = upload.prepare(con, [("bench.xlsx", data)])
+            assert not plan.problems, plan.problems[:3]
+            return upload.apply(con, plan)
+
+        seconds, _ = timed(validate_and_commit)
         rows = con.execute("SELECT count(*) FROM projects").fetchone()[0]
         con.close()
-        return batch, rows
+        return seconds, rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     seconds, data = timed(lambda: build_workbook(args.rows))
     print(f"workbook: {args.rows:,} rows × {len(HEADERS)} columns, {len(data) / 1e6:.1f} MB (built in {seconds:.1f} s)")
-    ours, (_, stored) = timed(lambda: import_into_fresh_store(data))
-    assert stored == args.rows, stored
-    print(f"validate + commit (calamine → pandas → DuckDB): {ours:.2f} s, {stored:,} projects stored")
-    baseline, frame = timed(lambda: pd.read_excel(io.BytesIO(data), engine="openpyxl", header=1))
-    print(f"baseline pandas.read_excel(engine='openpyxl'), read only: {baseline:.2f} s, {len(frame):,} rows")
-    print(f"ratio baseline / ours: {baseline / ours:.1f}×  (target ≥ 10×; ours target < 5 s)")
+    ours_times, baseline_times = [], []
+    for round_number in range(1, args.rounds + 1):
+        ours, stored = import_into_fresh_store(data)
+        assert stored == args.rows, stored
+        baseline, frame = timed(lambda: pd.read_excel(io.BytesIO(data), engine="openpyxl", header=1))
+        assert len(frame) == args.rows, len(frame)
+        ours_times.append(ours)
+        baseline_times.append(baseline)
+        print(
+            f"round {round_number}: validate + commit {ours:.2f} s ({stored:,} projects stored);"
+            f" pandas.read_excel(engine='openpyxl'), read only, {baseline:.2f} s; ratio {baseline / ours:.1f}×"
+        )
+    best_ours, best_baseline = min(ours_times), min(baseline_times)
+    print(f"best of {args.rounds}: ours {best_ours:.2f} s (target < 5 s), baseline {best_baseline:.2f} s")
+    print(f"ratio baseline / ours: {best_baseline / best_ours:.1f}×  (target ≥ 10×)")
 
 
 if __name__ == "__main__":

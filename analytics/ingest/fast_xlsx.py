@@ -121,15 +121,18 @@ def _read(data: bytes, limits: read.Limits, find_header_row: HeaderFinder) -> li
     if "xl/workbook.xml" not in archive.NameToInfo:
         return None
     paths = read._sheet_paths(archive)
-    # fastexcel opens the workbook (its shared strings, mostly) and then the markup scans inflate every sheet, in a
-    # second thread: both release the GIL often enough to run beside the header search and fastexcel's load, so
-    # on two cores they cost little wall time. A refused sheet wastes one fastexcel load.
-    pool = ThreadPoolExecutor(max_workers=1)
+    # fastexcel opens the workbook (its shared strings, mostly) while the shared strings are searched for 合计 words
+    # and the header rows are found; the markup scans, which inflate every sheet, then run beside fastexcel's load,
+    # which releases the GIL. On two cores these cost little wall time. A refused sheet wastes one fastexcel load.
+    pool = ThreadPoolExecutor(max_workers=2)
     try:
         opening = pool.submit(fastexcel.read_excel, data)
+        totals = pool.submit(_mentions_total, archive)
         scans = pool.submit(lambda: [_scan(archive, path) for path in paths.values()])
         heads = _find_heads(archive, paths, find_header_row)
         if heads is None:
+            return None
+        if totals.result() and any(match is not None and match.row_number_columns for _, match in heads.values()):
             return None
         reader = opening.result()
         if list(reader.sheet_names) != list(paths):
@@ -151,14 +154,13 @@ def _find_heads(
     archive: zipfile.ZipFile, paths: dict[str, str], find_header_row: HeaderFinder
 ) -> dict[str, tuple[list[list], HeaderMatch | None]] | None:
     """Each sheet's first rows and header, from a few KB of XML each; None when a sheet needs calamine."""
-    totals = _mentions_total(archive)
     heads = {}
     for name, path in paths.items():
         head, first_row, complete = _head_rows(archive, path)
         if head is None or (first_row is None and not complete):
             return None  # unreadable, or nothing in the first rows but something further down: calamine decides
         match = None if first_row is None else find_header_row(head, name)
-        if first_row is not None and (match is None or (totals and match.row_number_columns)):
+        if first_row is not None and match is None:
             return None
         heads[name] = (head, match)
     return heads
