@@ -43,7 +43,7 @@ _TOTAL_WORDS = tuple(word.encode() for word in ("合计", "总计", "小计", "�
 
 class LazyRows(Sequence):
     """A sheet's rows (as calamine's to_python gives them) built only when asked: the rows above the body as read,
-    the body from per-column codes into distinct values. Pickles and compares as the plain list of lists."""
+    the body from per-column codes into distinct values. Compares as the plain list of lists."""
 
     def __init__(self, head: list[list], columns: list[tuple[np.ndarray, np.ndarray]], height: int) -> None:
         self.head = head
@@ -99,7 +99,9 @@ class LazyRows(Sequence):
     __hash__ = None
 
     def __reduce__(self):
-        return (list, (self.materialize(),))
+        # As codes and distinct values, not as rows: the parse child hands its result to the server by pickle,
+        # and a 100k-row sheet as lists took longer to pickle and unpickle than to read.
+        return (LazyRows, (self.head, self.encoded, self.body_rows))
 
 
 def read_fast(data: bytes, limits: read.Limits, find_header_row: HeaderFinder) -> list[read.RawSheet] | None:
