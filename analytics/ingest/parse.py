@@ -265,8 +265,7 @@ class SheetParser:
         nothing = coerce.is_placeholder if column.kind in NUMERIC_KINDS else coerce.is_blank
         # Both tests are False for anything but text.
         empty_distinct = distinct.blank() if nothing is coerce.is_blank else distinct.each(nothing, True, True)
-        empty = pd.Series(empty_distinct[distinct.codes], index=index)
-        formula = formulas.get(header.index, pd.Series(False, index=index))
+        empty_rows = empty_distinct[distinct.codes]
         # Coerced once per distinct value, then spread to the rows: every rule is a function of the cell alone.
         cells = pd.Series(distinct.values, dtype=object).where(~empty_distinct, None)
         if column.kind == "text":
@@ -281,10 +280,18 @@ class SheetParser:
             values, reasons = coerce.year(cells)
         else:
             values, reasons = coerce.choice(cells, column.choices)
+        required = column.required and not outcome_type(header.name)
+        if header.index not in formulas:
+            # Most columns have nothing to report: no bad value, no formula, no required cell left empty.
+            bad = reasons.notna().to_numpy() & ~empty_distinct
+            if not bad.any() and not (required and empty_rows.any()):
+                return distinct.spread(values, index)
+        empty = pd.Series(empty_rows, index=index)
+        formula = formulas.get(header.index, pd.Series(False, index=index))
         values = distinct.spread(values, index)
         reasons = distinct.spread(reasons, index)
         reasons = reasons.where(~empty & ~formula, None)
-        if column.required and not outcome_type(header.name):
+        if required:
             reasons[empty & ~formula] = "required_empty"
         reasons[formula] = "formula_no_value"
         params = {"allowed": list(column.choices)} if column.kind == "choice" else {}
@@ -351,7 +358,9 @@ class SheetParser:
         for column in self.kind.columns:
             series = values.get(column.name)
             columns[column.name] = _typed(series if series is not None else pd.Series(None, index=index), column.kind)
-        frame = pd.DataFrame(columns, index=index)[valid]
+        frame = pd.DataFrame(columns, index=index)
+        if not valid.all():
+            frame = frame[valid]
         if self.kind is vocab.OUTCOMES:
             frame["source"] = pd.Series("outcomes", index=frame.index, dtype=object)
         frame["_row"] = frame.index.astype("int64")

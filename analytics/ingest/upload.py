@@ -198,7 +198,15 @@ def _drop_unknown_projects(con: duckdb.DuckDBPyConnection, frames: dict) -> tupl
         frame = frames.get(kind)
         if frame is None:
             continue
-        unknown = frame["project_id"].notna() & ~frame["project_id"].isin(known)
+        named = frame["project_id"].notna()
+        if kind == "outcomes":
+            # Outcome columns of a projects sheet belong to that sheet's own (valid) projects.
+            named &= frame["source"].ne("projects")
+        unknown = pd.Series(False, index=frame.index)
+        if named.any():
+            unknown[named] = ~frame.loc[named, "project_id"].isin(known)
+        if not unknown.any():
+            continue
         for _, row in frame[unknown].iterrows():
             problems.append(_problem(row, "项目编号", row["project_id"], "upload.unknown_project"))
         frames[kind] = frame[~unknown].reset_index(drop=True)
