@@ -6,7 +6,7 @@ import hashlib
 
 import streamlit as st
 
-from analytics.ingest import headers, upload
+from analytics.ingest import headers, sandbox, upload
 from analytics.ingest.error_workbook import error_workbook
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.template import build_template
@@ -88,6 +88,7 @@ def _show_plan(plan: upload.UploadPlan) -> None:
 
 
 def render() -> None:
+    sandbox.warm()  # a parse worker starts loading while the analyst picks files
     st.title(t("page.upload"))
     st.caption(t("upload.intro"))
     st.download_button(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import signal
 
 import openpyxl
 
+from analytics.ingest import sandbox
 from analytics.ingest.error_workbook import error_workbook
 from analytics.ingest.parse import parse_file
 from analytics.ingest.sandbox import parse_in_subprocess
@@ -39,6 +41,47 @@ def test_subprocess_timeout_is_a_file_problem():
     assert upload.problems[0].message("en") == (
         "file big.csv: reading the file took longer than 0.2 s and was stopped: split it into smaller files"
     )
+
+
+def _waiting_worker():
+    cap, process = sandbox._spare  # the spare is internal: its process is what these tests watch
+    return cap, process
+
+
+def test_spare_worker_answers_the_next_upload_and_is_replaced():
+    data = xlsx({"项目": ROWS})
+    sandbox.warm()
+    _, spare = _waiting_worker()
+    upload = parse_in_subprocess("a.xlsx", data, timeout_s=60)
+    assert upload.problems == parse_file("a.xlsx", data).problems
+    assert spare.wait(timeout=10) == 0  # it answered and finished: one parse per process
+    cap, replacement = _waiting_worker()
+    assert (cap, replacement.poll()) == (sandbox.DEFAULT_MEMORY_MB, None)
+    assert replacement.pid != spare.pid
+
+
+def test_spare_with_another_memory_cap_or_dead_is_not_used():
+    data = xlsx({"项目": ROWS})
+    sandbox.warm(1024)
+    _, other_cap = _waiting_worker()
+    assert parse_in_subprocess("a.xlsx", data, timeout_s=60).problems == parse_file("a.xlsx", data).problems
+    assert other_cap.wait(timeout=10) == -signal.SIGKILL  # discarded, not asked
+    _, spare = _waiting_worker()
+    spare.kill()
+    spare.wait()
+    assert parse_in_subprocess("a.xlsx", data, timeout_s=60).problems == parse_file("a.xlsx", data).problems
+
+
+def test_spare_exits_quietly_when_nobody_asks():
+    sandbox.warm()
+    _, spare = _waiting_worker()
+    sandbox._discard_spare()
+    assert spare.wait(timeout=10) == -signal.SIGKILL
+    assert sandbox._spare is None
+    lone = sandbox._spawn(sandbox.DEFAULT_MEMORY_MB)
+    lone.stdin.close()  # the server went away before asking
+    assert lone.wait(timeout=30) == 0
+    assert lone.stdout.read() == b""
 
 
 def test_error_workbook_marks_bad_cells_and_keeps_rows_in_place():

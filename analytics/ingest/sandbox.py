@@ -1,7 +1,12 @@
-"""parse_in_subprocess: parse_file in a memory-capped child process, one at a time per machine, killed when too slow."""
+"""parse_in_subprocess: parse_file in a memory-capped child process, one at a time per machine, killed when too slow.
+
+Each parse gets a fresh process, but not a cold one: a spare worker, its modules already imported, waits for the next
+request (warm() starts one ahead of the first upload), and a new spare is started after every parse.
+"""
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import hashlib
 import os
@@ -21,7 +26,10 @@ MB = 1024 * 1024
 LOCK_FILE = Path(tempfile.gettempdir()) / "innovation-dashboard-parse.lock"
 # Without these, pyarrow's allocator alone reserves about 1 GB of address space, which RLIMIT_AS counts.
 CHILD_ENV = {"ARROW_DEFAULT_MEMORY_POOL": "system", "MALLOC_ARENA_MAX": "2"}
+DEFAULT_MEMORY_MB = 1536
 _THREAD_LOCK = threading.Lock()
+_SPARE_LOCK = threading.Lock()
+_spare: tuple[int, subprocess.Popen] | None = None  # (memory cap in MB, a worker waiting for its request)
 
 
 @contextmanager
@@ -41,33 +49,23 @@ def parse_in_subprocess(
     *,
     manual_mappings: dict[tuple[str, str], str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    memory_mb: int = 1536,
+    memory_mb: int = DEFAULT_MEMORY_MB,
     timeout_s: float = 120,
 ) -> ParsedUpload:
     """parse_file's result, computed in a child process; a file-level problem if it is too slow or too big."""
     # A fresh interpreter (`python -m analytics.ingest.worker`), not multiprocessing: under Streamlit the
     # __main__ module is the app script, and forkserver/spawn children re-run __main__, i.e. the whole app.
     request = pickle.dumps((file_name, data, manual_mappings, limits), protocol=pickle.HIGHEST_PROTOCOL)
-    root = Path(__file__).resolve().parents[2]
-    env = {
-        **os.environ,
-        **CHILD_ENV,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
-    }
     with _machine_lock():
-        process = subprocess.Popen(
-            [sys.executable, "-m", "analytics.ingest.worker", str(memory_mb * MB)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
+        process = _take_worker(memory_mb)
         try:
             output, _ = process.communicate(request, timeout=timeout_s)
         except subprocess.TimeoutExpired:
             process.kill()
             process.communicate()
             return _failed(file_name, data, "parse_timeout", seconds=f"{timeout_s:g}")
+        finally:
+            warm(memory_mb)  # the next upload's worker imports while this result is checked
     if process.returncode != 0 or not output:
         # Killed by the kernel (SIGKILL), or a failed allocation before pickling, is what running out of
         # memory looks like from outside.
@@ -80,6 +78,60 @@ def parse_in_subprocess(
     if status == "memory":
         return _failed(file_name, data, "parse_out_of_memory", memory_mb=memory_mb)
     return _failed(file_name, data, "parse_crashed", detail=payload)
+
+
+def warm(memory_mb: int = DEFAULT_MEMORY_MB) -> None:
+    """Start a spare worker unless one with this memory cap is already waiting (cheap to call on every render)."""
+    global _spare
+    with _SPARE_LOCK:
+        if _spare is not None and _spare[0] == memory_mb and _spare[1].poll() is None:
+            return
+        stale, _spare = _spare, (memory_mb, _spawn(memory_mb))
+    if stale is not None:
+        _discard(stale[1])
+
+
+def _take_worker(memory_mb: int) -> subprocess.Popen:
+    """The spare worker when it is alive and capped the same, else a new one."""
+    global _spare
+    with _SPARE_LOCK:
+        spare, _spare = _spare, None
+    if spare is not None:
+        cap, process = spare
+        if cap == memory_mb and process.poll() is None:
+            return process
+        _discard(process)
+    return _spawn(memory_mb)
+
+
+def _spawn(memory_mb: int) -> subprocess.Popen:
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        **CHILD_ENV,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "analytics.ingest.worker", str(memory_mb * MB)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+
+
+def _discard(process: subprocess.Popen) -> None:
+    process.kill()
+    process.communicate()
+
+
+@atexit.register
+def _discard_spare() -> None:
+    global _spare
+    with _SPARE_LOCK:
+        spare, _spare = _spare, None
+    if spare is not None:
+        _discard(spare[1])
 
 
 def _failed(file_name: str, data: bytes, key: str, **params: object) -> ParsedUpload:
