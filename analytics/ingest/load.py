@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import vocab
+from analytics.sql_files import read_sql
 from analytics.store import FACT_TABLES, rebuild_unit_closure
 
 
@@ -162,7 +163,7 @@ def commit(
         for table, change in changes.tables.items():
             _write_table(cursor, table, change, batch_id)
         rebuild_unit_closure(cursor)
-        _check_integrity(cursor)
+        _check_integrity(cursor, batch_id)
     return int(batch_id)
 
 
@@ -206,25 +207,15 @@ class IntegrityError(RuntimeError):
         self.params = params
 
 
-def orphans(cursor) -> list[tuple[str, str]]:
-    """(table, reference) pairs whose unit or project is missing from the store."""
-    sql = """
-        SELECT 'projects', unit FROM projects WHERE unit NOT IN (SELECT unit FROM units)
-        UNION ALL SELECT 'projects', branch FROM projects
-            WHERE branch IS NOT NULL AND branch NOT IN (SELECT unit FROM units)
-        UNION ALL SELECT 'headcount', unit FROM headcount WHERE unit NOT IN (SELECT unit FROM units)
-        UNION ALL SELECT 'studios', unit FROM studios WHERE unit NOT IN (SELECT unit FROM units)
-        UNION ALL SELECT 'outcomes', coalesce(project_id, unit) FROM outcomes
-            WHERE (project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM projects))
-               OR (project_id IS NULL AND unit NOT IN (SELECT unit FROM units))
-        UNION ALL SELECT 'awards', project_id FROM awards WHERE project_id NOT IN (SELECT project_id FROM projects)
-        LIMIT 20
-    """
-    return [(table, str(ref)) for table, ref in cursor.execute(sql).fetchall()]
+def orphans(cursor, batch_id: int | None = None) -> list[tuple[str, str]]:
+    """(table, reference) pairs whose unit or project is missing from the store; with batch_id, only among the rows
+    that batch wrote (a commit only adds or replaces rows, so no other row can have lost its unit or project)."""
+    rows = cursor.execute(read_sql("orphans"), {"batch": batch_id}).fetchall()
+    return [(table, str(reference)) for table, reference in rows]
 
 
-def _check_integrity(cursor) -> None:
-    missing = orphans(cursor)
+def _check_integrity(cursor, batch_id: int) -> None:
+    missing = orphans(cursor, batch_id)
     if missing:
         raise IntegrityError("integrity_orphans", refs="、".join(f"{t}:{r}" for t, r in missing))
 

@@ -395,12 +395,12 @@ class SheetParser:
         frame = pd.DataFrame(
             {
                 "project_id": text(np.concatenate(ids)[order]),
-                "unit": text(np.full(count, None, dtype=object)),
+                "unit": text(np.empty(count, dtype=object)),  # numpy fills an object array with None
                 "outcome_type": text(np.concatenate(kinds)[order]),
                 "quantity": pd.array(np.concatenate(quantities)[order], dtype="Int64"),
                 "value_wan": np.concatenate(amounts)[order],
                 "year": pd.array(np.full(count, None, dtype=object), dtype="Int64"),
-                "date": text(np.full(count, None, dtype=object)),
+                "date": text(np.empty(count, dtype=object)),
                 "note": text(np.full(count, "", dtype=object)),
                 "source": text(np.full(count, "projects", dtype=object)),
                 "_row": excel_row[order],

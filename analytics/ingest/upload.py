@@ -106,7 +106,7 @@ def check(
             sheets.append(SheetSummary(upload.file_name, sheet.sheet, sheet.kind, sheet.rows_read, len(sheet.problems)))
             if len(sheet.frame):
                 parts.setdefault(sheet.kind, []).append(sheet.frame.assign(_file=upload.file_name, _sheet=sheet.sheet))
-    frames = {kind: pd.concat(found, ignore_index=True) for kind, found in parts.items()}
+    frames = {kind: _stack(found) for kind, found in parts.items()}
     # Each sheet already reported its own repeated keys; only a kind fed by several sheets can repeat across them.
     shared = {kind: frame for kind, frame in frames.items() if len(parts[kind]) > 1}
     shared, cross_problems = _drop_cross_file_duplicates(shared)
@@ -158,6 +158,10 @@ def _problem(row: pd.Series, column: str, value, key: str, **params) -> tuple[st
         sheet=row["_sheet"], row=int(row["_row"]), column=column, value=str(value), key=key, params=params
     )
     return row["_file"], problem
+
+
+def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def _drop_cross_file_duplicates(frames: dict[str, pd.DataFrame]) -> tuple[dict, list]:
