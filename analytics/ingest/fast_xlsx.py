@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -127,10 +128,11 @@ def _read(data: bytes, limits: read.Limits, find_header_row: HeaderFinder) -> li
     # and the header rows are found; the markup scans, which inflate every sheet, then run beside fastexcel's load,
     # which releases the GIL. On two cores these cost little wall time. A refused sheet wastes one fastexcel load.
     pool = ThreadPoolExecutor(max_workers=2)
+    unwanted = threading.Event()  # set when this path gives up early, so that calamine need not wait for the scans
     try:
         opening = pool.submit(fastexcel.read_excel, data)
         totals = pool.submit(_mentions_total, archive)
-        scans = pool.submit(lambda: [_scan(archive, path) for path in paths.values()])
+        scans = pool.submit(lambda: [_scan(archive, path, unwanted) for path in paths.values()])
         heads = _find_heads(archive, paths, find_header_row)
         if heads is None:
             return None
@@ -142,6 +144,7 @@ def _read(data: bytes, limits: read.Limits, find_header_row: HeaderFinder) -> li
         sheets = _load_all(reader, heads)
         scanned = scans.result()
     finally:
+        unwanted.set()
         pool.shutdown(wait=True, cancel_futures=True)
     if sheets is None or any(refused for refused, _ in scanned):
         return None
@@ -189,12 +192,13 @@ def _load_all(reader, heads: dict[str, tuple[list[list], HeaderMatch | None]]) -
     return sheets
 
 
-def _scan(archive: zipfile.ZipFile, path: str) -> tuple[bool, bool]:
-    """(markup this path refuses, any formula) from the inflated bytes, without parsing them."""
+def _scan(archive: zipfile.ZipFile, path: str, stop: threading.Event | None = None) -> tuple[bool, bool]:
+    """(markup this path refuses, any formula) from the inflated bytes, without parsing them; stops early when
+    `stop` is set (the answer is then not wanted)."""
     refused = formula = False
     tail = b""
     with archive.open(path) as stream:
-        while chunk := stream.read(1 << 20):
+        while (stop is None or not stop.is_set()) and (chunk := stream.read(1 << 20)):
             window = tail + chunk
             if any(mark in window for mark in _REFUSED_MARKUP):
                 refused = True
