@@ -9,6 +9,7 @@ import pytest
 from analytics import __main__ as cli
 from analytics.store import connect
 from tests.conftest import DEMO, ROOT
+from tests.parse_helpers import PROJECT_HEADER, xlsx
 from tests.test_load import snapshot
 
 
@@ -115,3 +116,17 @@ def test_kpis_for_a_range_of_years(demo_db, capsys):
     assert out.startswith("2024—2025年 全集团：项目222项")
     with pytest.raises(SystemExit):
         cli.main(["kpis", "--db", str(demo_db), "--year", "2025-2024"])
+
+
+def test_import_of_a_sheet_with_an_empty_column_prints_only_the_report(tmp_path):
+    # A 备注 column nobody filled in is common; the reader's own notice about it is not the analyst's business.
+    rows = [[*PROJECT_HEADER, "备注"], *([f"P{i}", "甲", "一分厂", 2023, None] for i in range(3))]
+    sheet = tmp_path / "台账.xlsx"
+    sheet.write_bytes(xlsx({"项目": rows}))
+    result = subprocess.run(
+        [sys.executable, "-m", "analytics", "import", str(sheet), "--dry-run", "--db", str(tmp_path / "x.duckdb")],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert "项目：新增3条" in result.stdout
+    assert result.stderr == ""

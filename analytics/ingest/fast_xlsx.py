@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
 import threading
 import zipfile
@@ -27,6 +28,9 @@ from analytics.ingest import coerce, read
 from analytics.ingest.headers import HEADER_SCAN_ROWS, HeaderMatch
 
 NS = read.NS_MAIN
+# fastexcel warns (through logging, so on the command line's stderr) for every column it finds empty; such a column
+# is expected here and reads as empty cells, as calamine reads it.
+logging.getLogger("fastexcel").setLevel(logging.ERROR)
 # A numeric, boolean or formula value in the first rows: only its not being text matters to header detection.
 NOT_TEXT = object()
 # Markup this path leaves to calamine: merged ranges are filled there, error and ISO-date cells read differently.
