@@ -194,9 +194,7 @@ def _stored_projects(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def _drop_unknown_projects(con: duckdb.DuckDBPyConnection, frames: dict) -> tuple[dict, list]:
     """An outcome or award for a project that is neither in this upload nor in the store is rejected."""
-    known = _stored_projects(con)["project_id"].to_numpy(dtype=object)
-    if "projects" in frames:
-        known = np.concatenate([known, frames["projects"]["project_id"].to_numpy(dtype=object)])
+    known = None  # every project id, stored or uploaded: fetched only when some row needs looking up
     problems = []
     for kind in ("outcomes", "awards"):
         frame = frames.get(kind)
@@ -208,6 +206,10 @@ def _drop_unknown_projects(con: duckdb.DuckDBPyConnection, frames: dict) -> tupl
             named &= frame["source"].ne("projects")
         unknown = pd.Series(False, index=frame.index)
         if named.any():
+            if known is None:
+                known = _stored_projects(con)["project_id"].to_numpy(dtype=object)
+                if "projects" in frames:
+                    known = np.concatenate([known, frames["projects"]["project_id"].to_numpy(dtype=object)])
             unknown[named] = ~frame.loc[named, "project_id"].isin(known)
         if not unknown.any():
             continue
