@@ -95,6 +95,27 @@ def test_duplicate_keys_and_several_sheets(monkeypatch):
     assert any(p.key == "duplicate_key" for p in fast.sheets[0].problems)
 
 
+def test_columns_of_distinct_codes_names_and_numbers(monkeypatch):
+    # Past coerce.SAMPLE × 4 rows, columns whose values hardly repeat are read one value per cell: blanks, a
+    # repeated code, a gap in 序号 and a padded name must come out as the calamine read gives them.
+    rows = _rows(9000)
+    rows[10][1] = None  # a required code missing
+    rows[20][1] = rows[30][1]  # the same code twice
+    rows[40][2] = "  项目38  "
+    rows[50][0] = None  # a gap in 序号
+    rows[60][7] = 3.5  # not a whole number of participants
+    fast, _, used = _both(xlsx({"项目": rows}), monkeypatch)
+    assert used
+    assert [(p.row, p.key) for p in fast.sheets[0].problems] == [
+        (11, "required_empty"),
+        (31, "duplicate_key"),
+        (61, "not_integer"),
+    ]
+    frame = fast.sheets[0].frame
+    assert len(frame) == 8997
+    assert frame.loc[frame["_row"] == 41, "name"].item() == "项目38"
+
+
 def test_column_with_a_header_and_no_values(monkeypatch):
     rows = _rows(3)
     rows[1] = [*HEADER, "备注"]
@@ -128,6 +149,7 @@ def test_unlabelled_columns_before_between_and_after_the_labels(monkeypatch):
         lambda rows: rows[3].__setitem__(8, "12万"),  # numbers as text beside numbers: a mixed column
         lambda rows: rows[3].__setitem__(5, "2023-05-01"),  # a date typed as text beside real dates
         lambda rows: rows[3].__setitem__(5, dt.datetime(2023, 5, 1, 9, 30)),  # a time of day
+        lambda rows: rows[3].__setitem__(5, dt.date(1900, 3, 1)),  # before 1901, where serials are ambiguous
         lambda rows: rows[0].append(2024),  # a number above the header
     ],
 )

@@ -8,7 +8,6 @@ types, times of day, escaped characters, no header) makes it answer None, and th
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import logging
 import re
@@ -20,7 +19,6 @@ from xml.etree import ElementTree
 
 import fastexcel
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -352,13 +350,20 @@ def _load(reader, name: str, head: list[list], header: int) -> LazyRows | None:
 
 
 def _encode(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
-    """One Arrow column as a code per cell into its distinct values, as calamine's Python values: str, float,
-    bool, date, and "" where the cell is empty. Python objects are made once per distinct value only."""
+    """One Arrow column as a code per cell into its values, as calamine's Python values: str, float, bool, date,
+    and "" where the cell is empty. Python objects are made once per distinct value, or once per cell for a column
+    of codes or names, whose values hardly repeat (coerce.Distinct keeps such a column the same way)."""
     if isinstance(column, pa.ChunkedArray):
         column = column.combine_chunks()
     kind = column.type
     if pa.types.is_null(kind):
         return np.zeros(len(column), dtype=np.intp), np.array([""], dtype=object)
+    plain = pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_floating(kind)
+    if plain and _mostly_distinct(column):
+        # Hashing 100k distinct names only to find that they are distinct costs more than it saves.
+        values = np.asarray(column.to_numpy(zero_copy_only=False), dtype=object)
+        values[column.is_null().to_numpy(zero_copy_only=False)] = ""
+        return np.arange(len(column), dtype=np.intp), values
     encoded = pc.dictionary_encode(column, null_encoding="encode")
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp)
     dictionary = encoded.dictionary
@@ -368,18 +373,28 @@ def _encode(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndarray]
     elif pa.types.is_floating(kind) or pa.types.is_boolean(kind):
         values = dictionary.to_numpy(zero_copy_only=False).astype(object)
     elif pa.types.is_timestamp(kind) and kind.tz is None:
-        values = np.empty(len(dictionary), dtype=object)
-        stamps = dictionary.cast(pa.timestamp("ms")).to_numpy(zero_copy_only=False)
-        for position, stamp in enumerate(stamps):
-            if missing[position]:
-                continue
-            moment = pd.Timestamp(stamp)
-            # calamine gives a date for a whole day; times of day and pre-1901 serials stay with calamine.
-            if moment.value % 86_400_000_000_000 or moment.year < 1901:
-                return None
-            values[position] = dt.date(moment.year, moment.month, moment.day)
+        values = _dates(dictionary.cast(pa.timestamp("ms")).to_numpy(zero_copy_only=False), missing)
+        if values is None:
+            return None
     else:
         return None
     values = np.asarray(values, dtype=object)
     values[missing] = ""
     return codes, values
+
+
+def _mostly_distinct(column: pa.Array) -> bool:
+    sample = column.slice(0, coerce.SAMPLE)
+    return len(column) > 4 * coerce.SAMPLE and pc.count_distinct(sample).as_py() > 0.9 * len(sample)
+
+
+def _dates(stamps: np.ndarray, missing: np.ndarray) -> np.ndarray | None:
+    """datetime.date per whole-day timestamp (as calamine gives them); None when any holds a time of day or falls
+    before 1901 (calamine's own reading of those is left to it)."""
+    present = stamps[~missing]
+    days = present.astype("datetime64[D]")
+    if (present != days).any() or (days < np.datetime64("1901-01-01")).any():
+        return None
+    values = np.empty(len(stamps), dtype=object)
+    values[~missing] = days.astype(object)  # datetime64[D] → datetime.date
+    return values
