@@ -121,3 +121,25 @@ def test_queries_cannot_reach_the_file_system(con):
         con.execute("SELECT * FROM read_csv('/etc/hostname')").fetchall()
     with pytest.raises(duckdb.InvalidInputException):
         con.execute("SET enable_external_access = true")
+
+
+def test_counts_per_file_and_sheet(con):
+    # Stored: P1 原名, P2 项目二. One sheet updates P1 and adds P3; another repeats P2 as stored and adds P4.
+    incoming = frame(
+        con,
+        "projects",
+        [
+            {"project_id": "P1", "name": "新名", "unit": "甲公司", "year": 2024, "status": "实施中"},
+            {"project_id": "P3", "name": "项目三", "unit": "甲公司", "year": 2025},
+            {"project_id": "P2", "name": "项目二", "unit": "甲公司", "year": 2024},
+            {"project_id": "P4", "name": "项目四", "unit": "甲公司", "year": 2025},
+        ],
+    ).assign(_file=["a.xlsx", "a.xlsx", "b.xlsx", "b.xlsx"], _sheet=["项目", "项目", "汇总", "汇总"])
+    change = load.classify(con, {"projects": incoming}).tables["projects"]
+    assert change.by_sheet == {
+        ("a.xlsx", "项目"): {"added": 1, "updated": 1, "unchanged": 0},
+        ("b.xlsx", "汇总"): {"added": 1, "updated": 0, "unchanged": 1},
+    }
+    assert change.added["project_id"].tolist() == ["P3", "P4"]
+    assert change.updated["project_id"].tolist() == ["P1"]
+    assert change.unchanged == 1
