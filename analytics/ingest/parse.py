@@ -399,7 +399,7 @@ class SheetParser:
                 "outcome_type": text(np.concatenate(kinds)[order]),
                 "quantity": pd.array(np.concatenate(quantities)[order], dtype="Int64"),
                 "value_wan": np.concatenate(amounts)[order],
-                "year": pd.array(np.full(count, None, dtype=object), dtype="Int64"),
+                "year": pd.arrays.IntegerArray(np.zeros(count, dtype="int64"), np.ones(count, dtype=bool)),  # all NA
                 "date": text(np.empty(count, dtype=object)),
                 "note": text(np.full(count, "", dtype=object)),
                 "source": text(np.full(count, "projects", dtype=object)),
@@ -443,4 +443,10 @@ def _typed(series: pd.Series, kind: str) -> pd.Series:
         return series if series.dtype == "Int64" else pd.to_numeric(series, errors="coerce").astype("Int64")
     if kind == "wan":
         return series if series.dtype == "float64" else pd.to_numeric(series, errors="coerce").astype("float64")
-    return pd.Series(series.to_numpy(dtype=object, na_value=None), index=series.index, dtype=object)
+    cells = series.to_numpy(dtype=object)
+    missing = pd.isna(cells)
+    if series.dtype == object and not missing.any():
+        return series  # nothing to replace: no copy
+    cells = cells.copy()
+    cells[missing] = None
+    return pd.Series(cells, index=series.index, dtype=object)
