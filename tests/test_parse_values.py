@@ -72,6 +72,16 @@ def test_every_date_form():
     assert projects.frame["year"].tolist() == [2023] * len(cells)  # year filled from the start date
 
 
+def test_a_column_of_real_dates_and_blanks():
+    rows = [["项目编号", "项目名称", "单位", "立项日期", "结题日期"]]
+    rows += [["P1", "x", "u", dt.date(2023, 5, 1), None], ["P2", "y", "u", dt.date(1999, 12, 31), dt.date(2024, 2, 29)]]
+    projects = only(parse_xlsx(rows))
+    assert projects.problems == []
+    assert projects.frame["start_date"].tolist() == [dt.date(2023, 5, 1), dt.date(1999, 12, 31)]
+    assert projects.frame["end_date"].tolist() == [None, dt.date(2024, 2, 29)]
+    assert projects.frame["year"].tolist() == [2023, 1999]
+
+
 def test_year_forms_and_unparseable_year_or_date():
     rows = [
         ["项目编号", "项目名称", "单位", "年度", "结题日期"],

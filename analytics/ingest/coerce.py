@@ -283,6 +283,9 @@ def _distinct_stamps(s: pd.Series) -> pd.Series:
 
 def date(s: pd.Series) -> tuple[pd.Series, Reasons]:
     """datetime.date objects: real dates, Excel serials, 2023-05-01, 2023/5/1, 2023年5月1日, 2023.5 (first of month)."""
+    if infer_dtype(s, skipna=True) == "date":
+        # Every cell a real date (not a datetime, which infer_dtype names so), as typed readers give them.
+        return s.astype(object).where(s.notna(), None), pd.Series(None, index=s.index, dtype=object)
     stamps = _stamps(s)
     reasons = pd.Series(None, index=s.index, dtype=object)
     reasons[stamps.isna() & ~_kinds(s).eq("none")] = "bad_date"

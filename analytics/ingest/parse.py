@@ -382,7 +382,7 @@ class SheetParser:
             savings = kind == vocab.SAVINGS_TYPE
             rows.append(excel_rows[present])
             ids.append(project_ids[present])
-            kinds.append(np.full(count, kind, dtype=object))
+            kinds.append(_repeated(kind, count))
             quantities.append(np.ones(count) if savings else numbers[present])
             amounts.append(numbers[present] if savings else np.full(count, np.nan))
         excel_row = np.concatenate(rows).astype("int64")
@@ -401,8 +401,8 @@ class SheetParser:
                 "value_wan": np.concatenate(amounts)[order],
                 "year": pd.arrays.IntegerArray(np.zeros(count, dtype="int64"), np.ones(count, dtype=bool)),  # all NA
                 "date": text(np.empty(count, dtype=object)),
-                "note": text(np.full(count, "", dtype=object)),
-                "source": text(np.full(count, "projects", dtype=object)),
+                "note": text(_repeated("", count)),
+                "source": text(_repeated("projects", count)),
                 "_row": excel_row[order],
             }
         )
@@ -420,6 +420,13 @@ class SheetParser:
 
     def _sheet_problem(self, column: str | None, key: str, **params: object) -> None:
         self.sheet_problems.append(Problem(self.name, None, column, None, key, params))
+
+
+def _repeated(value: object, count: int) -> np.ndarray:
+    """An object array holding `value` `count` times: np.full would make a new str object per element."""
+    cells = np.empty(count, dtype=object)
+    cells.fill(value)
+    return cells
 
 
 def _years(dates: pd.Series) -> pd.Series:
