@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import unicodedata
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -77,6 +78,13 @@ def empty_mask(s: pd.Series, numeric: bool = False) -> pd.Series:
     return per_unique(s, is_placeholder if numeric else is_blank, True).astype(bool)
 
 
+def mostly_distinct(rows: int, distinct_in_sample: Callable[[], int]) -> bool:
+    """A long column whose first SAMPLE cells hardly repeat (codes, names, 序号): hashing every cell to find its
+    distinct values would cost more than keeping each cell as its own value. The sample is counted only when the
+    column is long enough to ask."""
+    return rows > 4 * SAMPLE and distinct_in_sample() > 0.9 * SAMPLE
+
+
 class Distinct:
     """A column as its values, each once, plus one code per row; values[-1] is None and stands for missing cells.
 
@@ -86,8 +94,7 @@ class Distinct:
 
     def __init__(self, s: pd.Series) -> None:
         cells = s.to_numpy(dtype=object)
-        sample = cells[:SAMPLE]
-        if len(cells) > 4 * SAMPLE and len(pd.unique(sample)) > 0.9 * len(sample):
+        if mostly_distinct(len(cells), lambda: len(pd.unique(cells[:SAMPLE]))):
             # Codes and names repeat too rarely for hashing 100k strings to pay: each cell is its own value.
             codes, uniques = np.arange(len(cells)), cells
             codes[pd.isna(cells)] = -1

@@ -359,7 +359,7 @@ def _encode(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndarray]
     if pa.types.is_null(kind):
         return np.zeros(len(column), dtype=np.intp), np.array([""], dtype=object)
     plain = pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_floating(kind)
-    if plain and _mostly_distinct(column):
+    if plain and coerce.mostly_distinct(len(column), lambda: pc.count_distinct(column[: coerce.SAMPLE]).as_py()):
         # Hashing 100k distinct names only to find that they are distinct costs more than it saves.
         values = np.asarray(column.to_numpy(zero_copy_only=False), dtype=object)
         values[column.is_null().to_numpy(zero_copy_only=False)] = ""
@@ -381,11 +381,6 @@ def _encode(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, np.ndarray]
     values = np.asarray(values, dtype=object)
     values[missing] = ""
     return codes, values
-
-
-def _mostly_distinct(column: pa.Array) -> bool:
-    sample = column.slice(0, coerce.SAMPLE)
-    return len(column) > 4 * coerce.SAMPLE and pc.count_distinct(sample).as_py() > 0.9 * len(sample)
 
 
 def _dates(stamps: np.ndarray, missing: np.ndarray) -> np.ndarray | None:
