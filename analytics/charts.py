@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import formatting, vocab
+from analytics import formatting
+from analytics.contract import vocab
 from analytics.i18n import t
 
 # A CJK font first, so exported images render Chinese (the app checks one is installed).

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import duckdb
 
 from analytics import formatting, metrics
-from analytics.definitions import KPI_BAND_KEYS
+from analytics.contract.definitions import KPI_BAND_KEYS
 from analytics.filters import Filters
 from analytics.i18n import t
 

@@ -7,9 +7,12 @@ import math
 import duckdb
 import pandas as pd
 
-from analytics import vocab
-from analytics.filters import Filters, scope_roots
-from analytics.sql_files import read_sql
+from analytics.contract import vocab
+from analytics.filters import Filters
+from analytics.store.sql import read_sql
+from analytics.store.tree import scope_roots
+
+METRICS = "metrics"
 
 TOTAL_GROUP = "__total__"
 ADDITIVE = (
@@ -44,7 +47,7 @@ def _missing(value) -> bool:
 
 
 def _query(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
-    return con.execute(read_sql(name), params).df()
+    return con.execute(read_sql(name, METRICS), params).df()
 
 
 def reference_year(con: duckdb.DuckDBPyConnection, filters: Filters) -> int | None:

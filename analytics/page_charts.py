@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import formatting, vocab
+from analytics import formatting
 from analytics.charts import FONT_FAMILY, PATENT_COLOURS, PRIMARY, PROGRAM_COLOURS, SECONDARY, _layout
+from analytics.contract import vocab
 from analytics.i18n import t
 
 CATEGORY_COLOURS = dict(zip(vocab.CATEGORIES, ("#2f6db5", "#c0392b", "#16a085", "#d68910", "#7f8c8d"), strict=True))

@@ -8,9 +8,14 @@ from dataclasses import replace
 import duckdb
 import pandas as pd
 
-from analytics import catalog, metrics, vocab
-from analytics.filters import Filters, scope_roots
-from analytics.sql_files import read_sql
+from analytics import metrics
+from analytics.contract import vocab
+from analytics.filters import Filters
+from analytics.store import tree
+from analytics.store.sql import read_sql
+from analytics.store.tree import scope_roots
+
+METRICS = "metrics"
 
 # Orderings a leader can rank units by: raw figures first, then the ones normalised for unit size.
 RANKING_RAW = ("participation_rate", "branch_coverage", "projects", "savings_wan")
@@ -34,7 +39,7 @@ def _per_unit_params(filters: Filters, units: list[str], **extra) -> dict:
 
 
 def _query(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
-    return con.execute(read_sql(name), params).df()
+    return con.execute(read_sql(name, METRICS), params).df()
 
 
 def _none_for_null(frame: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -49,18 +54,6 @@ def _ratio(numerator: pd.Series, denominator: pd.Series, scale: float = 1.0) -> 
     den = pd.to_numeric(denominator, errors="coerce").astype("float64")
     result = num * scale / den.where(den != 0)
     return result.astype(object).where(result.notna(), None)
-
-
-def comparison_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
-    """The units a by-unit chart compares: catalog.display_units, but a lone unit with units below it is replaced
-    by those (a 研究所 whose only child is its 党委 compares the 党委's branches, not one bar)."""
-    units = catalog.display_units(con, filters)
-    while len(units) == 1:
-        below = catalog.children(con, units[0])
-        if not below:
-            break
-        units = below
-    return units
 
 
 # --- Participation ---------------------------------------------------------------------------------------------
@@ -109,7 +102,7 @@ def unit_figures_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, units
     """kpis_by_unit for every year with data (the year filter is ignored: this is the trend), one row per
     unit and year, so per-year stock figures (participation, coverage) are read in their own year."""
     frames = []
-    for year in catalog.available_years(con):
+    for year in tree.available_years(con):
         single_year = replace(filters, year_from=year, year_to=year)
         frames.append(metrics.kpis_by_unit(con, single_year, units).assign(year=year))
     if not frames:
@@ -194,7 +187,7 @@ def project_list(
 def status_board(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.date | None = None) -> dict[str, int]:
     """Projects per board status, every status present (0 where none)."""
     # Counted over the same query as the list, so the board and the table can never disagree.
-    sql = f"SELECT board_status, count(*) FROM ({read_sql('project_list')}) GROUP BY board_status"
+    sql = f"SELECT board_status, count(*) FROM ({read_sql('project_list', METRICS)}) GROUP BY board_status"
     params = _scoped_params(con, filters, as_of=as_of or dt.date.today(), search="")
     found = dict(con.execute(sql, params).fetchall())
     return {status: int(found.get(status, 0)) for status in BOARD_STATUSES}

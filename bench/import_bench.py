@@ -21,9 +21,9 @@ import xlsxwriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analytics import vocab
+from analytics.contract import vocab
 from analytics.ingest import upload
-from analytics.store import connect
+from analytics.store.connection import connect
 
 HEADERS = [
     "序号", "项目编号", "项目名称", "单位", "党支部", "活动类型", "项目类别", "负责人", "年度",

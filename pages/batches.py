@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.ingest import load
+from analytics.store import batches as store_batches
 from ui import state
 from ui.i18n import t
 
@@ -14,7 +14,7 @@ def render() -> None:
     flash = st.session_state.pop("batches_flash", None)
     if flash:
         st.success(flash)
-    batches = load.list_batches(state.cursor())
+    batches = store_batches.list_batches(state.cursor())
     if batches.empty:
         st.info(t("batches.none"))
         return
@@ -27,8 +27,8 @@ def render() -> None:
     confirm = st.checkbox(t("batches.confirm", batch=chosen), key="undo-confirm")
     if st.button(t("batches.undo"), disabled=not confirm, key="undo-button"):
         try:
-            load.undo(state.cursor(), int(chosen), undone_by="web")
-        except load.UndoRefused as refused:
+            store_batches.undo(state.cursor(), int(chosen), undone_by="web")
+        except store_batches.UndoRefused as refused:
             st.error(t(refused.key, **refused.params))
             return
         state.data_changed()

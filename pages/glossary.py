@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import definitions
+from analytics.contract import definitions
 from ui import filters
 from ui.i18n import lang, t
 

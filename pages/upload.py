@@ -9,7 +9,7 @@ import streamlit as st
 from analytics.ingest import headers, sandbox, upload
 from analytics.ingest.error_workbook import error_workbook
 from analytics.ingest.sandbox import parse_in_subprocess
-from analytics.template import build_template
+from analytics.ingest.template import build_template
 from ui import state
 from ui.i18n import lang, t
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from analytics.ingest import upload
-from analytics.store import connect
+from analytics.store.connection import connect
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo.xlsx"

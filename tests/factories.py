@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import vocab
-from analytics.ingest import load
-from analytics.store import connect
+from analytics.contract import vocab
+from analytics.store import batches
+from analytics.store.connection import connect
 
 # A group three levels deep: 集团G → 公司A → A党委 → A1支部, A2支部; 集团G → 公司B → B1支部.
 GROUP_TREE = [
@@ -22,7 +22,7 @@ GROUP_TREE = [
 
 def frame(con, kind: str, records: list[dict]) -> pd.DataFrame:
     """A canonical frame for a table: every stored column present, missing ones null."""
-    columns = load.table_columns(con, kind)
+    columns = batches.table_columns(con, kind)
     rows = [{column: record.get(column) for column in columns} for record in records]
     result = pd.DataFrame(rows, columns=columns).astype(object)
     if kind == "outcomes":
@@ -37,7 +37,9 @@ def load_records(con, file_name: str = "fixture.xlsx", **records: list[dict]) ->
     frames = {kind: frame(con, kind, rows) for kind, rows in records.items()}
     unknown = set(frames) - set(vocab.LOAD_ORDER)
     assert not unknown, unknown
-    return load.commit(con, load.classify(con, frames), file_name=file_name, content_hash=file_name, uploaded_by="test")
+    return batches.commit(
+        con, batches.classify(con, frames), file_name=file_name, content_hash=file_name, uploaded_by="test"
+    )
 
 
 def new_store(tmp_path, name: str = "store.duckdb"):

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from analytics import __main__ as cli
-from analytics.store import connect
+from analytics import cli
+from analytics.store.connection import connect
 from tests.conftest import DEMO, ROOT
 from tests.parse_helpers import PROJECT_HEADER, xlsx
 from tests.test_load import snapshot

@@ -10,7 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from analytics import demo, vocab
+from analytics.contract import vocab
+from analytics.demo import generator as demo
 
 ROOT = Path(__file__).resolve().parents[1]
 YEARS = {2021, 2022, 2023, 2024, 2025}

@@ -10,11 +10,12 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pypdf import PdfReader
 
-from analytics import metrics, page_metrics
+from analytics import metrics
 from analytics.exports import deck, pdf, report, summary, workbook
 from analytics.exports.stamp import data_cutoff
 from analytics.filters import Filters
-from analytics.store import connect
+from analytics.store import tree
+from analytics.store.connection import connect
 from tests.factories import load_records, new_store
 
 FORMULA = '=HYPERLINK("http://x","y")'
@@ -107,7 +108,7 @@ def test_demo_unit_sentences_match_metrics(demo_db):
     con = connect(demo_db, read_only=True)
     filters = Filters(year_from=2024, year_to=2024)
     built = report.build(con, filters, "zh")
-    units = page_metrics.comparison_units(con, filters)
+    units = tree.comparison_units(con, filters)
     assert [page.unit for page in built.units] == units and len(units) > 1
     for page in built.units:
         figures = metrics.summary(con, filters.with_units((page.unit,)))

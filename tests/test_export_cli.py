@@ -9,7 +9,7 @@ import openpyxl
 from pptx import Presentation
 from pypdf import PdfReader
 
-from analytics import __main__ as cli
+from analytics import cli
 from tests.conftest import ROOT
 
 

@@ -11,7 +11,7 @@ from PIL import Image
 
 from analytics.exports import images, report
 from analytics.filters import Filters
-from analytics.store import connect
+from analytics.store.connection import connect
 from tests.conftest import ROOT
 
 # Renders two different Chinese words and prints whether the images differ and whether a CJK font was found.

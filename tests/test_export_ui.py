@@ -5,7 +5,7 @@ import io
 import openpyxl
 
 from analytics.filters import Filters
-from analytics.store import connect
+from analytics.store.connection import connect
 from ui import exports
 
 

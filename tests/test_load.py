@@ -2,7 +2,8 @@
 
 import pytest
 
-from analytics.ingest import load
+from analytics.store import batches
+from analytics.store.connection import FACT_TABLES
 from tests.factories import frame, load_records, new_store
 
 UNITS = [{"unit": "集团", "kind": "集团"}, {"unit": "甲公司", "parent": "集团", "kind": "公司"}]
@@ -10,8 +11,7 @@ UNITS = [{"unit": "集团", "kind": "集团"}, {"unit": "甲公司", "parent": "
 
 def snapshot(con) -> dict[str, list[tuple]]:
     return {
-        table: con.execute(f"SELECT * EXCLUDE (batch_id) FROM {table} ORDER BY ALL").fetchall()
-        for table in load.FACT_TABLES
+        table: con.execute(f"SELECT * EXCLUDE (batch_id) FROM {table} ORDER BY ALL").fetchall() for table in FACT_TABLES
     }
 
 
@@ -48,7 +48,7 @@ def test_update_then_undo_restores_the_replaced_version(con):
         ("原名", batch, "updated")
     ]
 
-    load.undo(con, batch, undone_by="test")
+    batches.undo(con, batch, undone_by="test")
     assert snapshot(con) == before
     # Nothing is lost: the undone versions are kept in history, marked as undone.
     kept = con.execute("SELECT project_id, name, reason FROM projects_history ORDER BY project_id").fetchall()
@@ -57,7 +57,7 @@ def test_update_then_undo_restores_the_replaced_version(con):
 
 
 def test_identical_rows_are_unchanged_not_updated(con):
-    changes = load.classify(
+    changes = batches.classify(
         con,
         {"projects": frame(con, "projects", [{"project_id": "P2", "name": "项目二", "unit": "甲公司", "year": 2024}])},
     )
@@ -73,13 +73,13 @@ def test_undo_refused_when_a_later_batch_replaced_its_rows(con):
         con, "third.xlsx", projects=[{"project_id": "P2", "name": "三改", "unit": "甲公司", "year": 2024}]
     )
     before = snapshot(con)
-    with pytest.raises(load.UndoRefused) as refused:
-        load.undo(con, second)
+    with pytest.raises(batches.UndoRefused) as refused:
+        batches.undo(con, second)
     assert refused.value.key == "undo_later_batches"
     assert refused.value.params["later"] == f"#{third}"
     assert snapshot(con) == before
-    load.undo(con, third)
-    load.undo(con, second)
+    batches.undo(con, third)
+    batches.undo(con, second)
     assert con.execute("SELECT name FROM projects WHERE project_id = 'P2'").fetchone() == ("项目二",)
 
 
@@ -87,8 +87,8 @@ def test_undo_refused_when_later_facts_need_its_unit(con):
     first_units = load_records(con, "units.xlsx", units=[{"unit": "乙公司", "parent": "集团"}])
     load_records(con, "later.xlsx", projects=[{"project_id": "P9", "name": "九", "unit": "乙公司", "year": 2024}])
     before = snapshot(con)
-    with pytest.raises(load.UndoRefused) as refused:
-        load.undo(con, first_units)
+    with pytest.raises(batches.UndoRefused) as refused:
+        batches.undo(con, first_units)
     assert refused.value.key == "undo_orphans"
     assert snapshot(con) == before
     assert con.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [first_units]).fetchone() == (None,)
@@ -97,20 +97,20 @@ def test_undo_refused_when_later_facts_need_its_unit(con):
 def test_a_failing_commit_writes_nothing(con):
     before = snapshot(con)
     batches_before = con.execute("SELECT count(*) FROM batches").fetchone()
-    with pytest.raises(load.IntegrityError):
+    with pytest.raises(batches.IntegrityError):
         load_records(con, "bad.xlsx", projects=[{"project_id": "P5", "name": "无主", "unit": "不存在", "year": 2024}])
     assert snapshot(con) == before
     assert con.execute("SELECT count(*) FROM batches").fetchone() == batches_before
 
 
 def test_undo_twice_or_unknown_batch_is_refused(con):
-    with pytest.raises(load.UndoRefused) as unknown:
-        load.undo(con, 99)
+    with pytest.raises(batches.UndoRefused) as unknown:
+        batches.undo(con, 99)
     assert unknown.value.key == "undo_unknown_batch"
     batch = load_records(con, "x.xlsx", projects=[{"project_id": "P7", "name": "七", "unit": "甲公司", "year": 2024}])
-    load.undo(con, batch)
-    with pytest.raises(load.UndoRefused) as again:
-        load.undo(con, batch)
+    batches.undo(con, batch)
+    with pytest.raises(batches.UndoRefused) as again:
+        batches.undo(con, batch)
     assert again.value.key == "undo_already_undone"
 
 
@@ -135,7 +135,7 @@ def test_counts_per_file_and_sheet(con):
             {"project_id": "P4", "name": "项目四", "unit": "甲公司", "year": 2025},
         ],
     ).assign(_file=["a.xlsx", "a.xlsx", "b.xlsx", "b.xlsx"], _sheet=["项目", "项目", "汇总", "汇总"])
-    change = load.classify(con, {"projects": incoming}).tables["projects"]
+    change = batches.classify(con, {"projects": incoming}).tables["projects"]
     assert change.by_sheet == {
         ("a.xlsx", "项目"): {"added": 1, "updated": 1, "unchanged": 0},
         ("b.xlsx", "汇总"): {"added": 1, "updated": 0, "unchanged": 1},

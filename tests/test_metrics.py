@@ -2,8 +2,9 @@
 
 import pytest
 
-from analytics.filters import Filters, UnknownUnitError, resolve_units
+from analytics.filters import Filters
 from analytics.metrics import kpis, kpis_by_unit, studio_verdicts, summary, trend
+from analytics.store.tree import UnknownUnitError, resolve_units
 from tests.factories import GROUP_TREE, load_records, new_store
 
 UNITS = GROUP_TREE

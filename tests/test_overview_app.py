@@ -2,7 +2,7 @@
 
 import json
 
-from analytics import __main__ as cli
+from analytics import cli
 
 
 def metrics_by_label(app) -> dict[str, str]:

@@ -6,6 +6,7 @@ import pytest
 
 from analytics import metrics, page_metrics
 from analytics.filters import Filters
+from analytics.store import tree
 from tests.factories import GROUP_TREE, load_records, new_store
 
 UNITS = GROUP_TREE
@@ -96,10 +97,10 @@ def con(tmp_path_factory):
 
 
 def test_comparison_units_skip_a_lone_child(con):
-    assert page_metrics.comparison_units(con, Filters()) == ["公司A", "公司B"]
+    assert tree.comparison_units(con, Filters()) == ["公司A", "公司B"]
     # 公司A's only child is its 党委: compare the 党委's branches instead of one bar.
-    assert page_metrics.comparison_units(con, Filters(units=("公司A",))) == ["A1支部", "A2支部"]
-    assert page_metrics.comparison_units(con, Filters(units=("B1支部",))) == ["B1支部"]
+    assert tree.comparison_units(con, Filters(units=("公司A",))) == ["A1支部", "A2支部"]
+    assert tree.comparison_units(con, Filters(units=("B1支部",))) == ["B1支部"]
 
 
 def test_normalised_figures(con):

@@ -10,7 +10,7 @@ from streamlit.util import calc_hash
 
 from analytics import metrics, page_metrics
 from analytics.filters import Filters
-from analytics.store import connect
+from analytics.store.connection import connect
 
 PAGES = ("overview", "participation", "savings", "patents", "projects", "awards", "studios", "glossary")
 

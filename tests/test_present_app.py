@@ -2,7 +2,7 @@
 
 from analytics import metrics
 from analytics.filters import Filters
-from analytics.store import connect
+from analytics.store.connection import connect
 
 UNIT = "岳川工具研究所"
 

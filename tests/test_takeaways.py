@@ -5,8 +5,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analytics import definitions, page_charts, takeaways
+from analytics import page_charts, takeaways
 from analytics.charts import FONT_FAMILY, PROGRAM_COLOURS
+from analytics.contract import definitions
 from analytics.i18n import TABLE, pages_text, ui_text
 
 BY_UNIT = pd.DataFrame(

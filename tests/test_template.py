@@ -8,7 +8,8 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from analytics import template, vocab
+from analytics.contract import vocab
+from analytics.ingest import template
 
 CHOICE_COLUMNS = {
     ("units", "kind"),

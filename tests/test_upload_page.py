@@ -5,7 +5,7 @@ import io
 import pytest
 import xlsxwriter
 
-from analytics.store import connect
+from analytics.store.connection import connect
 from tests.conftest import DEMO, open_page
 from tests.test_load import snapshot
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import formatting, vocab
-from analytics.filters import Filters, UnknownUnitError, resolve_units
+from analytics import formatting
+from analytics.contract import vocab
+from analytics.filters import Filters
+from analytics.store.tree import UnknownUnitError, resolve_units
 from ui import state
 from ui.i18n import LANG_KEY, lang, t
 

@@ -6,14 +6,15 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import catalog, metrics, page_metrics
+from analytics import metrics, page_metrics
 from analytics.filters import Filters
+from analytics.store import tree
 from ui.state import cursor
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def comparison_units(filters: Filters) -> tuple[str, ...]:
-    return tuple(page_metrics.comparison_units(cursor(), filters))
+    return tuple(tree.comparison_units(cursor(), filters))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -78,4 +79,4 @@ def studio_verdicts(filters: Filters):
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def ancestors(unit: str) -> list[str]:
-    return catalog.ancestors(cursor(), unit)
+    return tree.ancestors(cursor(), unit)

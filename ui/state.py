@@ -5,18 +5,19 @@ from __future__ import annotations
 import duckdb
 import streamlit as st
 
-from analytics import catalog, metrics, store
+from analytics import metrics
 from analytics.filters import Filters
+from analytics.store import connection, tree
 
 
 @st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return store.connect(path)
+    return connection.connect(path)
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
     """A cursor on the shared connection: DuckDB refuses one connection used from two threads at once."""
-    return _connection(str(store.db_path())).cursor()
+    return _connection(str(connection.db_path())).cursor()
 
 
 def data_changed() -> None:
@@ -41,14 +42,14 @@ def trend(filters: Filters):
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def unit_tree():
-    return catalog.unit_tree(cursor())
+    return tree.unit_tree(cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def available_years() -> list[int]:
-    return catalog.available_years(cursor())
+    return tree.available_years(cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def store_is_empty() -> bool:
-    return store.is_empty(cursor())
+    return connection.is_empty(cursor())

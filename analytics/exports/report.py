@@ -7,13 +7,14 @@ from dataclasses import dataclass
 import duckdb
 import plotly.graph_objects as go
 
-from analytics import formatting, kpi_band, metrics, page_metrics
+from analytics import formatting, kpi_band, metrics
 from analytics.exports import summary
 from analytics.exports.stamp import Stamp, make_stamp
 from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.kpi_band import Tile
 from analytics.overview_charts import overview_charts
+from analytics.store import tree
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Report:
 
 def report_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
     """The units that get a slide of their own: those the dashboard's by-unit charts compare, when there are several."""
-    units = page_metrics.comparison_units(con, filters)
+    units = tree.comparison_units(con, filters)
     return units if len(units) > 1 else []
 
 
@@ -63,7 +64,7 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
     chart_pages: list[ChartPage] = []
     unit_pages: list[UnitPage] = []
     if now["has_data"]:
-        by_unit = metrics.kpis_by_unit(con, filters, page_metrics.comparison_units(con, filters))
+        by_unit = metrics.kpis_by_unit(con, filters, tree.comparison_units(con, filters))
         by_year = metrics.trend(con, filters.without_years())
         chart_pages = [
             ChartPage(chart.key, chart.figure.layout.title.text, chart.figure, chart.takeaway)

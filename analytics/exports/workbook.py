@@ -10,10 +10,13 @@ import duckdb
 import pandas as pd
 import xlsxwriter
 
-from analytics import metrics, page_metrics, vocab
+from analytics import metrics
+from analytics.contract import vocab
 from analytics.exports.stamp import make_stamp
-from analytics.filters import Filters, scope_roots
+from analytics.filters import Filters
 from analytics.i18n import t
+from analytics.store import tree
+from analytics.store.tree import scope_roots
 
 # Text Excel (or LibreOffice, WPS) could read as a formula or command when a cell is edited or re-imported.
 RISKY_FIRST = ("=", "+", "-", "@", "\t", "\r")
@@ -171,7 +174,7 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         writer.cell(about, row, 1, text)
 
     kpi_sheet = book.add_worksheet(t("sheet.kpis", lang))
-    units = page_metrics.comparison_units(con, filters)
+    units = tree.comparison_units(con, filters)
     by_unit = metrics.kpis_by_unit(con, filters, units)
     total = metrics.summary(con, filters)
     total_row = {

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from analytics import vocab
+from analytics.contract import vocab
 
 HEADER_SCAN_ROWS = 30
 OUTCOME_PREFIX = "outcome:"

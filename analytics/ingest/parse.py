@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analytics import vocab
+from analytics.contract import vocab
 from analytics.i18n import t
 from analytics.ingest import coerce
 from analytics.ingest.fast_xlsx import LazyRows, read_fast

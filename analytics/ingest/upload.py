@@ -13,11 +13,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import vocab
-from analytics.filters import fold_name
+from analytics.contract import vocab
 from analytics.i18n import t
-from analytics.ingest import load
 from analytics.ingest.parse import ParsedUpload, Problem, parse_file
+from analytics.store import batches
+from analytics.store.tree import fold_name
 
 Parser = Callable[..., ParsedUpload]
 
@@ -43,7 +43,7 @@ class UploadPlan:
     frames: dict[str, pd.DataFrame]
     problems: list[tuple[str, Problem]]  # (file name, problem)
     new_units: list[str]
-    changes: load.Changes
+    changes: batches.Changes
     already_loaded: dict[str, list[int]] = field(default_factory=dict)
     sheets: list[SheetSummary] = field(default_factory=list)
 
@@ -116,8 +116,8 @@ def check(
     problems.extend(reference_problems)
     frames = _fill_award_years(con, frames)
     frames, new_units = _add_new_units(con, frames, new_unit_parents or {})
-    changes = load.classify(con, frames)
-    already = {upload.file_name: load.batches_with_hash(con, upload.content_hash) for upload in uploads}
+    changes = batches.classify(con, frames)
+    already = {upload.file_name: batches.batches_with_hash(con, upload.content_hash) for upload in uploads}
     return UploadPlan(
         uploads=uploads,
         frames=frames,
@@ -150,7 +150,7 @@ def apply(
         raise UploadRefused()
     names = " + ".join(upload.file_name for upload in plan.uploads)
     content_hash = ",".join(upload.content_hash for upload in plan.uploads)
-    return load.commit(con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=uploaded_by)
+    return batches.commit(con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=uploaded_by)
 
 
 def _problem(row: pd.Series, column: str, value, key: str, **params) -> tuple[str, Problem]:

@@ -42,7 +42,7 @@ def main() -> None:
 
 
 def _warm_up(parse_file) -> None:
-    from analytics.template import build_template
+    from analytics.ingest.template import build_template
 
     with contextlib.suppress(Exception):  # a warm-up that fails only leaves the first parse slower
         parse_file("template.xlsx", build_template())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from analytics import vocab
+from analytics.contract import vocab
 
 DEFAULT_SEED = 20241
 YEARS = (2021, 2022, 2023, 2024, 2025)

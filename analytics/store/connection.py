@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from analytics.sql_files import read_sql
+from analytics.store.sql import read_sql
 
 DEFAULT_DB = "data/innovation.duckdb"
 FACT_TABLES = ("units", "headcount", "projects", "outcomes", "awards", "studios")
@@ -50,9 +50,3 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
 def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the store holds no facts (nothing loaded yet, or every upload undone): every fact has a unit."""
     return con.execute("SELECT count(*) FROM units").fetchone()[0] == 0
-
-
-def rebuild_unit_closure(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute every ancestor/descendant pair; called inside the transaction that changed units."""
-    con.execute("DELETE FROM unit_closure")
-    con.execute(read_sql("rebuild_unit_closure"))

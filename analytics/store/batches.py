@@ -17,9 +17,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import vocab
-from analytics.sql_files import read_sql
-from analytics.store import FACT_TABLES, rebuild_unit_closure
+from analytics.contract import vocab
+from analytics.store.connection import FACT_TABLES
+from analytics.store.sql import read_sql
+from analytics.store.tree import rebuild_unit_closure
 
 
 class UndoRefused(RuntimeError):

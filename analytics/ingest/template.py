@@ -8,7 +8,7 @@ import io
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-from analytics import vocab
+from analytics.contract import vocab
 
 LANGUAGES = ("zh", "en")
 CREATED = dt.datetime(2025, 1, 1, 9, 0, 0)

@@ -1,0 +1,1 @@
+"""The data contract: sheet kinds, their columns, bounds and allowed values, and the metric definitions."""

@@ -1,0 +1,1 @@
+"""The store: one DuckDB file, its schema, the unit tree, and batches written and undone as a whole."""

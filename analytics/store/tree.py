@@ -1,0 +1,113 @@
+"""The unit tree: resolving names, roots, children, ancestors, the years with data, and which units a by-unit
+chart compares; the closure table every roll-up joins through is rebuilt here."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+
+import duckdb
+import pandas as pd
+
+from analytics.filters import Filters
+from analytics.store.sql import read_sql
+
+
+class UnknownUnitError(ValueError):
+    """A unit name that is not in the tree, with the closest names that are."""
+
+    def __init__(self, name: str, suggestions: list[str]):
+        super().__init__(name)
+        self.name = name
+        self.suggestions = suggestions
+
+
+def fold_name(name: str) -> str:
+    """The one rule by which two spellings are the same unit: width-folded and trimmed, nothing more."""
+    return unicodedata.normalize("NFKC", name).strip()
+
+
+def all_units(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [row[0] for row in con.execute("SELECT unit FROM units ORDER BY unit").fetchall()]
+
+
+def resolve_units(con: duckdb.DuckDBPyConnection, names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The stored names for the given ones; raises UnknownUnitError (with close matches) for a name not in the tree."""
+    known = all_units(con)
+    by_folded = {fold_name(unit): unit for unit in known}
+    resolved = []
+    for name in names:
+        unit = by_folded.get(fold_name(name))
+        if unit is None:
+            raise UnknownUnitError(name, difflib.get_close_matches(fold_name(name), known, n=5, cutoff=0.3))
+        resolved.append(unit)
+    return tuple(dict.fromkeys(resolved))
+
+
+def top_units(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Roots of the unit tree: units without a parent in the tree."""
+    sql = """
+        SELECT u.unit FROM units AS u
+        WHERE u.parent IS NULL OR u.parent NOT IN (SELECT unit FROM units)
+        ORDER BY u.unit
+    """
+    return [row[0] for row in con.execute(sql).fetchall()]
+
+
+def scope_roots(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
+    """The selected units, or the whole tree when none is selected."""
+    return list(filters.units) if filters.units else top_units(con)
+
+
+def unit_tree(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """unit, parent, kind, depth in depth-first order."""
+    return con.execute(read_sql("unit_tree")).df()
+
+
+def available_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    sql = """
+        SELECT DISTINCT year FROM (
+            SELECT year FROM projects UNION ALL SELECT year FROM headcount
+            UNION ALL SELECT year FROM outcomes WHERE year IS NOT NULL UNION ALL SELECT year FROM awards
+        ) ORDER BY year
+    """
+    return [int(row[0]) for row in con.execute(sql).fetchall()]
+
+
+def children(con: duckdb.DuckDBPyConnection, unit: str) -> list[str]:
+    sql = "SELECT unit FROM units WHERE parent = ? ORDER BY unit"
+    return [row[0] for row in con.execute(sql, [unit]).fetchall()]
+
+
+def _display_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
+    """The units a by-unit chart compares: the children of a single selected unit (the unit itself when it has
+    none), the selected units when several are chosen, else the children of the top of the tree."""
+    roots = list(filters.units) if filters.units else top_units(con)
+    if len(roots) == 1:
+        return children(con, roots[0]) or roots
+    return roots
+
+
+def ancestors(con: duckdb.DuckDBPyConnection, unit: str) -> list[str]:
+    """The path from the top of the tree down to the unit, for a breadcrumb."""
+    sql = "SELECT ancestor FROM unit_closure WHERE descendant = ? ORDER BY depth DESC"
+    return [row[0] for row in con.execute(sql, [unit]).fetchall()]
+
+
+def comparison_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
+    """The units a by-unit chart compares: the children of a single selected unit (the unit itself when it has
+    none), the selected units when several are chosen, else the children of the top of the tree; a lone unit with
+    units below it is replaced by those (a 研究所 whose only child is its 党委 compares the 党委's branches)."""
+    units = _display_units(con, filters)
+    while len(units) == 1:
+        below = children(con, units[0])
+        if not below:
+            break
+        units = below
+    return units
+
+
+def rebuild_unit_closure(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every ancestor/descendant pair; called inside the transaction that changed units."""
+    con.execute("DELETE FROM unit_closure")
+    con.execute(read_sql("rebuild_unit_closure"))
