@@ -7,11 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from analytics import exports, formatting, metrics
+from analytics import exports, metrics
+from analytics.display import formatting
 from analytics.exports import pdf
 from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.ingest import upload
+from analytics.metrics import studios as studios_metrics
 from analytics.store import batches, connection
 from analytics.store.tree import UnknownUnitError, resolve_units
 
@@ -122,7 +124,7 @@ def _run_kpis(con, args) -> int:
 
 def _run_studios(con, args) -> int:
     filters = _filters(con, args)
-    verdicts = metrics.studio_verdicts(con, filters, delist_years=args.delist_years)
+    verdicts = studios_metrics.studio_verdicts(con, filters, delist_years=args.delist_years)
     rows = [
         {"studio": r.studio, "unit": r.unit, "year": int(r.year), "met": bool(r.met), "verdict": r.verdict}
         for r in verdicts.itertuples()

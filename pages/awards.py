@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from analytics import page_charts, takeaways
+from analytics.charts import awards as award_charts
+from analytics.charts import rates as rate_charts
+from analytics.display import labels, takeaways
 from ui import drill, queries, state
 from ui.i18n import lang, t
 
@@ -19,14 +21,14 @@ def render() -> None:
     with left:
         st.subheader(t("awards.funnel"))
         funnel = queries.award_funnel(selection)
-        level = lambda value: page_charts.level_label(value, language)  # noqa: E731
+        level = lambda value: labels.level_label(value, language)  # noqa: E731
         drill.takeaway(takeaways.award_funnel(funnel, level, language), "funnel")
-        st.plotly_chart(page_charts.award_funnel(funnel, language), key="chart-award-funnel")
+        st.plotly_chart(award_charts.award_funnel(funnel, language), key="chart-award-funnel")
     with right:
         st.subheader(t("awards.by_unit"))
         by_unit = state.kpis_by_unit(selection, queries.comparison_units(selection))
         drill.takeaway(takeaways.highest(by_unit, "award_rate", language, average=figures["award_rate"]), "award-rate")
-        figure = page_charts.rate_by_unit(
+        figure = rate_charts.rate_by_unit(
             by_unit, "award_rate", "chart.award_rate_by_unit", language, figures["award_rate"]
         )
         drill.unit_chart(figure, key="chart-award-rate")

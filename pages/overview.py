@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics.overview_charts import overview_charts
+from analytics.charts.overview import overview_charts
 from ui import drill, kpi, queries, state
 from ui.i18n import lang, t
 

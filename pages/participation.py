@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from analytics import page_charts, page_metrics, takeaways
+from analytics.charts import rates as rate_charts
+from analytics.display import takeaways
+from analytics.metrics import participation as participation_metrics
 from ui import drill, queries, state
 from ui.filters import period_label
 from ui.i18n import lang, t
@@ -31,7 +33,7 @@ def render() -> None:
     ):
         with column:
             drill.takeaway(takeaways.highest(by_unit, metric, language, average=figures[metric]), metric)
-            figure = page_charts.rate_by_unit(by_unit, metric, title_key, language, figures[metric])
+            figure = rate_charts.rate_by_unit(by_unit, metric, title_key, language, figures[metric])
             drill.unit_chart(figure, key=f"chart-{metric}")
     st.caption(t("drill.hint"))
 
@@ -49,14 +51,14 @@ def render() -> None:
     ):
         with column:
             drill.takeaway(takeaways.latest_year_change(overall, metric, language), f"{metric}-years")
-            figure = page_charts.rate_by_year(by_year, metric, title_key, language, overall)
+            figure = rate_charts.rate_by_year(by_year, metric, title_key, language, overall)
             st.plotly_chart(figure, key=f"chart-{metric}-years")
     st.caption(t("pages.trend_all_years"))
 
     st.subheader(t("participation.ranking"))
     order_by = st.radio(
         t("participation.order_by"),
-        options=list(page_metrics.RANKING_COLUMNS),
+        options=list(participation_metrics.RANKING_COLUMNS),
         format_func=lambda key: takeaways.metric_name(key, language),
         key=ORDER_KEY,
         horizontal=True,
@@ -72,7 +74,7 @@ def render() -> None:
             "rank_change",
             "unit",
             order_by,
-            *(name for name in page_metrics.RANKING_COLUMNS if name != order_by),
+            *(name for name in participation_metrics.RANKING_COLUMNS if name != order_by),
             "party_members",
             "branches_total",
             "previous_rank",

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from analytics import page_charts, takeaways
+from analytics.charts import patents as patent_charts
+from analytics.display import labels, takeaways
 from ui import drill, queries, state
 from ui.i18n import lang, t
 
@@ -22,19 +23,19 @@ def render() -> None:
         st.subheader(t("patents.by_unit"))
         by_unit = state.kpis_by_unit(selection, units)
         drill.takeaway(takeaways.patents_split(by_unit, language), "patents")
-        drill.unit_chart(page_charts.patents_by_unit(by_unit, language), key="chart-patents-by-unit")
+        drill.unit_chart(patent_charts.patents_by_unit(by_unit, language), key="chart-patents-by-unit")
         st.caption(t("drill.hint"))
     with right:
         st.subheader(t("patents.trend"))
         trend = state.trend(selection.without_years())
         drill.takeaway(takeaways.latest_year_change(trend, "patent_count", language), "patents-trend")
-        st.plotly_chart(page_charts.patents_trend(trend, language), key="chart-patents-trend")
+        st.plotly_chart(patent_charts.patents_trend(trend, language), key="chart-patents-trend")
         st.caption(t("pages.trend_all_years"))
 
     st.subheader(t("patents.outcomes"))
-    label = lambda kind: page_charts.outcome_label(kind, language)  # noqa: E731
+    label = lambda kind: labels.outcome_label(kind, language)  # noqa: E731
     drill.takeaway(takeaways.outcome_leader(counts, label, language), "outcomes")
-    st.plotly_chart(page_charts.outcomes_by_unit(counts, language), key="chart-outcomes")
+    st.plotly_chart(patent_charts.outcomes_by_unit(counts, language), key="chart-outcomes")
     st.dataframe(
         counts,
         key="outcome-table",

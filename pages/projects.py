@@ -4,7 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import formatting, page_metrics, takeaways
+from analytics.display import formatting, takeaways
+from analytics.metrics import projects as projects_metrics
 from ui import drill, queries
 from ui.i18n import lang, t
 from ui.markdown import escape
@@ -23,7 +24,7 @@ def render() -> None:
 
     st.subheader(t("projects.board"))
     drill.takeaway(takeaways.status_board(board, as_of, language), "board")
-    for column, status in zip(st.columns(len(board)), page_metrics.BOARD_STATUSES, strict=True):
+    for column, status in zip(st.columns(len(board)), projects_metrics.BOARD_STATUSES, strict=True):
         with column, st.container(key=f"board-{status}"):
             help_key = f"board.{status}.help"
             st.metric(
@@ -70,7 +71,7 @@ def render() -> None:
 
 
 def _project_columns() -> dict:
-    statuses = {status: t(f"board.{status}") for status in page_metrics.BOARD_STATUSES}
+    statuses = {status: t(f"board.{status}") for status in projects_metrics.BOARD_STATUSES}
     return {
         "project_id": t("column.project_id"),
         "name": st.column_config.TextColumn(t("column.name"), width="medium"),

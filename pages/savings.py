@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from analytics import page_charts, page_metrics, takeaways
+from analytics.charts import savings as savings_charts
+from analytics.display import takeaways
+from analytics.metrics import savings as savings_metrics
 from ui import drill, queries, state
 from ui.i18n import lang, t
 
@@ -32,7 +34,7 @@ def render() -> None:
         takeaways.largest_part(parts, dimension, language, unlabelled=t("chart.unit_level")), "savings-parts"
     )
     drill.unit_chart(
-        page_charts.savings_by_unit_parts(parts, list(units), dimension, language), key="chart-savings-parts"
+        savings_charts.savings_by_unit_parts(parts, list(units), dimension, language), key="chart-savings-parts"
     )
     st.caption(t("drill.hint"))
 
@@ -42,14 +44,16 @@ def render() -> None:
         everything = selection.without_years()
         drill.takeaway(takeaways.latest_year_change(state.trend(everything), "savings_wan", language), "savings-trend")
         by_year = queries.savings_by_year_program(everything)
-        st.plotly_chart(page_charts.savings_trend_by_program(by_year, language), key="chart-savings-trend")
+        st.plotly_chart(savings_charts.savings_trend_by_program(by_year, language), key="chart-savings-trend")
         st.caption(t("pages.trend_all_years"))
     with right:
         st.subheader(t("savings.concentration"))
-        top_n = page_metrics.CONCENTRATION_TOP_N
+        top_n = savings_metrics.CONCENTRATION_TOP_N
         concentration = queries.savings_concentration(selection, units)
         drill.takeaway(takeaways.concentration(concentration, top_n, language), "concentration")
-        drill.unit_chart(page_charts.concentration_by_unit(concentration, top_n, language), key="chart-concentration")
+        drill.unit_chart(
+            savings_charts.concentration_by_unit(concentration, top_n, language), key="chart-concentration"
+        )
 
     st.subheader(t("savings.top_projects"))
     top = queries.top_savings_projects(selection, TOP_PROJECTS)

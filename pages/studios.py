@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from analytics import page_charts, page_metrics, takeaways
+from analytics.charts import studios as studio_charts
+from analytics.display import takeaways
+from analytics.metrics import studios as studios_metrics
 from ui import drill, queries
 from ui.i18n import lang, t
 
@@ -13,8 +15,8 @@ def render() -> None:
     selection = drill.page_header("page.studios")
     language = lang()
     verdicts = queries.studio_verdicts(selection)
-    year = page_metrics.studio_year(verdicts, selection)
-    cards = page_metrics.studio_cards(verdicts, year)
+    year = studios_metrics.studio_year(verdicts, selection)
+    cards = studios_metrics.studio_cards(verdicts, year)
     if not cards:
         st.info(t("pages.no_data", what=t("pages.what.studios")))
         return
@@ -40,12 +42,12 @@ def render() -> None:
             with column, st.container(key=f"studio-{start + offset}", border=True):
                 title = f"{card['studio']} · {_verdict(card['verdict'])}"
                 st.plotly_chart(
-                    page_charts.studio_targets(card["dimensions"], title, language),
+                    studio_charts.studio_targets(card["dimensions"], title, language),
                     key=f"chart-studio-{card['studio']}",
                 )
 
     st.subheader(t("studios.history"))
-    history = page_metrics.verdict_history(queries.studio_verdicts(selection.without_years()))
+    history = studios_metrics.verdict_history(queries.studio_verdicts(selection.without_years()))
     year_columns = [column for column in history.columns if column not in ("studio", "unit")]
     labels = {code: _verdict(code) for code in ("ok", "warning", "delisted")}
     st.dataframe(

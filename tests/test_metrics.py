@@ -3,7 +3,8 @@
 import pytest
 
 from analytics.filters import Filters
-from analytics.metrics import kpis, kpis_by_unit, studio_verdicts, summary, trend
+from analytics.metrics import kpis, kpis_by_unit, summary, trend
+from analytics.metrics.studios import studio_verdicts
 from analytics.store.tree import UnknownUnitError, resolve_units
 from tests.factories import GROUP_TREE, load_records, new_store
 

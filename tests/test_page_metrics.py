@@ -4,8 +4,14 @@ import datetime as dt
 
 import pytest
 
-from analytics import metrics, page_metrics
+from analytics import metrics
 from analytics.filters import Filters
+from analytics.metrics import awards as awards_metrics
+from analytics.metrics import outcomes as outcomes_metrics
+from analytics.metrics import participation as participation_metrics
+from analytics.metrics import projects as projects_metrics
+from analytics.metrics import savings as savings_metrics
+from analytics.metrics import studios as studios_metrics
 from analytics.store import tree
 from tests.factories import GROUP_TREE, load_records, new_store
 
@@ -104,7 +110,7 @@ def test_comparison_units_skip_a_lone_child(con):
 
 
 def test_normalised_figures(con):
-    rows = page_metrics.normalised_by_unit(con, Y2024, ["公司A", "公司B"]).set_index("unit")
+    rows = participation_metrics.normalised_by_unit(con, Y2024, ["公司A", "公司B"]).set_index("unit")
     assert rows.loc["公司A", "projects_per_branch"] == pytest.approx(4 / 2)  # P1 P2 P3 P7 over A1, A2
     assert rows.loc["公司B", "projects_per_branch"] == pytest.approx(2 / 1)  # P4 P5 over B1
     assert rows.loc["公司A", "savings_per_100_members"] == pytest.approx(100 / 30 * 100)
@@ -112,28 +118,28 @@ def test_normalised_figures(con):
 
 
 def test_ranking_with_movement_against_previous_year(con):
-    ranking = page_metrics.unit_ranking(con, Y2024, ["公司A", "公司B"], "participation_rate")
+    ranking = participation_metrics.unit_ranking(con, Y2024, ["公司A", "公司B"], "participation_rate")
     got = {row.unit: (row.rank, row.previous_rank, row.rank_change) for row in ranking.itertuples()}
     # 2024: A 80% > B 50%; 2023: B 90% > A 63.3%. A climbs one place, B drops one.
     assert got == {"公司A": (1, 2, 1), "公司B": (2, 1, -1)}
-    by_savings = page_metrics.unit_ranking(con, Y2024, ["公司A", "公司B"], "savings_per_100_members")
+    by_savings = participation_metrics.unit_ranking(con, Y2024, ["公司A", "公司B"], "savings_per_100_members")
     # 2024: A 333.3 > B 50; 2023: A 0 < B 250.
     assert list(by_savings["unit"]) == ["公司A", "公司B"]
     assert list(by_savings["rank_change"]) == [1, -1]
-    by_projects = page_metrics.unit_ranking(con, Y2024, ["公司A", "公司B"], "projects_per_branch")
+    by_projects = participation_metrics.unit_ranking(con, Y2024, ["公司A", "公司B"], "projects_per_branch")
     assert list(by_projects["rank"]) == [1, 1]  # 2.0 each: a tie shares the better rank
 
 
 def test_ranking_without_years_has_no_movement(con):
-    ranking = page_metrics.unit_ranking(con, Filters(), ["公司A", "公司B"], "projects")
+    ranking = participation_metrics.unit_ranking(con, Filters(), ["公司A", "公司B"], "projects")
     assert list(ranking["unit"]) == ["公司A", "公司B"]  # 4 projects against 3 over all years
     assert ranking["rank_change"].isna().all()
     with pytest.raises(ValueError):
-        page_metrics.unit_ranking(con, Y2024, ["公司A"], "no_such_figure")
+        participation_metrics.unit_ranking(con, Y2024, ["公司A"], "no_such_figure")
 
 
 def test_figures_by_year_per_unit(con):
-    by_year = page_metrics.unit_figures_by_year(con, Y2024, ["公司A", "公司B"]).set_index(["unit", "year"])
+    by_year = participation_metrics.unit_figures_by_year(con, Y2024, ["公司A", "公司B"]).set_index(["unit", "year"])
     assert by_year.loc[("公司A", 2023), "participation_rate"] == pytest.approx(19 / 30)
     assert by_year.loc[("公司B", 2024), "participation_rate"] == pytest.approx(0.5)
     assert by_year.loc[("公司B", 2023), "branch_coverage"] == 1.0  # P6 in B1, the one branch
@@ -141,7 +147,7 @@ def test_figures_by_year_per_unit(con):
 
 
 def test_savings_by_unit_and_programme_and_category(con):
-    parts = page_metrics.savings_by_unit_dimension(con, Y2024, ["公司A", "公司B"])
+    parts = savings_metrics.savings_by_unit_dimension(con, Y2024, ["公司A", "公司B"])
     got = {(r.unit, r.dimension, r.value): r.savings_wan for r in parts.itertuples()}
     assert got[("公司A", "program", "双创")] == 60.0  # P1 50 + P3 10
     assert got[("公司A", "program", "党员创新工程")] == 30.0
@@ -155,27 +161,27 @@ def test_savings_by_unit_and_programme_and_category(con):
 
 
 def test_savings_trend_by_programme_and_top_projects(con):
-    by_year = page_metrics.savings_by_year_program(con, Filters())
+    by_year = savings_metrics.savings_by_year_program(con, Filters())
     got = {(r.year, r.program): r.savings_wan for r in by_year.itertuples()}
     assert got[(2023, "双创")] == 100.0
     assert got[(2024, "QC课题")] == 20.0
-    top = page_metrics.top_savings_projects(con, Y2024, limit=3)
+    top = savings_metrics.top_savings_projects(con, Y2024, limit=3)
     assert list(top["project_id"]) == ["P1", "P2", "P5"]
     assert list(top["savings_wan"]) == [50.0, 30.0, 12.0]
 
 
 def test_concentration_of_top_three_projects(con):
-    rows = page_metrics.savings_concentration(con, Y2024, ["公司A", "公司B", "A2支部"]).set_index("unit")
+    rows = savings_metrics.savings_concentration(con, Y2024, ["公司A", "公司B", "A2支部"]).set_index("unit")
     assert rows.loc["公司A", "top_savings_wan"] == 90.0  # P1 50, P2 30, P3 10; P7 and the unit-level row left out
     assert rows.loc["公司A", "top_share"] == pytest.approx(0.9)  # of 100
     assert rows.loc["公司B", "top_share"] == pytest.approx(1.0)
     assert rows.loc["A2支部", "top_share"] == pytest.approx(1.0)  # P3 10 + P7 5 of 15
-    nothing = page_metrics.savings_concentration(con, Filters(year_from=2025, year_to=2025), ["公司A"])
+    nothing = savings_metrics.savings_concentration(con, Filters(year_from=2025, year_to=2025), ["公司A"])
     assert nothing["top_share"].iloc[0] is None or nothing["top_share"].isna().iloc[0]
 
 
 def test_outcome_forms_by_unit_keep_software_apart(con):
-    counts = page_metrics.outcome_counts_by_unit(con, Y2024, ["公司A", "公司B"]).set_index("unit")
+    counts = outcomes_metrics.outcome_counts_by_unit(con, Y2024, ["公司A", "公司B"]).set_index("unit")
     assert counts.loc["公司A", ["发明专利", "实用新型专利", "论文", "标准"]].tolist() == [2, 1, 2, 1]
     assert counts.loc["公司B", ["外观设计专利", "软件著作权", "制度", "论文"]].tolist() == [1, 3, 1, 0]
     assert "节创价值" not in counts.columns
@@ -185,36 +191,36 @@ def test_outcome_forms_by_unit_keep_software_apart(con):
 
 
 def test_status_board_with_a_fixed_date(con):
-    board = page_metrics.status_board(con, Y2024, AS_OF)
+    board = projects_metrics.status_board(con, Y2024, AS_OF)
     assert board == {"completed": 2, "in_progress": 2, "overdue": 1, "stopped": 1}  # P1 P7 | P3 P5 | P2 | P4
-    projects = page_metrics.project_list(con, Y2024, AS_OF).set_index("project_id")
+    projects = projects_metrics.project_list(con, Y2024, AS_OF).set_index("project_id")
     assert projects.loc["P2", "board_status"] == "overdue"
     assert projects.loc["P3", "board_status"] == "in_progress"
     # A year later P3 is past its end date too; on its end date itself it is not yet overdue.
-    assert page_metrics.status_board(con, Y2024, dt.date(2026, 3, 1))["overdue"] == 2
-    assert page_metrics.status_board(con, Y2024, dt.date(2025, 6, 30))["overdue"] == 1
+    assert projects_metrics.status_board(con, Y2024, dt.date(2026, 3, 1))["overdue"] == 2
+    assert projects_metrics.status_board(con, Y2024, dt.date(2025, 6, 30))["overdue"] == 1
 
 
 def test_project_list_search_and_totals(con):
-    found = page_metrics.project_list(con, Y2024, AS_OF, search="王工")
+    found = projects_metrics.project_list(con, Y2024, AS_OF, search="王工")
     assert list(found["project_id"]) == ["P1"]
     row = found.iloc[0]
     assert (row["savings_wan"], row["patent_count"], row["awards_declared"], row["awards_awarded"]) == (50.0, 2, 2, 1)
-    assert list(page_metrics.project_list(con, Y2024, AS_OF, search="p5")["project_id"]) == ["P5"]
-    assert len(page_metrics.project_list(con, Filters(units=("公司B",)), AS_OF)) == 3  # P4 P5 P6
+    assert list(projects_metrics.project_list(con, Y2024, AS_OF, search="p5")["project_id"]) == ["P5"]
+    assert len(projects_metrics.project_list(con, Filters(units=("公司B",)), AS_OF)) == 3  # P4 P5 P6
 
 
 def test_project_card_has_every_outcome_and_award(con):
-    card = page_metrics.project_card(con, "P1")
+    card = projects_metrics.project_card(con, "P1")
     assert card["project"]["unit"] == "A1支部"
     assert card["project"]["program"] == "双创"
     assert sorted(card["outcomes"]["outcome_type"]) == ["发明专利", "节创价值", "节创价值"]
     assert list(card["awards"]["award"]) == ["奖1", "奖2"]
-    assert page_metrics.project_card(con, "nope") is None
+    assert projects_metrics.project_card(con, "nope") is None
 
 
 def test_award_funnel_by_level(con):
-    funnel = page_metrics.award_funnel(con, Y2024)
+    funnel = awards_metrics.award_funnel(con, Y2024)
     assert list(funnel["level"]) == ["国家级", "省部级", "集团级", "公司级"]
     assert list(funnel["awards_declared"]) == [1, 2, 2, 1]
     assert list(funnel["awards_awarded"]) == [0, 1, 2, 0]
@@ -225,8 +231,8 @@ def test_award_funnel_by_level(con):
 
 
 def test_studio_dimensions_met_and_missed(con):
-    verdicts = metrics.studio_verdicts(con, Filters())
-    dims = page_metrics.studio_dimensions(verdicts[(verdicts["studio"] == "甲工作室") & (verdicts["year"] == 2025)])
+    verdicts = studios_metrics.studio_verdicts(con, Filters())
+    dims = studios_metrics.studio_dimensions(verdicts[(verdicts["studio"] == "甲工作室") & (verdicts["year"] == 2025)])
     got = {row.dimension: (row.target, row.actual, row.met) for row in dims.itertuples()}
     assert got == {
         "projects": (3, 3, True),
@@ -234,14 +240,14 @@ def test_studio_dimensions_met_and_missed(con):
         "apprentices": (None, 0, None),  # no target: not judged
         "exchanges": (4, 5, True),
     }
-    cards = page_metrics.studio_cards(verdicts, 2025)
+    cards = studios_metrics.studio_cards(verdicts, 2025)
     assert [(c["studio"], c["verdict"], c["missed"]) for c in cards] == [
         ("甲工作室", "delisted", ["breakthroughs"]),
         ("乙工作室", "ok", []),
     ]
-    at_risk = page_metrics.studios_at_risk(verdicts, 2024)
+    at_risk = studios_metrics.studios_at_risk(verdicts, 2024)
     assert list(at_risk["studio"]) == ["乙工作室", "甲工作室"]  # both warnings in 2024, by name
-    assert page_metrics.studio_year(verdicts, Filters()) == 2025
-    history = page_metrics.verdict_history(verdicts).set_index("studio")
+    assert studios_metrics.studio_year(verdicts, Filters()) == 2025
+    history = studios_metrics.verdict_history(verdicts).set_index("studio")
     assert history.loc["甲工作室", ["2023", "2024", "2025"]].tolist() == ["ok", "warning", "delisted"]
     assert history.loc["乙工作室", "2023"] is None

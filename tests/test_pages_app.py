@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from streamlit.util import calc_hash
 
-from analytics import metrics, page_metrics
+from analytics import metrics
 from analytics.filters import Filters
+from analytics.metrics import projects as projects_metrics
 from analytics.store.connection import connect
 
 PAGES = ("overview", "participation", "savings", "patents", "projects", "awards", "studios", "glossary")
@@ -102,7 +103,7 @@ def test_projects_page_board_as_of_a_fixed_date_and_search(make_app, demo_db):
     app = open_page(app, "projects")
     app.date_input(key="projects-as-of").set_value(dt.date(2025, 12, 31)).run()
     assert not app.exception
-    board = {status: app.metric[index].value for index, status in enumerate(page_metrics.BOARD_STATUSES)}
+    board = {status: app.metric[index].value for index, status in enumerate(projects_metrics.BOARD_STATUSES)}
     # 2025's 114 projects as of the demo's own date: 30 completed, 76 in progress, 5 overdue, 3 stopped.
     assert board == {"completed": "30", "in_progress": "76", "overdue": "5", "stopped": "3"}
     app.text_input(key="project-search").input("TPM").run()

@@ -5,9 +5,15 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analytics import page_charts, takeaways
-from analytics.charts import FONT_FAMILY, PROGRAM_COLOURS
+from analytics.charts import awards as award_charts
+from analytics.charts import layout as chart_layout
+from analytics.charts import patents as patent_charts
+from analytics.charts import rates as rate_charts
+from analytics.charts import savings as savings_charts
+from analytics.charts import studios as studio_charts
+from analytics.charts.layout import FONT_FAMILY, PROGRAM_COLOURS
 from analytics.contract import definitions
+from analytics.display import takeaways
 from analytics.i18n import TABLE, pages_text, ui_text
 
 BY_UNIT = pd.DataFrame(
@@ -123,7 +129,7 @@ def test_glossary_uses_the_hover_texts_and_every_key_is_translated():
 
 
 def test_rate_chart_sorts_marks_unknown_and_carries_units():
-    fig = page_charts.rate_by_unit(BY_UNIT, "participation_rate", "chart.participation_by_unit", "zh", overall=0.9)
+    fig = rate_charts.rate_by_unit(BY_UNIT, "participation_rate", "chart.participation_by_unit", "zh", overall=0.9)
     bar = fig.data[0]
     assert list(bar.y) == ["三磨所", "一磨所", "工具所"]
     assert list(bar.text) == ["96.0%", "81.0%", "未知"]
@@ -141,19 +147,19 @@ def test_savings_chart_colours_each_programme_the_same_everywhere():
             "savings_wan": [10.0, 5.0, 30.0],
         }
     )
-    fig = page_charts.savings_by_unit_parts(parts, ["甲", "乙"], "program", "zh")
+    fig = savings_charts.savings_by_unit_parts(parts, ["甲", "乙"], "program", "zh")
     colours = {trace.name: trace.marker.color for trace in fig.data}
     assert colours["双创"] == PROGRAM_COLOURS["双创"]
     assert colours["QC课题"] == PROGRAM_COLOURS["QC课题"]
     assert "单位直报（无项目）" in colours
     assert list(fig.data[0].y) == ["乙", "甲"]  # largest total on top
     by_year = pd.DataFrame({"year": [2024, 2024], "program": ["双创", "QC课题"], "savings_wan": [1.0, 2.0]})
-    trend = page_charts.savings_trend_by_program(by_year, "zh")
+    trend = savings_charts.savings_trend_by_program(by_year, "zh")
     assert {t.name: t.marker.color for t in trend.data if t.type == "bar"}["QC课题"] == PROGRAM_COLOURS["QC课题"]
 
 
 def test_patent_chart_keeps_software_beside_the_stack():
-    fig = page_charts.patents_by_unit(BY_UNIT, "zh")
+    fig = patent_charts.patents_by_unit(BY_UNIT, "zh")
     by_name = {trace.name: trace for trace in fig.data}
     assert by_name["软件著作权"].offsetgroup == "software"
     assert {by_name[name].offsetgroup for name in ("发明专利", "实用新型专利", "外观设计专利")} == {"patents"}
@@ -166,9 +172,9 @@ def test_studio_chart_colours_missed_red():
     dims = pd.DataFrame(
         {"dimension": ["projects", "breakthroughs"], "target": [3, 2], "actual": [3, 1], "met": [True, False]}
     )
-    fig = page_charts.studio_targets(dims, "甲 · 摘牌", "zh")
+    fig = studio_charts.studio_targets(dims, "甲 · 摘牌", "zh")
     assert [trace.name for trace in fig.data] == ["目标", "完成（达标）", "完成（未达标）"]
-    assert [trace.marker.color for trace in fig.data[1:]] == [page_charts.MET_COLOUR, page_charts.MISSED_COLOUR]
+    assert [trace.marker.color for trace in fig.data[1:]] == [chart_layout.MET_COLOUR, chart_layout.MISSED_COLOUR]
     assert list(fig.data[1].y) == [3, None]  # projects met
     assert list(fig.data[2].y) == [None, 1]  # breakthroughs missed
 
@@ -178,7 +184,7 @@ def test_award_funnel_chart_labels_levels(lang):
     funnel = pd.DataFrame(
         {"level": ["国家级", None], "awards_declared": [2, 1], "awards_awarded": [1, 0], "award_rate": [0.5, 0.0]}
     )
-    fig = page_charts.award_funnel(funnel, lang)
+    fig = award_charts.award_funnel(funnel, lang)
     expected = ["国家级", "未注明级别"] if lang == "zh" else ["National", "Level not stated"]
     assert list(fig.data[0].x) == expected
     assert list(fig.data[1].text) == ["1（50.0%）", "0（0.0%）"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import formatting
 from analytics.contract import vocab
+from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.store.tree import UnknownUnitError, resolve_units
 from ui import state

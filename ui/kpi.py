@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import kpi_band
+from analytics.display import kpi_band
 from analytics.filters import Filters
 from ui import state
 from ui.filters import period_label

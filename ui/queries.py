@@ -6,8 +6,13 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import metrics, page_metrics
 from analytics.filters import Filters
+from analytics.metrics import awards as awards_metrics
+from analytics.metrics import outcomes as outcomes_metrics
+from analytics.metrics import participation as participation_metrics
+from analytics.metrics import projects as projects_metrics
+from analytics.metrics import savings as savings_metrics
+from analytics.metrics import studios as studios_metrics
 from analytics.store import tree
 from ui.state import cursor
 
@@ -19,62 +24,62 @@ def comparison_units(filters: Filters) -> tuple[str, ...]:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def unit_ranking(filters: Filters, units: tuple[str, ...], order_by: str):
-    return page_metrics.unit_ranking(cursor(), filters, list(units), order_by)
+    return participation_metrics.unit_ranking(cursor(), filters, list(units), order_by)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def unit_figures_by_year(filters: Filters, units: tuple[str, ...]):
-    return page_metrics.unit_figures_by_year(cursor(), filters, list(units))
+    return participation_metrics.unit_figures_by_year(cursor(), filters, list(units))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def savings_by_unit_dimension(filters: Filters, units: tuple[str, ...]):
-    return page_metrics.savings_by_unit_dimension(cursor(), filters, list(units))
+    return savings_metrics.savings_by_unit_dimension(cursor(), filters, list(units))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def savings_by_year_program(filters: Filters):
-    return page_metrics.savings_by_year_program(cursor(), filters)
+    return savings_metrics.savings_by_year_program(cursor(), filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def top_savings_projects(filters: Filters, limit: int):
-    return page_metrics.top_savings_projects(cursor(), filters, limit)
+    return savings_metrics.top_savings_projects(cursor(), filters, limit)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def savings_concentration(filters: Filters, units: tuple[str, ...]):
-    return page_metrics.savings_concentration(cursor(), filters, list(units))
+    return savings_metrics.savings_concentration(cursor(), filters, list(units))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def outcome_counts_by_unit(filters: Filters, units: tuple[str, ...]):
-    return page_metrics.outcome_counts_by_unit(cursor(), filters, list(units))
+    return outcomes_metrics.outcome_counts_by_unit(cursor(), filters, list(units))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def project_list(filters: Filters, as_of: dt.date, search: str = ""):
-    return page_metrics.project_list(cursor(), filters, as_of, search)
+    return projects_metrics.project_list(cursor(), filters, as_of, search)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def status_board(filters: Filters, as_of: dt.date) -> dict[str, int]:
-    return page_metrics.status_board(cursor(), filters, as_of)
+    return projects_metrics.status_board(cursor(), filters, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def project_card(project_id: str) -> dict | None:
-    return page_metrics.project_card(cursor(), project_id)
+    return projects_metrics.project_card(cursor(), project_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def award_funnel(filters: Filters):
-    return page_metrics.award_funnel(cursor(), filters)
+    return awards_metrics.award_funnel(cursor(), filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def studio_verdicts(filters: Filters):
-    return metrics.studio_verdicts(cursor(), filters)
+    return studios_metrics.studio_verdicts(cursor(), filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

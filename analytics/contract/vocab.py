@@ -43,6 +43,8 @@ OUTCOME_TYPE_EN = {
     "QC成果": "qc_results",
     "其他": "other_outcomes",
 }
+# The figure column of each patent type in metric frames (kpis_by_group.sql names them so).
+PATENT_COLUMNS = {kind: OUTCOME_TYPE_EN[kind] for kind in PATENT_TYPES}
 AWARD_LEVELS = ("国家级", "省部级", "集团级", "公司级")
 AWARD_DECLARED = "申报"
 AWARD_WON = "获奖"

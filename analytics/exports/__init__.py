@@ -8,7 +8,7 @@ from datetime import date
 
 import duckdb
 
-from analytics import formatting
+from analytics.display import formatting
 from analytics.exports import deck, images, pdf, report, workbook
 from analytics.filters import Filters
 from analytics.i18n import t

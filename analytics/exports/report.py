@@ -7,13 +7,14 @@ from dataclasses import dataclass
 import duckdb
 import plotly.graph_objects as go
 
-from analytics import formatting, kpi_band, metrics
+from analytics import metrics
+from analytics.charts.overview import overview_charts
+from analytics.display import formatting, kpi_band
+from analytics.display.kpi_band import Tile
 from analytics.exports import summary
 from analytics.exports.stamp import Stamp, make_stamp
 from analytics.filters import Filters
 from analytics.i18n import t
-from analytics.kpi_band import Tile
-from analytics.overview_charts import overview_charts
 from analytics.store import tree
 
 

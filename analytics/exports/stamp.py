@@ -7,8 +7,8 @@ from datetime import datetime
 
 import duckdb
 
-from analytics import formatting
 from analytics.contract.definitions import KPI_BAND_KEYS
+from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.i18n import t
 

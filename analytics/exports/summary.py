@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analytics import formatting
+from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.i18n import t
 

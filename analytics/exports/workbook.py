@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import math
 from datetime import date, datetime
 
 import duckdb
@@ -12,36 +11,23 @@ import xlsxwriter
 
 from analytics import metrics
 from analytics.contract import vocab
+from analytics.contract.missing import is_missing
 from analytics.exports.stamp import make_stamp
 from analytics.filters import Filters
 from analytics.i18n import t
+from analytics.metrics import outcomes as outcomes_metrics
+from analytics.metrics import projects as projects_metrics
 from analytics.store import tree
-from analytics.store.tree import scope_roots
 
 # Text Excel (or LibreOffice, WPS) could read as a formula or command when a cell is edited or re-imported.
 RISKY_FIRST = ("=", "+", "-", "@", "\t", "\r")
 UNKNOWN = "—"
 
-PROJECTS_SQL = """
-    SELECT p.project_id, p.name, p.unit, p.branch, p.program, p.category, p.leader, p.year,
-           p.start_date, p.end_date, p.status, p.party_participants, p.participants
-    FROM project_facts($year_from, $year_to, $programs, $categories) AS p
-    WHERE p.owner_unit IN (SELECT unit FROM unit_groups($group_keys, $group_roots))
-    ORDER BY p.unit, p.year, p.project_id
-"""
 PROJECT_COLUMNS = (
     "project_id", "name", "unit", "branch", "program", "category", "leader", "year",
     "start_date", "end_date", "status", "party_participants", "participants",
 )  # fmt: skip
 
-OUTCOMES_SQL = """
-    SELECT o.project_id, p.name AS project_name, coalesce(p.unit, o.unit) AS unit, o.outcome_type, o.quantity,
-           o.value_wan, o.fact_year AS year, o.date, o.note
-    FROM outcome_facts($year_from, $year_to, $programs, $categories) AS o
-    LEFT JOIN projects AS p ON p.project_id = o.project_id
-    WHERE o.owner_unit IN (SELECT unit FROM unit_groups($group_keys, $group_roots))
-    ORDER BY unit, year, o.project_id, o.outcome_type
-"""
 OUTCOME_COLUMNS = (
     "project_id",
     "project_name",
@@ -74,31 +60,12 @@ KPI_COLUMNS = (
 )
 
 
-def _scope_params(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-    roots = scope_roots(con, filters)
-    return {"group_keys": [metrics.TOTAL_GROUP] * len(roots), "group_roots": roots, **filters.params()}
-
-
-def projects(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """The selected projects, as stored (a project counts where metrics count it: its 党支部, else its unit)."""
-    return con.execute(PROJECTS_SQL, _scope_params(con, filters)).df()
-
-
-def outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """The selected outcomes, each in the year metrics count it (its own, else its project's)."""
-    return con.execute(OUTCOMES_SQL, _scope_params(con, filters)).df()
-
-
 def _header(name: str, lang: str, sheet: vocab.SheetKind | None = None) -> str:
     if name == "project_name":
         return t("col.project_name", lang)
     if lang != "zh":
         return name
     return sheet.column(name).zh if sheet else name
-
-
-def _is_missing(value) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
 
 
 class _Writer:
@@ -114,7 +81,7 @@ class _Writer:
         self.bold = book.add_format({"bold": True, "bg_color": "#FBEEEC", "border": 1})
 
     def cell(self, sheet, row: int, column: int, value, number_format=None) -> None:
-        if _is_missing(value):
+        if is_missing(value):
             return
         if isinstance(value, str):
             quoted = value.startswith(RISKY_FIRST)
@@ -145,7 +112,7 @@ class _Writer:
 
 def _frame_rows(frame: pd.DataFrame, columns) -> list[list]:
     # Python objects, not numpy scalars: xlsxwriter and the type dispatch above want plain values.
-    return [[None if _is_missing(v) else (v.item() if hasattr(v, "item") else v) for v in row]
+    return [[None if is_missing(v) else (v.item() if hasattr(v, "item") else v) for v in row]
             for row in frame[list(columns)].astype(object).itertuples(index=False)]  # fmt: skip
 
 
@@ -181,7 +148,7 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         **total,
         "unit": t("sheet.total", lang),
         "patent_count": total["patents"]["total"],
-        **{column: total["patents"][zh] for zh, column in metrics.PATENT_COLUMNS.items()},
+        **{column: total["patents"][zh] for zh, column in vocab.PATENT_COLUMNS.items()},
     }
     kinds = {"rate": writer.rate, "wan": writer.wan, "count": None}
     headers = [t("col.unit", lang)] + [t(key, lang) for _, key, _ in KPI_COLUMNS]
@@ -192,15 +159,15 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         for column, _, kind in KPI_COLUMNS:
             value = record[column]
             # An unknown rate or headcount is shown as unknown, never as an empty cell a sum would read as 0.
-            values.append(UNKNOWN if _is_missing(value) and kind in ("rate", "count") else value)
+            values.append(UNKNOWN if is_missing(value) and kind in ("rate", "count") else value)
         rows.append(values)
     writer.table(kpi_sheet, headers, rows, formats)
     if total["reference_year"] is not None:
         kpi_sheet.write_string(len(rows) + 2, 0, t("deck.stock_year", lang, year=total["reference_year"]))
 
     for name_key, frame, columns, sheet_kind in (
-        ("sheet.projects", projects(con, filters), PROJECT_COLUMNS, vocab.PROJECTS),
-        ("sheet.outcomes", outcomes(con, filters), OUTCOME_COLUMNS, vocab.OUTCOMES),
+        ("sheet.projects", projects_metrics.selected_projects(con, filters), PROJECT_COLUMNS, vocab.PROJECTS),
+        ("sheet.outcomes", outcomes_metrics.selected_outcomes(con, filters), OUTCOME_COLUMNS, vocab.OUTCOMES),
     ):
         sheet = book.add_worksheet(t(name_key, lang))
         headers = [_header(column, lang, sheet_kind if column in {c.name for c in sheet_kind.columns} else None)

@@ -157,6 +157,10 @@ TEXT: dict[str, dict[str, str]] = {
     "chart.declared": {"zh": "申报", "en": "Declared"},
     "chart.awarded": {"zh": "获奖", "en": "Awarded"},
     "level.unstated": {"zh": "未注明级别", "en": "Level not stated"},
+    "level.国家级": {"zh": "国家级", "en": "National"},
+    "level.省部级": {"zh": "省部级", "en": "Provincial"},
+    "level.集团级": {"zh": "集团级", "en": "Group"},
+    "level.公司级": {"zh": "公司级", "en": "Company"},
     "column.awards_declared": {"zh": "申报", "en": "Declared"},
     "column.award_rate": {"zh": "获奖率", "en": "Award rate"},
     # Studios

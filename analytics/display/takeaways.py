@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from analytics import formatting
+from analytics.display import formatting
 from analytics.i18n import t
 
 # How each figure is written: rates as %, money in 万元, ratios with two decimals, everything else as a count.

@@ -1,20 +1,16 @@
-"""The metrics of DATA_SPEC, rolled up the unit tree: each takes a connection and Filters, aggregates in DuckDB."""
+"""The headline figures (summary, KPIs, by unit, trend), rolled up the unit tree; one module per subject beside it."""
 
 from __future__ import annotations
-
-import math
 
 import duckdb
 import pandas as pd
 
 from analytics.contract import vocab
+from analytics.contract.missing import is_missing
 from analytics.filters import Filters
-from analytics.store.sql import read_sql
+from analytics.metrics.common import TOTAL_GROUP, query, ratio, scoped_params
 from analytics.store.tree import scope_roots
 
-METRICS = "metrics"
-
-TOTAL_GROUP = "__total__"
 ADDITIVE = (
     "projects",
     "projects_completed",
@@ -29,25 +25,6 @@ ADDITIVE = (
 )
 # Per-year stock figures: for a range of years they are read in the reference year, not summed.
 PER_YEAR = ("party_members", "participating_members", "branches_stated", "branches_active")
-PATENT_COLUMNS = {
-    "发明专利": "invention_patents",
-    "实用新型专利": "utility_model_patents",
-    "外观设计专利": "design_patents",
-}
-
-
-def _ratio(numerator, denominator) -> float | None:
-    if numerator is None or denominator is None or _missing(numerator) or _missing(denominator) or denominator == 0:
-        return None
-    return float(numerator) / float(denominator)
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def _query(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
-    return con.execute(read_sql(name, METRICS), params).df()
 
 
 def reference_year(con: duckdb.DuckDBPyConnection, filters: Filters) -> int | None:
@@ -65,7 +42,7 @@ def kpis_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, groups: dict[
     """Raw additive figures per (group_key, year). groups maps a group key to the units whose subtrees form it."""
     keys = [key for key, roots in groups.items() for _ in roots]
     roots = [root for group_roots in groups.values() for root in group_roots]
-    return _query(con, "kpis_by_group", {"group_keys": keys, "group_roots": roots, **filters.params()})
+    return query(con, "kpis_by_group", {"group_keys": keys, "group_roots": roots, **filters.params()})
 
 
 def _summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
@@ -74,26 +51,26 @@ def _summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
     ref = per_year[per_year["year"] == ref_year] if ref_year is not None else per_year.iloc[0:0]
     stock = {column: (ref[column].iloc[0] if len(ref) else None) for column in PER_YEAR}
     branch_units = int(per_year["branch_units"].max()) if len(per_year) else 0
-    stock = {key: (None if _missing(value) else int(value)) for key, value in stock.items()}
+    stock = {key: (None if is_missing(value) else int(value)) for key, value in stock.items()}
     branch_total = stock["branches_stated"] if stock["branches_stated"] is not None else branch_units
-    patents = {zh: int(totals[column]) for zh, column in PATENT_COLUMNS.items()}
+    patents = {zh: int(totals[column]) for zh, column in vocab.PATENT_COLUMNS.items()}
     return {
         "projects": int(totals["projects"]),
         "projects_completed": int(totals["projects_completed"]),
         "projects_not_stopped": int(totals["projects_not_stopped"]),
-        "completion_rate": _ratio(totals["projects_completed"], totals["projects_not_stopped"]),
+        "completion_rate": ratio(totals["projects_completed"], totals["projects_not_stopped"]),
         "savings_wan": round(float(totals["savings_wan"]), 4),
         "patents": {"total": sum(patents.values()), **patents},
         "software_copyrights": int(totals["software_copyrights"]),
         "awards_declared": int(totals["awards_declared"]),
         "awards_awarded": int(totals["awards_awarded"]),
-        "award_rate": _ratio(totals["awards_awarded"], totals["awards_declared"]),
+        "award_rate": ratio(totals["awards_awarded"], totals["awards_declared"]),
         "party_members": stock["party_members"],
         "participating_members": stock["participating_members"],
-        "participation_rate": _ratio(stock["participating_members"], stock["party_members"]),
+        "participation_rate": ratio(stock["participating_members"], stock["party_members"]),
         "branches_total": branch_total,
         "branches_active": stock["branches_active"] or 0,
-        "branch_coverage": _ratio(stock["branches_active"] or 0, branch_total),
+        "branch_coverage": ratio(stock["branches_active"] or 0, branch_total),
         "reference_year": ref_year,
         "has_data": bool(len(per_year)),
     }
@@ -129,9 +106,7 @@ def kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
 
 def project_counts_by_dimension(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, dict[str, int]]:
     """{'category': {类别: n}, 'program': {活动类型: n}} in vocabulary order, absent values left out."""
-    roots = scope_roots(con, filters)
-    params = {"group_keys": [TOTAL_GROUP] * len(roots), "group_roots": roots, **filters.params()}
-    frame = _query(con, "project_counts_by_dimension", params)
+    frame = query(con, "project_counts_by_dimension", scoped_params(con, filters))
     result: dict[str, dict[str, int]] = {}
     for dimension, order in (("category", vocab.CATEGORIES), ("program", vocab.PROGRAMS)):
         found = dict(frame.loc[frame["dimension"] == dimension, ["value", "projects"]].itertuples(index=False))
@@ -152,7 +127,7 @@ def kpis_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[s
 
 
 def _patent_columns(patents: dict) -> dict:
-    return {column: patents[zh] for zh, column in PATENT_COLUMNS.items()}
+    return {column: patents[zh] for zh, column in vocab.PATENT_COLUMNS.items()}
 
 
 def trend(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -164,18 +139,3 @@ def trend(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
         patents = figures.pop("patents")
         rows.append({"year": int(year), **figures, "patent_count": patents["total"], **_patent_columns(patents)})
     return pd.DataFrame(rows)
-
-
-def studio_verdicts(
-    con: duckdb.DuckDBPyConnection, filters: Filters, delist_years: int = vocab.STUDIO_DELIST_YEARS
-) -> pd.DataFrame:
-    """Each studio-year with met/missed and its verdict: ok, warning (风险提示) or delisted (摘牌)."""
-    roots = scope_roots(con, filters)
-    params = {
-        "group_keys": [TOTAL_GROUP] * len(roots),
-        "group_roots": roots,
-        "year_from": filters.year_from,
-        "year_to": filters.year_to,
-        "delist_years": delist_years,
-    }
-    return _query(con, "studio_verdicts", params)

@@ -1,4 +1,5 @@
-"""The overview's four charts, each with its takeaway: one list for the page and for the meeting deck."""
+"""The overview's four charts, each with its takeaway, built by the same chart builders the pages use: one list for
+the page and for the meeting deck."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import charts, takeaways
+from analytics.charts import patents, rates, savings, trend
+from analytics.display import takeaways
 
 
 @dataclass(frozen=True)
@@ -24,17 +26,17 @@ def overview_charts(by_unit: pd.DataFrame, by_year: pd.DataFrame, figures: dict,
     return [
         ChartWithTakeaway(
             "participation",
-            charts.participation_by_unit(by_unit, lang, average),
+            rates.rate_by_unit(by_unit, "participation_rate", "chart.participation_by_unit", lang, average),
             takeaways.highest(by_unit, "participation_rate", lang, average=average),
             by_unit=True,
         ),
         ChartWithTakeaway(
-            "savings", charts.savings_by_unit(by_unit, lang), takeaways.highest(by_unit, "savings_wan", lang), True
+            "savings", savings.savings_by_unit(by_unit, lang), takeaways.highest(by_unit, "savings_wan", lang), True
         ),
         ChartWithTakeaway(
-            "patents", charts.patents_by_unit(by_unit, lang), takeaways.patents_split(by_unit, lang), True
+            "patents", patents.patents_by_unit(by_unit, lang), takeaways.patents_split(by_unit, lang), True
         ),
         ChartWithTakeaway(
-            "trend", charts.trend(by_year, lang), takeaways.latest_year_change(by_year, "savings_wan", lang), False
+            "trend", trend.trend(by_year, lang), takeaways.latest_year_change(by_year, "savings_wan", lang), False
         ),
     ]

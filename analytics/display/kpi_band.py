@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import duckdb
 
-from analytics import formatting, metrics
+from analytics import metrics
 from analytics.contract.definitions import KPI_BAND_KEYS
+from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.i18n import t
 

@@ -1,0 +1,58 @@
+"""What every chart shares: the CJK font, one colour per programme, patent type and verdict, and the layouts."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from analytics.contract import vocab
+
+# A CJK font first, so exported images render Chinese (the app checks one is installed).
+FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
+PROGRAM_COLOURS = dict(
+    zip(vocab.PROGRAMS, ("#c0392b", "#2f6db5", "#d68910", "#16a085", "#8e44ad", "#5d6d7e"), strict=True)
+)
+CATEGORY_COLOURS = dict(zip(vocab.CATEGORIES, ("#2f6db5", "#c0392b", "#16a085", "#d68910", "#7f8c8d"), strict=True))
+PATENT_COLOURS = dict(zip(vocab.PATENT_TYPES, ("#b03a2e", "#2e86c1", "#b7950b"), strict=True))
+PRIMARY = "#c0392b"
+SECONDARY = "#2f6db5"
+UNLABELLED_COLOUR = "#bdc3c7"
+SOFTWARE_COLOUR = "#6c3483"
+MET_COLOUR, MISSED_COLOUR, TARGET_COLOUR = "#27ae60", "#c0392b", "#d5d8dc"
+DECLARED_COLOUR, AWARDED_COLOUR = "#aab7b8", PRIMARY
+UNIT_COLOURS = ("#c0392b", "#2f6db5", "#d68910", "#16a085", "#8e44ad", "#5d6d7e", "#b03a2e", "#1f618d")
+
+
+def apply_layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "font": {"size": 16}},
+        font={"family": FONT_FAMILY, "size": 13},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        plot_bgcolor="white",
+    )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True, gridcolor="#eee")
+    return fig
+
+
+def by_unit_layout(fig: go.Figure, title: str, units: int) -> go.Figure:
+    """Units down the side, largest on top: long Chinese unit names read whole at any width."""
+    apply_layout(fig, title, height=max(260, 110 + 34 * units))
+    fig.update_yaxes(autorange="reversed", gridcolor=None, showgrid=False)
+    fig.update_xaxes(gridcolor="#eee")
+    # The legend sits between the title and the plot, left-aligned, so it never covers a bar or a label.
+    fig.update_layout(
+        margin={"l": 10, "r": 30, "t": 80, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+    )
+    return fig
+
+
+def legend_below(fig: go.Figure) -> go.Figure:
+    """For half-width charts over the years: a long legend wraps under the plot instead of over the title."""
+    fig.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0, "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    )
+    return fig

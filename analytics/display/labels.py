@@ -1,0 +1,21 @@
+"""Vocabulary values as the UI shows them: the Chinese word itself, or its English name from the translation table."""
+
+from __future__ import annotations
+
+from analytics.contract import vocab
+from analytics.contract.missing import is_missing
+from analytics.i18n import t
+
+
+def outcome_label(kind: str, lang: str = "zh") -> str:
+    """An outcome type as the UI shows it: the vocabulary word in Chinese, its header word in English."""
+    if lang == "zh":
+        return kind
+    return vocab.OUTCOME_TYPE_EN.get(kind, kind).replace("_", " ").capitalize()
+
+
+def level_label(level, lang: str = "zh") -> str:
+    """An award level, or the words for a level not stated."""
+    if is_missing(level):
+        return t("level.unstated", lang)
+    return t(f"level.{level}", lang) if level in vocab.AWARD_LEVELS else level

@@ -1,0 +1,27 @@
+"""Outcomes (patents, software copyrights, papers, standards …) counted per unit and type."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analytics.contract import vocab
+from analytics.filters import Filters
+from analytics.metrics.common import per_unit_params, query, scoped_params
+
+# Outcome forms counted on the patents page: everything but savings, which is a value.
+COUNTED_OUTCOME_TYPES = tuple(kind for kind in vocab.OUTCOME_TYPES if kind != vocab.SAVINGS_TYPE)
+
+
+def outcome_counts_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str]) -> pd.DataFrame:
+    """One row per given unit, one column per counted outcome type (vocabulary order), zeros where none."""
+    found = query(con, "outcome_counts_by_unit", per_unit_params(filters, units))
+    table = found.pivot_table(index="unit", columns="outcome_type", values="outcome_count", aggfunc="sum")
+    table = table.reindex(index=list(units), columns=list(COUNTED_OUTCOME_TYPES)).fillna(0).astype("int64")
+    table.columns.name = None
+    return table.rename_axis("unit").reset_index()
+
+
+def selected_outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The selected outcomes, each in the year metrics count it (its own, else its project's)."""
+    return query(con, "selected_outcomes", scoped_params(con, filters))

@@ -1,0 +1,60 @@
+"""The project list with its board status, the status board counted over the same query, and one project's card."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+
+from analytics.filters import Filters
+from analytics.metrics.common import query, scoped_params
+from analytics.store.sql import read_sql
+
+BOARD_STATUSES = ("completed", "in_progress", "overdue", "stopped")
+
+
+def project_list(
+    con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.date | None = None, search: str = ""
+) -> pd.DataFrame:
+    """The filtered projects with board_status (completed | in_progress | overdue | stopped) as of as_of
+    (today when not given), savings_wan, patent_count, awards_declared and awards_awarded; search keeps those
+    whose number, name, leader, unit or branch contains it (case ignored)."""
+    params = scoped_params(con, filters, as_of=as_of or dt.date.today(), search=search.strip())
+    return query(con, "project_list", params)
+
+
+def status_board(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.date | None = None) -> dict[str, int]:
+    """Projects per board status, every status present (0 where none)."""
+    # Counted over the same query as the list, so the board and the table can never disagree.
+    sql = f"SELECT board_status, count(*) FROM ({read_sql('project_list', 'metrics')}) GROUP BY board_status"
+    params = scoped_params(con, filters, as_of=as_of or dt.date.today(), search="")
+    found = dict(con.execute(sql, params).fetchall())
+    return {status: int(found.get(status, 0)) for status in BOARD_STATUSES}
+
+
+def project_card(con: duckdb.DuckDBPyConnection, project_id: str) -> dict | None:
+    """One project with every outcome and award it has, whatever the filters; None when there is no such project."""
+    project = con.execute("SELECT * FROM project_facts(NULL, NULL, [], []) WHERE project_id = ?", [project_id]).df()
+    if project.empty:
+        return None
+    outcomes = con.execute(
+        """
+        SELECT outcome_type, quantity, value_wan, fact_year AS year, date, note
+        FROM outcome_facts(NULL, NULL, [], []) WHERE project_id = ?
+        ORDER BY fact_year, outcome_type, note
+        """,
+        [project_id],
+    ).df()
+    awards = con.execute(
+        "SELECT year, award, level, result FROM award_facts(NULL, NULL, [], []) WHERE project_id = ? "
+        "ORDER BY year, award",
+        [project_id],
+    ).df()
+    record = project.drop(columns=["batch_id"]).iloc[0].to_dict()
+    return {"project": record, "outcomes": outcomes, "awards": awards}
+
+
+def selected_projects(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The selected projects, as stored (a project counts where metrics count it: its 党支部, else its unit)."""
+    return query(con, "selected_projects", scoped_params(con, filters))
