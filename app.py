@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import exports, filters, navigation, present, state
+import pages
+from ui import cache, exports, filters, present
 from ui.i18n import t
 
 st.set_page_config(page_title="创新成效看板", page_icon="🏭", layout="wide")
@@ -15,7 +16,7 @@ if not presenting:
     filters.render_sidebar()
 filters.write_url()
 
-page = st.navigation(navigation.build(), position="hidden" if presenting else "sidebar")
+page = st.navigation(pages.build(), position="hidden" if presenting else "sidebar")
 
 # While a pages/ folder exists, a server's first run executes in Streamlit's legacy multipage mode (see
 # ui/legacy.py) and the first filter choice was seen to be lost; one rerun per session after st.navigation has
@@ -24,7 +25,7 @@ if not st.session_state.get("_navigation_ready"):
     st.session_state["_navigation_ready"] = True
     st.rerun()
 
-if state.store_is_empty():
+if cache.store_is_empty():
     st.info(t("app.empty_store"))
 page.run()
 present.controls(page)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from analytics import exports, metrics
+from analytics.contract.missing import is_missing
 from analytics.display import formatting
 from analytics.exports import pdf
 from analytics.filters import Filters
@@ -184,7 +185,7 @@ def _run_batches(con, args) -> int:
                 "at": r.uploaded_at.isoformat(),
                 "rows_added": int(r.rows_added),
                 "rows_updated": int(r.rows_updated),
-                "undone_at": None if formatting.is_unknown(r.undone_at) else r.undone_at.isoformat(),
+                "undone_at": None if is_missing(r.undone_at) else r.undone_at.isoformat(),
             }
             for r in frame.itertuples()
         ]

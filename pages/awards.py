@@ -5,14 +5,14 @@ import streamlit as st
 from analytics.charts import awards as award_charts
 from analytics.charts import rates as rate_charts
 from analytics.display import labels, takeaways
-from ui import drill, queries, state
+from ui import cache, drill
 from ui.i18n import lang, t
 
 
 def render() -> None:
     selection = drill.page_header("page.awards")
     language = lang()
-    figures = state.summary(selection)
+    figures = cache.summary(selection)
     if not figures["awards_declared"]:
         st.info(t("pages.no_data", what=t("pages.what.awards")))
         return
@@ -20,13 +20,13 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("awards.funnel"))
-        funnel = queries.award_funnel(selection)
+        funnel = cache.award_funnel(selection)
         level = lambda value: labels.level_label(value, language)  # noqa: E731
         drill.takeaway(takeaways.award_funnel(funnel, level, language), "funnel")
         st.plotly_chart(award_charts.award_funnel(funnel, language), key="chart-award-funnel")
     with right:
         st.subheader(t("awards.by_unit"))
-        by_unit = state.kpis_by_unit(selection, queries.comparison_units(selection))
+        by_unit = cache.kpis_by_unit(selection, cache.comparison_units(selection))
         drill.takeaway(takeaways.highest(by_unit, "award_rate", language, average=figures["award_rate"]), "award-rate")
         figure = rate_charts.rate_by_unit(
             by_unit, "award_rate", "chart.award_rate_by_unit", language, figures["award_rate"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.store import batches as store_batches
-from ui import state
+from ui import cache
 from ui.i18n import t
 
 
@@ -14,7 +14,7 @@ def render() -> None:
     flash = st.session_state.pop("batches_flash", None)
     if flash:
         st.success(flash)
-    batches = store_batches.list_batches(state.cursor())
+    batches = store_batches.list_batches(cache.cursor())
     if batches.empty:
         st.info(t("batches.none"))
         return
@@ -27,11 +27,11 @@ def render() -> None:
     confirm = st.checkbox(t("batches.confirm", batch=chosen), key="undo-confirm")
     if st.button(t("batches.undo"), disabled=not confirm, key="undo-button"):
         try:
-            store_batches.undo(state.cursor(), int(chosen), undone_by="web")
+            store_batches.undo(cache.cursor(), int(chosen), undone_by="web")
         except store_batches.UndoRefused as refused:
             st.error(t(refused.key, **refused.params))
             return
-        state.data_changed()
+        cache.data_changed()
         st.session_state["batches_flash"] = t("undo.done", batch=chosen)
         st.rerun()
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.charts.overview import overview_charts
-from ui import drill, kpi, queries, state
+from ui import cache, drill, kpi
 from ui.i18n import lang, t
 
 
@@ -16,8 +16,8 @@ def render() -> None:
         return
 
     st.subheader(t("overview.by_unit"))
-    by_unit = state.kpis_by_unit(selection, queries.comparison_units(selection))
-    trend = state.trend(selection.without_years())
+    by_unit = cache.kpis_by_unit(selection, cache.comparison_units(selection))
+    trend = cache.trend(selection.without_years())
     shown = overview_charts(by_unit, trend, figures, lang())
     for row in (shown[:2], shown[2:]):
         for column, chart in zip(st.columns(2), row, strict=True):

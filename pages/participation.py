@@ -5,22 +5,32 @@ import streamlit as st
 from analytics.charts import rates as rate_charts
 from analytics.display import takeaways
 from analytics.metrics import participation as participation_metrics
-from ui import drill, queries, state
+from ui import cache, columns, drill
 from ui.filters import period_label
 from ui.i18n import lang, t
 
 ORDER_KEY = "ranking-order"
+# The ranking table's columns; the chosen order figure moves up beside the unit.
+RANKING_TABLE = (
+    "rank",
+    "rank_change",
+    "unit",
+    *participation_metrics.RANKING_COLUMNS,
+    "party_members",
+    "branches_total",
+    "previous_rank",
+)
 
 
 def render() -> None:
     selection = drill.page_header("page.participation")
     language = lang()
-    figures = state.summary(selection)
+    figures = cache.summary(selection)
     if not figures["has_data"]:
         st.info(t("overview.no_data"))
         return
-    units = queries.comparison_units(selection)
-    by_unit = state.kpis_by_unit(selection, units)
+    units = cache.comparison_units(selection)
+    by_unit = cache.kpis_by_unit(selection, units)
 
     st.subheader(t("participation.by_unit"))
     if all(value is None for value in by_unit["participation_rate"]):
@@ -38,8 +48,8 @@ def render() -> None:
     st.caption(t("drill.hint"))
 
     st.subheader(t("participation.over_years"))
-    by_year = queries.unit_figures_by_year(selection, units)
-    overall = state.trend(selection.without_years())
+    by_year = cache.unit_figures_by_year(selection, units)
+    overall = cache.trend(selection.without_years())
     left, right = st.columns(2)
     for column, (metric, title_key) in zip(
         (left, right),
@@ -63,56 +73,20 @@ def render() -> None:
         key=ORDER_KEY,
         horizontal=True,
     )
-    ranking = queries.unit_ranking(selection, units, order_by)
+    ranking = cache.unit_ranking(selection, units, order_by)
     drill.takeaway(takeaways.ranking_mover(ranking, order_by, language), "ranking")
     st.dataframe(
         ranking,
         key="ranking-table",
         hide_index=True,
-        column_order=(
-            "rank",
-            "rank_change",
-            "unit",
-            order_by,
-            *(name for name in participation_metrics.RANKING_COLUMNS if name != order_by),
-            "party_members",
-            "branches_total",
-            "previous_rank",
-        ),
-        column_config=_ranking_columns(),
+        column_order=(*RANKING_TABLE[:3], order_by, *(name for name in RANKING_TABLE[3:] if name != order_by)),
+        column_config=columns.config(RANKING_TABLE),
     )
     previous = selection.previous_period()
     if previous is None:
         st.caption(t("participation.no_previous"))
     else:
         st.caption(t("participation.previous", period=period_label(previous)))
-
-
-def _ranking_columns() -> dict:
-    language = lang()
-    rate = "percent"
-    return {
-        "rank": st.column_config.NumberColumn(t("column.rank"), format="%d"),
-        "rank_change": st.column_config.NumberColumn(t("column.rank_change"), format="%+d"),
-        "previous_rank": st.column_config.NumberColumn(t("column.previous_rank"), format="%d"),
-        "unit": st.column_config.TextColumn(t("column.unit")),
-        "participation_rate": st.column_config.NumberColumn(
-            takeaways.metric_name("participation_rate", language), format=rate
-        ),
-        "branch_coverage": st.column_config.NumberColumn(
-            takeaways.metric_name("branch_coverage", language), format=rate
-        ),
-        "projects": st.column_config.NumberColumn(takeaways.metric_name("projects", language), format="%d"),
-        "savings_wan": st.column_config.NumberColumn(t("column.savings_wan"), format="%.1f"),
-        "projects_per_branch": st.column_config.NumberColumn(
-            takeaways.metric_name("projects_per_branch", language), format="%.2f"
-        ),
-        "savings_per_100_members": st.column_config.NumberColumn(
-            takeaways.metric_name("savings_per_100_members", language), format="%.1f"
-        ),
-        "party_members": st.column_config.NumberColumn(t("column.party_members"), format="%d"),
-        "branches_total": st.column_config.NumberColumn(t("column.branches_total"), format="%d"),
-    }
 
 
 if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly

@@ -4,16 +4,16 @@ import streamlit as st
 
 from analytics.charts import patents as patent_charts
 from analytics.display import labels, takeaways
-from ui import drill, queries, state
+from ui import cache, drill
 from ui.i18n import lang, t
 
 
 def render() -> None:
     selection = drill.page_header("page.patents")
     language = lang()
-    units = queries.comparison_units(selection)
-    counts = queries.outcome_counts_by_unit(selection, units)
-    figures = state.summary(selection)
+    units = cache.comparison_units(selection)
+    counts = cache.outcome_counts_by_unit(selection, units)
+    figures = cache.summary(selection)
     if not figures["has_data"]:
         st.info(t("pages.no_data", what=t("pages.what.outcomes")))
         return
@@ -21,13 +21,13 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("patents.by_unit"))
-        by_unit = state.kpis_by_unit(selection, units)
+        by_unit = cache.kpis_by_unit(selection, units)
         drill.takeaway(takeaways.patents_split(by_unit, language), "patents")
         drill.unit_chart(patent_charts.patents_by_unit(by_unit, language), key="chart-patents-by-unit")
         st.caption(t("drill.hint"))
     with right:
         st.subheader(t("patents.trend"))
-        trend = state.trend(selection.without_years())
+        trend = cache.trend(selection.without_years())
         drill.takeaway(takeaways.latest_year_change(trend, "patent_count", language), "patents-trend")
         st.plotly_chart(patent_charts.patents_trend(trend, language), key="chart-patents-trend")
         st.caption(t("pages.trend_all_years"))

@@ -4,20 +4,25 @@ import datetime as dt
 
 import streamlit as st
 
+from analytics.contract.missing import is_missing
 from analytics.display import formatting, takeaways
 from analytics.metrics import projects as projects_metrics
-from ui import drill, queries
+from ui import cache, columns, drill
 from ui.i18n import lang, t
 from ui.markdown import escape
 
 AS_OF_KEY, SEARCH_KEY, TABLE_KEY = "projects-as-of", "project-search", "project-table"
+PROJECT_COLUMNS = (
+    "project_id", "name", "owner_unit", "program", "category", "leader", "year",
+    "start_date", "end_date", "status", "board_status", "savings_wan", "patent_count", "awards_awarded",
+)  # fmt: skip
 
 
 def render() -> None:
     selection = drill.page_header("page.projects")
     language = lang()
     as_of = st.date_input(t("projects.as_of_label"), value=dt.date.today(), key=AS_OF_KEY)
-    board = queries.status_board(selection, as_of)
+    board = cache.status_board(selection, as_of)
     if sum(board.values()) == 0:
         st.info(t("pages.no_data", what=t("pages.what.projects")))
         return
@@ -36,7 +41,7 @@ def render() -> None:
 
     st.subheader(t("projects.table"))
     search = st.text_input(t("projects.search"), key=SEARCH_KEY)
-    projects = queries.project_list(selection, as_of, search)
+    projects = cache.project_list(selection, as_of, search)
     st.caption(t("projects.shown", shown=len(projects), total=sum(board.values())) + " · " + t("projects.pick_hint"))
     if projects.empty:
         st.info(t("projects.no_match", query=search))
@@ -47,22 +52,7 @@ def render() -> None:
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
-        column_order=(
-            "project_id",
-            "name",
-            "owner_unit",
-            "program",
-            "category",
-            "leader",
-            "year",
-            "start_date",
-            "end_date",
-            "status",
-            "board_status",
-            "savings_wan",
-            "patent_count",
-            "awards_awarded",
-        ),
+        column_order=PROJECT_COLUMNS,
         column_config=_project_columns(),
     )
     rows = event.selection.rows if event else []
@@ -72,28 +62,12 @@ def render() -> None:
 
 def _project_columns() -> dict:
     statuses = {status: t(f"board.{status}") for status in projects_metrics.BOARD_STATUSES}
-    return {
-        "project_id": t("column.project_id"),
-        "name": st.column_config.TextColumn(t("column.name"), width="medium"),
-        "owner_unit": t("column.unit_owner"),
-        "program": t("column.program"),
-        "category": t("column.category"),
-        "leader": t("column.leader"),
-        "year": st.column_config.NumberColumn(t("column.year"), format="%d"),
-        "start_date": st.column_config.DateColumn(t("column.start_date"), format="YYYY-MM-DD"),
-        "end_date": st.column_config.DateColumn(t("column.end_date"), format="YYYY-MM-DD"),
-        "status": t("column.status"),
-        "board_status": st.column_config.SelectboxColumn(
-            t("column.board_status"), options=list(statuses), format_func=statuses.get
-        ),
-        "savings_wan": st.column_config.NumberColumn(t("column.savings_wan"), format="%.1f"),
-        "patent_count": st.column_config.NumberColumn(t("column.patent_count"), format="%d"),
-        "awards_awarded": st.column_config.NumberColumn(t("column.awards_awarded"), format="%d"),
-    }
+    board = st.column_config.SelectboxColumn(t("column.board_status"), options=list(statuses), format_func=statuses.get)
+    return columns.config(PROJECT_COLUMNS, board_status=board)
 
 
 def _card(project_id: str, language: str) -> None:
-    card = queries.project_card(project_id)
+    card = cache.project_card(project_id)
     if card is None:
         return
     project = card["project"]
@@ -113,10 +87,10 @@ def _card(project_id: str, language: str) -> None:
             ("column.party_participants", formatting.count(project["party_participants"], language)),
             ("column.participants", formatting.count(project["participants"], language)),
         ]
-        columns = st.columns(4)
+        fact_columns = st.columns(4)
         for index, (key, value) in enumerate(facts):
-            shown = t("value.unknown") if formatting.is_unknown(value) else value
-            columns[index % 4].markdown(f"{t(key)}：**{escape(shown)}**")
+            shown = t("value.unknown") if is_missing(value) else value
+            fact_columns[index % 4].markdown(f"{t(key)}：**{escape(shown)}**")
         st.markdown(f"**{t('card.outcomes')}**")
         if card["outcomes"].empty:
             st.caption(t("card.no_outcomes"))
@@ -125,14 +99,7 @@ def _card(project_id: str, language: str) -> None:
                 card["outcomes"],
                 key="card-outcomes",
                 hide_index=True,
-                column_config={
-                    "outcome_type": t("column.outcome_type"),
-                    "quantity": st.column_config.NumberColumn(t("column.quantity"), format="%d"),
-                    "value_wan": st.column_config.NumberColumn(t("column.value_wan"), format="%.1f"),
-                    "year": st.column_config.NumberColumn(t("column.year"), format="%d"),
-                    "date": st.column_config.DateColumn(t("column.date"), format="YYYY-MM-DD"),
-                    "note": t("column.note"),
-                },
+                column_config=columns.config(card["outcomes"].columns),
             )
         st.markdown(f"**{t('card.awards')}**")
         if card["awards"].empty:
@@ -142,17 +109,12 @@ def _card(project_id: str, language: str) -> None:
                 card["awards"],
                 key="card-awards",
                 hide_index=True,
-                column_config={
-                    "year": st.column_config.NumberColumn(t("column.year"), format="%d"),
-                    "award": t("column.award"),
-                    "level": t("column.level"),
-                    "result": t("column.result"),
-                },
+                column_config=columns.config(card["awards"].columns),
             )
 
 
 def _date(value) -> str | None:
-    return None if formatting.is_unknown(value) or value is None else str(value)[:10]
+    return None if is_missing(value) else str(value)[:10]
 
 
 if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly

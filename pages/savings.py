@@ -5,21 +5,23 @@ import streamlit as st
 from analytics.charts import savings as savings_charts
 from analytics.display import takeaways
 from analytics.metrics import savings as savings_metrics
-from ui import drill, queries, state
+from ui import cache, columns, drill
 from ui.i18n import lang, t
 
 SPLIT_KEY = "savings-split"
 TOP_PROJECTS = 10
 
+TOP_PROJECT_COLUMNS = ("project_id", "name", "owner_unit", "program", "category", "year", "savings_wan")
+
 
 def render() -> None:
     selection = drill.page_header("page.savings")
     language = lang()
-    figures = state.summary(selection)
+    figures = cache.summary(selection)
     if not figures["savings_wan"]:
         st.info(t("pages.no_data", what=t("pages.what.savings")))
         return
-    units = queries.comparison_units(selection)
+    units = cache.comparison_units(selection)
 
     st.subheader(t("savings.by_unit"))
     dimension = st.radio(
@@ -29,7 +31,7 @@ def render() -> None:
         key=SPLIT_KEY,
         horizontal=True,
     )
-    parts = queries.savings_by_unit_dimension(selection, units)
+    parts = cache.savings_by_unit_dimension(selection, units)
     drill.takeaway(
         takeaways.largest_part(parts, dimension, language, unlabelled=t("chart.unit_level")), "savings-parts"
     )
@@ -42,36 +44,28 @@ def render() -> None:
     with left:
         st.subheader(t("savings.trend"))
         everything = selection.without_years()
-        drill.takeaway(takeaways.latest_year_change(state.trend(everything), "savings_wan", language), "savings-trend")
-        by_year = queries.savings_by_year_program(everything)
+        drill.takeaway(takeaways.latest_year_change(cache.trend(everything), "savings_wan", language), "savings-trend")
+        by_year = cache.savings_by_year_program(everything)
         st.plotly_chart(savings_charts.savings_trend_by_program(by_year, language), key="chart-savings-trend")
         st.caption(t("pages.trend_all_years"))
     with right:
         st.subheader(t("savings.concentration"))
         top_n = savings_metrics.CONCENTRATION_TOP_N
-        concentration = queries.savings_concentration(selection, units)
+        concentration = cache.savings_concentration(selection, units)
         drill.takeaway(takeaways.concentration(concentration, top_n, language), "concentration")
         drill.unit_chart(
             savings_charts.concentration_by_unit(concentration, top_n, language), key="chart-concentration"
         )
 
     st.subheader(t("savings.top_projects"))
-    top = queries.top_savings_projects(selection, TOP_PROJECTS)
+    top = cache.top_savings_projects(selection, TOP_PROJECTS)
     drill.takeaway(takeaways.top_project(top, language), "top-projects")
     st.dataframe(
         top,
         key="top-projects",
         hide_index=True,
-        column_order=("project_id", "name", "owner_unit", "program", "category", "year", "savings_wan"),
-        column_config={
-            "project_id": t("column.project_id"),
-            "name": t("column.name"),
-            "owner_unit": t("column.unit_owner"),
-            "program": t("column.program"),
-            "category": t("column.category"),
-            "year": st.column_config.NumberColumn(t("column.year"), format="%d"),
-            "savings_wan": st.column_config.NumberColumn(t("column.savings_wan"), format="%.1f"),
-        },
+        column_order=TOP_PROJECT_COLUMNS,
+        column_config=columns.config(TOP_PROJECT_COLUMNS),
     )
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.charts import studios as studio_charts
 from analytics.display import takeaways
 from analytics.metrics import studios as studios_metrics
-from ui import drill, queries
+from ui import cache, columns, drill
 from ui.i18n import lang, t
 
 CARDS_PER_ROW = 2
@@ -14,7 +14,7 @@ CARDS_PER_ROW = 2
 def render() -> None:
     selection = drill.page_header("page.studios")
     language = lang()
-    verdicts = queries.studio_verdicts(selection)
+    verdicts = cache.studio_verdicts(selection)
     year = studios_metrics.studio_year(verdicts, selection)
     cards = studios_metrics.studio_cards(verdicts, year)
     if not cards:
@@ -47,21 +47,20 @@ def render() -> None:
                 )
 
     st.subheader(t("studios.history"))
-    history = studios_metrics.verdict_history(queries.studio_verdicts(selection.without_years()))
+    history = studios_metrics.verdict_history(cache.studio_verdicts(selection.without_years()))
     year_columns = [column for column in history.columns if column not in ("studio", "unit")]
     labels = {code: _verdict(code) for code in ("ok", "warning", "delisted")}
     st.dataframe(
         history,
         key="studio-history",
         hide_index=True,
-        column_config={
-            "studio": t("column.studio"),
-            "unit": t("column.unit"),
+        column_config=columns.config(
+            ("studio", "unit"),
             **{
                 column: st.column_config.SelectboxColumn(column, options=list(labels), format_func=labels.get)
                 for column in year_columns
             },
-        },
+        ),
     )
 
 

@@ -10,7 +10,7 @@ from analytics.ingest import headers, sandbox, upload
 from analytics.ingest.error_workbook import error_workbook
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.ingest.template import build_template
-from ui import state
+from ui import cache
 from ui.i18n import lang, t
 
 MB = 1024 * 1024
@@ -25,7 +25,7 @@ def _max_upload_bytes() -> int:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _parse(files: tuple[tuple[str, bytes], ...], mappings: tuple[tuple[tuple[str, str], str], ...]):
-    return upload.parse_files(state.cursor(), list(files), manual_mappings=dict(mappings), parse=parse_in_subprocess)
+    return upload.parse_files(cache.cursor(), list(files), manual_mappings=dict(mappings), parse=parse_in_subprocess)
 
 
 def _mapping_choices(plan: upload.UploadPlan) -> dict[tuple[str, str], str]:
@@ -47,7 +47,7 @@ def _mapping_choices(plan: upload.UploadPlan) -> dict[tuple[str, str], str]:
 
 
 def _new_unit_parents(plan: upload.UploadPlan) -> dict[str, str]:
-    tree = list(state.unit_tree()["unit"])
+    tree = list(cache.unit_tree()["unit"])
     parents = {}
     for unit in plan.new_units:
         key = "parent-" + hashlib.sha1(unit.encode()).hexdigest()[:12]
@@ -112,7 +112,7 @@ def render() -> None:
     mappings = st.session_state.setdefault("upload_mappings", {})
     with st.spinner(t("upload.parsing")):
         uploads = _parse(files, tuple(sorted(mappings.items())))
-    plan = upload.check(state.cursor(), uploads)
+    plan = upload.check(cache.cursor(), uploads)
     if plan.unknown_headers:
         st.subheader(t("upload.unknown_headers"))
         picked = _mapping_choices(plan)
@@ -120,14 +120,14 @@ def render() -> None:
         if st.button(t("upload.apply_mappings"), key="apply-mappings"):
             mappings.update(picked)
             if remember:
-                upload.save_mappings(state.cursor(), picked)
+                upload.save_mappings(cache.cursor(), picked)
             st.rerun()
     parents = {}
     if plan.new_units:
         st.subheader(t("upload.new_units_title"))
         parents = _new_unit_parents(plan)
         if parents:
-            plan = upload.check(state.cursor(), uploads, new_unit_parents=parents)
+            plan = upload.check(cache.cursor(), uploads, new_unit_parents=parents)
 
     st.subheader(t("upload.dry_run"))
     _show_plan(plan)
@@ -145,8 +145,8 @@ def render() -> None:
     if nothing:
         st.info(t("upload.nothing_new"))
     if st.button(t("upload.commit"), type="primary", disabled=bool(blocked), key="commit-upload"):
-        batch = upload.apply(state.cursor(), plan, valid_only=valid_only, uploaded_by=_who())
-        state.data_changed()
+        batch = upload.apply(cache.cursor(), plan, valid_only=valid_only, uploaded_by=_who())
+        cache.data_changed()
         st.success(t("upload.loaded", batch=batch, added=plan.changes.rows_added, updated=plan.changes.rows_updated))
 
 

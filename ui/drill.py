@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from analytics.filters import Filters
-from ui import filters, queries, state
+from ui import cache, filters
 from ui.filters import UNIT_KEY
 from ui.i18n import t
 from ui.markdown import escape
@@ -28,7 +28,7 @@ def _clicked_units(chart_key: str) -> list[str]:
 
 def _narrow_to_clicked(chart_key: str) -> None:
     # A callback runs before the rerun, so it may still set the unit widget's state.
-    known = set(state.unit_tree()["unit"])
+    known = set(cache.unit_tree()["unit"])
     clicked = [unit for unit in _clicked_units(chart_key) if unit in known]
     if clicked:
         st.session_state[UNIT_KEY] = [clicked[0]]
@@ -45,7 +45,7 @@ def unit_chart(figure, key: str) -> None:
 
 def breadcrumb(selection: Filters) -> None:
     """全集团 › … › the selected unit: every step but the last is a button back up to it."""
-    path = queries.ancestors(selection.units[0]) if len(selection.units) == 1 else []
+    path = cache.ancestors(selection.units[0]) if len(selection.units) == 1 else []
     steps = path[:-1]
     here = path[-1] if path else ("、".join(selection.units) if selection.units else t("drill.home"))
     with st.container(key="breadcrumb", horizontal=True, vertical_alignment="center", gap="small"):

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics import exports
 from analytics.filters import Filters
-from ui import state
+from ui import cache
 from ui.i18n import lang, t
 
 ORDER = ("pptx", "pdf", "xlsx", "png")
@@ -32,7 +32,7 @@ def builder(base: duckdb.DuckDBPyConnection, selection: Filters, fmt: str, langu
 def panel(selection: Filters) -> None:
     """Draw the export buttons where called (e.g. `with st.sidebar: exports.panel(filters.current())`)."""
     language = lang()
-    base = state.cursor()
+    base = cache.cursor()
     with st.expander(t("export.header"), icon=":material/download:"):
         st.caption(t("export.caption"))
         hint = exports.missing_font_hint(language)

@@ -8,7 +8,7 @@ from analytics.contract import vocab
 from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.store.tree import UnknownUnitError, resolve_units
-from ui import state
+from ui import cache
 from ui.i18n import LANG_KEY, lang, t
 
 UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY = "unit", "year", "program", "category"
@@ -43,13 +43,13 @@ def restore_from_url() -> None:
         known, unknown = [], []
         for name in names:
             try:
-                known.extend(resolve_units(state.cursor(), [name]))
+                known.extend(resolve_units(cache.cursor(), [name]))
             except UnknownUnitError as missing:
                 unknown.append(missing)
         st.session_state[UNIT_KEY] = list(dict.fromkeys(known))
         st.session_state[_UNKNOWN] = [(miss.name, miss.suggestions) for miss in unknown]
     if YEAR_KEY in params:
-        years = _parse_years(params[YEAR_KEY], state.available_years())
+        years = _parse_years(params[YEAR_KEY], cache.available_years())
         if years:
             st.session_state[YEAR_KEY] = years
     for key, allowed in ((PROGRAM_KEY, vocab.PROGRAMS), (CATEGORY_KEY, vocab.CATEGORIES)):
@@ -60,9 +60,9 @@ def restore_from_url() -> None:
 
 def render_sidebar() -> None:
     """The filter widgets, each keyed, drawn once per run by app.py."""
-    tree = state.unit_tree()
+    tree = cache.unit_tree()
     depth = dict(zip(tree["unit"], tree["depth"], strict=True))
-    years = state.available_years()
+    years = cache.available_years()
     with st.sidebar:
         st.radio(
             t("lang.label"),

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics.display import kpi_band
 from analytics.filters import Filters
-from ui import state
+from ui import cache
 from ui.filters import period_label
 from ui.i18n import lang, t
 
@@ -15,9 +15,9 @@ FIRST_ROW = 4
 
 def band(filters: Filters) -> dict:
     """Draw the band for the selection and return the figures it showed."""
-    now = state.summary(filters)
+    now = cache.summary(filters)
     previous_filters = filters.previous_period()
-    before = kpi_band.comparable(state.summary(previous_filters) if previous_filters else None)
+    before = kpi_band.comparable(cache.summary(previous_filters) if previous_filters else None)
     tiles = kpi_band.tiles(now, before, lang())
     for row in (tiles[:FIRST_ROW], tiles[FIRST_ROW:]):
         for column, tile in zip(st.columns(len(row)), row, strict=True):

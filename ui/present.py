@@ -6,11 +6,12 @@ import time
 
 import streamlit as st
 
-from ui import filters, navigation
+import pages
+from ui import filters
 from ui.i18n import t
 
 PRESENT_KEY, ROTATE_KEY = "present", "rotate"
-# The meeting's running order; only the chapters registered in ui.navigation are stepped through.
+# The meeting's running order; only the chapters registered in pages (the registry) are stepped through.
 CHAPTERS = ("overview", "participation", "savings", "patents", "awards", "studios")
 MIN_ROTATE, MAX_ROTATE = 5, 3600
 _CHAPTER_SHOWN = "_present_chapter_shown"
@@ -61,18 +62,18 @@ def setup() -> bool:
     return True
 
 
-def chapters() -> list[navigation.PageEntry]:
+def chapters() -> list[pages.PageEntry]:
     """The registered chapters, in the meeting's order."""
-    by_path = {entry.url_path: entry for entry in navigation.PAGES}
+    by_path = {entry.url_path: entry for entry in pages.PAGES}
     return [by_path[path] for path in CHAPTERS if path in by_path]
 
 
-def _current(page, entries: list[navigation.PageEntry]) -> int | None:
-    path = page.url_path or next((entry.url_path for entry in navigation.PAGES if entry.default), "")
+def _current(page, entries: list[pages.PageEntry]) -> int | None:
+    path = page.url_path or next((entry.url_path for entry in pages.PAGES if entry.default), "")
     return next((index for index, entry in enumerate(entries) if entry.url_path == path), None)
 
 
-def _go(entry: navigation.PageEntry) -> None:
+def _go(entry: pages.PageEntry) -> None:
     # switch_page clears the query string unless given one: keep the filters, present and rotate.
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     target = st.Page(entry.render, title=t(entry.title_key), url_path=entry.url_path, default=entry.default)
@@ -112,7 +113,7 @@ def controls(page) -> None:
         _rotation(entries, index, seconds)
 
 
-def _rotation(entries: list[navigation.PageEntry], index: int | None, seconds: int) -> None:
+def _rotation(entries: list[pages.PageEntry], index: int | None, seconds: int) -> None:
     """Advance to the next chapter (wrapping) once this one has been shown for `seconds`.
 
     A fragment that reruns every second only compares clocks: the chapter's page runs once per showing, so

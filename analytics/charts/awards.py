@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.charts.layout import AWARDED_COLOUR, DECLARED_COLOUR, apply_layout
+from analytics.contract.missing import is_missing
 from analytics.display import formatting
 from analytics.display.labels import level_label
 from analytics.i18n import t
@@ -14,7 +15,7 @@ from analytics.i18n import t
 def award_funnel(funnel: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Declared beside awarded for each level, from 国家级 down, with each level's award rate."""
     levels = [level_label(level, lang) for level in funnel["level"]]
-    rates = ["" if formatting.is_unknown(rate) else f"{formatting.rate(rate, lang)}" for rate in funnel["award_rate"]]
+    rates = ["" if is_missing(rate) else f"{formatting.rate(rate, lang)}" for rate in funnel["award_rate"]]
     fig = go.Figure(
         [
             go.Bar(

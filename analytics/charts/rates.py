@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.charts.layout import PRIMARY, UNIT_COLOURS, apply_layout, by_unit_layout
+from analytics.contract.missing import is_missing
 from analytics.display import formatting
 from analytics.i18n import t
 
@@ -20,9 +21,7 @@ def rate_bars(by_unit: pd.DataFrame, column: str, title: str, colour: str, lang:
     ordered = by_unit.assign(_rate=pd.to_numeric(by_unit[column], errors="coerce")).sort_values(
         "_rate", ascending=False, na_position="last"
     )
-    labels = [
-        t("chart.unknown", lang) if formatting.is_unknown(v) else formatting.rate(v, lang) for v in ordered["_rate"]
-    ]
+    labels = [t("chart.unknown", lang) if is_missing(v) else formatting.rate(v, lang) for v in ordered["_rate"]]
     fig = go.Figure(
         go.Bar(
             orientation="h",
@@ -36,7 +35,7 @@ def rate_bars(by_unit: pd.DataFrame, column: str, title: str, colour: str, lang:
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    if not formatting.is_unknown(overall):
+    if not is_missing(overall):
         fig.add_vline(
             x=overall,
             line_dash="dash",

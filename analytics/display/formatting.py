@@ -2,48 +2,45 @@
 
 from __future__ import annotations
 
+from analytics.contract.missing import is_missing
 from analytics.filters import Filters
 from analytics.i18n import t
 
 
-def is_unknown(value) -> bool:
-    return value is None or value != value  # NaN is the only value unequal to itself
-
-
 def wan(value, lang: str = "zh", *, unit: bool = True) -> str:
-    if is_unknown(value):
+    if is_missing(value):
         return t("value.unknown", lang)
     text = f"{value:,.1f}"
     return f"{text} {t('unit.wan', lang)}" if unit else text
 
 
 def rate(value, lang: str = "zh", digits: int = 1) -> str:
-    if is_unknown(value):
+    if is_missing(value):
         return t("value.unknown", lang)
     return f"{value * 100:.{digits}f}%"
 
 
 def count(value, lang: str = "zh") -> str:
-    if is_unknown(value):
+    if is_missing(value):
         return t("value.unknown", lang)
     return f"{int(value):,}"
 
 
 def delta_count(current, previous) -> str | None:
-    if is_unknown(current) or is_unknown(previous):
+    if is_missing(current) or is_missing(previous):
         return None
     return f"{int(current) - int(previous):+,}"
 
 
 def delta_wan(current, previous, lang: str = "zh") -> str | None:
-    if is_unknown(current) or is_unknown(previous):
+    if is_missing(current) or is_missing(previous):
         return None
     return f"{current - previous:+,.1f} {t('unit.wan', lang)}"
 
 
 def delta_rate(current, previous, lang: str = "zh") -> str | None:
     """A change of rate in percentage points, never a percent of a percent."""
-    if is_unknown(current) or is_unknown(previous):
+    if is_missing(current) or is_missing(previous):
         return None
     return f"{(current - previous) * 100:+.1f}{t('unit.pp', lang)}"
 

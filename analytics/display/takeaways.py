@@ -6,6 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
+from analytics.contract.missing import is_missing
 from analytics.display import formatting
 from analytics.i18n import t
 
@@ -18,7 +19,7 @@ METRIC_KEY = {"patent_count": "patents", "top_share": "top3_share"}
 
 
 def format_value(column: str, value, lang: str = "zh") -> str:
-    if formatting.is_unknown(value):
+    if is_missing(value):
         return t("value.unknown", lang)
     if column in RATE_COLUMNS:
         return formatting.rate(value, lang)
@@ -51,7 +52,7 @@ def highest(by_unit: pd.DataFrame, column: str, lang: str = "zh", average=None) 
         "metric": metric_name(column, lang),
         "value": format_value(column, best[column], lang),
     }
-    if average is not None and not formatting.is_unknown(average):
+    if average is not None and not is_missing(average):
         sentence = t("takeaway.highest_with_average", lang, average=format_value(column, average, lang), **params)
     else:
         sentence = t("takeaway.highest", lang, **params)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from analytics.contract.missing import is_missing
 from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -23,7 +24,7 @@ def _points(value: float) -> str:
 
 def _change(now: float | None, before: float | None, single_year: bool, lang: str) -> str:
     """The change of a rate in percentage points; nothing when either side is unknown."""
-    if formatting.is_unknown(now) or formatting.is_unknown(before):
+    if is_missing(now) or is_missing(before):
         return ""
     span = "year" if single_year else "period"
     diff = round(now - before, 4)  # rates from counts: a rounding crumb must not read as a change
@@ -44,7 +45,7 @@ def unit_sentence(unit: str, figures: dict, previous: dict | None, filters: Filt
         return t("say.no_data", lang, period=period, unit=unit)
     parts = [t("say.projects", lang, period=period, unit=unit, count=figures["projects"])]
     rate = figures["participation_rate"]
-    if formatting.is_unknown(rate):
+    if is_missing(rate):
         parts.append(t("say.participation.unknown", lang))
     else:
         before = previous["participation_rate"] if previous and previous["has_data"] else None
