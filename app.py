@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import pages
-from ui import cache, exports, filters, present
+from ui import cache, exports, filters, navigation, present
 from ui.i18n import t
 
 st.set_page_config(page_title="创新成效看板", page_icon="🏭", layout="wide")
@@ -16,7 +16,7 @@ if not presenting:
     filters.render_sidebar()
 filters.write_url()
 
-page = st.navigation(pages.build(), position="hidden" if presenting else "sidebar")
+page = st.navigation(navigation.build(pages.PAGES), position="hidden" if presenting else "sidebar")
 
 # While a pages/ folder exists, a server's first run executes in Streamlit's legacy multipage mode (see
 # ui/legacy.py) and the first filter choice was seen to be lost; one rerun per session after st.navigation has
@@ -28,7 +28,7 @@ if not st.session_state.get("_navigation_ready"):
 if cache.store_is_empty():
     st.info(t("app.empty_store"))
 page.run()
-present.controls(page)
+present.controls(page, pages.PAGES)
 if not presenting:
     with st.sidebar:
         exports.panel(filters.current())

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import streamlit as st
 
-import pages
 from ui import filters
 from ui.i18n import t
+from ui.navigation import PageEntry
 
 PRESENT_KEY, ROTATE_KEY = "present", "rotate"
 # The meeting's running order; only the chapters registered in pages (the registry) are stepped through.
@@ -62,33 +63,32 @@ def setup() -> bool:
     return True
 
 
-def chapters() -> list[pages.PageEntry]:
+def chapters(registry: Sequence[PageEntry]) -> list[PageEntry]:
     """The registered chapters, in the meeting's order."""
-    by_path = {entry.url_path: entry for entry in pages.PAGES}
+    by_path = {entry.url_path: entry for entry in registry}
     return [by_path[path] for path in CHAPTERS if path in by_path]
 
 
-def _current(page, entries: list[pages.PageEntry]) -> int | None:
-    path = page.url_path or next((entry.url_path for entry in pages.PAGES if entry.default), "")
+def _current(page, entries: list[PageEntry], registry: Sequence[PageEntry]) -> int | None:
+    path = page.url_path or next((entry.url_path for entry in registry if entry.default), "")
     return next((index for index, entry in enumerate(entries) if entry.url_path == path), None)
 
 
-def _go(entry: pages.PageEntry) -> None:
+def _go(entry: PageEntry) -> None:
     # switch_page clears the query string unless given one: keep the filters, present and rotate.
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    target = st.Page(entry.render, title=t(entry.title_key), url_path=entry.url_path, default=entry.default)
-    st.switch_page(target, query_params=params)
+    st.switch_page(entry.page(), query_params=params)
 
 
-def controls(page) -> None:
+def controls(page, registry: Sequence[PageEntry]) -> None:
     """Call after page.run(). Presenting: Previous/Next (←/→), exit, and rotation; else the sidebar's enter button."""
     if not active():
         if st.sidebar.button(t("present.enter"), help=t("present.enter.help"), icon=":material/slideshow:"):
             st.query_params[PRESENT_KEY] = "1"
             st.rerun()
         return
-    entries = chapters()
-    index = _current(page, entries)
+    entries = chapters(registry)
+    index = _current(page, entries, registry)
     with st.container(key="present-controls", horizontal=True, vertical_alignment="center"):
         previous = st.button(
             t("present.previous"), key="present-previous", shortcut="Left", disabled=not index
@@ -113,7 +113,7 @@ def controls(page) -> None:
         _rotation(entries, index, seconds)
 
 
-def _rotation(entries: list[pages.PageEntry], index: int | None, seconds: int) -> None:
+def _rotation(entries: list[PageEntry], index: int | None, seconds: int) -> None:
     """Advance to the next chapter (wrapping) once this one has been shown for `seconds`.
 
     A fragment that reruns every second only compares clocks: the chapter's page runs once per showing, so
