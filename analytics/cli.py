@@ -12,7 +12,7 @@ from analytics.contract.missing import is_missing
 from analytics.display import formatting
 from analytics.exports import pdf
 from analytics.filters import Filters
-from analytics.i18n import t
+from analytics.i18n import join, t
 from analytics.ingest import upload
 from analytics.metrics import studios as studios_metrics
 from analytics.store import batches, connection
@@ -91,7 +91,7 @@ def _filters(con, args) -> Filters:
 
 def _summary_text(con, filters: Filters, lang: str) -> str:
     figures = metrics.summary(con, filters)
-    scope = "、".join(filters.units) or t("filter.whole_group", lang)
+    scope = join(filters.units, lang) or t("filter.whole_group", lang)
     if filters.year_from is not None:
         scope = f"{formatting.period(filters, lang)} {scope}"
     return t(
@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](con, args)
     except UnknownUnitError as exc:
-        suggestions = "、".join(exc.suggestions) or t("cli.none", args.lang)
+        suggestions = join(exc.suggestions, args.lang) or t("cli.none", args.lang)
         print(t("cli.unknown_unit", args.lang, name=exc.name, suggestions=suggestions), file=sys.stderr)
         return EXIT_REFUSED
     finally:

@@ -6,7 +6,7 @@ from analytics.charts import studios as studio_charts
 from analytics.display import takeaways
 from analytics.metrics import studios as studios_metrics
 from ui import cache, columns, drill
-from ui.i18n import lang, t
+from ui.i18n import join, lang, t
 
 CARDS_PER_ROW = 2
 
@@ -31,7 +31,7 @@ def render() -> None:
             line = t(
                 "studios.verdict_line", studio=card["studio"], unit=card["unit"], verdict=_verdict(card["verdict"])
             )
-            missed = t("studios.missed_dims", dims="、".join(t(f"studio.dim.{dim}") for dim in card["missed"]))
+            missed = t("studios.missed_dims", dims=join(t(f"studio.dim.{dim}") for dim in card["missed"]))
             (st.error if card["verdict"] == "delisted" else st.warning)(f"{line} · {missed}")
     st.caption(t("studios.rule"))
 

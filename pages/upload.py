@@ -11,7 +11,7 @@ from analytics.ingest.error_workbook import error_workbook
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.ingest.template import build_template
 from ui import cache
-from ui.i18n import lang, t
+from ui.i18n import join, lang, t
 
 MB = 1024 * 1024
 IGNORE = ""
@@ -105,7 +105,7 @@ def render() -> None:
         return
     too_big = [item.name for item in chosen if item.size > _max_upload_bytes()]
     if too_big:
-        st.error(t("upload.too_big", files="、".join(too_big), limit=_max_upload_bytes() // MB))
+        st.error(t("upload.too_big", files=join(too_big), limit=_max_upload_bytes() // MB))
         return
     files = tuple((item.name, item.getvalue()) for item in chosen)
 

@@ -39,7 +39,8 @@ def test_highest_in_both_languages():
     )
     assert (
         takeaways.highest(BY_UNIT, "participation_rate", "en")
-        == "三磨所 has the highest Party member participation: 96.0%; unknown for 1 other unit(s)"
+        == "三磨所 has the highest Party member participation: 96.0%;"
+        " Party member participation unknown for 1 other unit(s)"
     )
     assert (
         takeaways.highest(BY_UNIT, "savings_wan", average=500.75)

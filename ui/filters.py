@@ -9,7 +9,7 @@ from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.store.tree import UnknownUnitError, resolve_units
 from ui import cache
-from ui.i18n import LANG_KEY, lang, t
+from ui.i18n import LANG_KEY, join, lang, t
 
 UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY = "unit", "year", "program", "category"
 URL_KEYS = (UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY, LANG_KEY)
@@ -107,8 +107,8 @@ def show_unknown_units() -> None:
     """A link that named units not in the tree says so, instead of showing an empty page."""
     unknown = st.session_state.get(_UNKNOWN) or []
     if unknown:
-        names = "、".join(name for name, _ in unknown)
-        suggestions = "、".join(dict.fromkeys(s for _, found in unknown for s in found)) or t("cli.none")
+        names = join(name for name, _ in unknown)
+        suggestions = join(dict.fromkeys(s for _, found in unknown for s in found)) or t("cli.none")
         st.warning(t("filter.unknown_units", names=names, suggestions=suggestions))
 
 
@@ -160,5 +160,5 @@ def period_label(filters: Filters) -> str:
 
 
 def context_line(filters: Filters) -> str:
-    units = "、".join(filters.units) if filters.units else t("filter.whole_group")
+    units = join(filters.units) if filters.units else t("filter.whole_group")
     return t("filter.context", units=units, period=period_label(filters))

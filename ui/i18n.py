@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from analytics.i18n import join as join_items
 from analytics.i18n import t as translate
 from ui.markdown import escape
 
@@ -20,3 +21,8 @@ def t(key: str, **params) -> str:
     """UI text in the session's language. Streamlit renders it as markdown, so the data in params (unit and
     file names, values from a link) is escaped to show as the text it is."""
     return translate(key, lang(), **{name: escape(value) for name, value in params.items()})
+
+
+def join(items) -> str:
+    """Items as a list in running text, in the session's language."""
+    return join_items(items, lang())

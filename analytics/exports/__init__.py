@@ -51,7 +51,7 @@ def file_stem(filters: Filters, lang: str, today: date | None = None) -> str:
     elif len(units) == 1:
         scope = units[0]
     else:
-        scope = t("export.more_units", lang, unit=units[0], count=len(units), others=len(units) - 1)
+        scope = t("export.more_units", lang, unit=units[0], count=len(units))
     parts = (t("export.file_stem", lang), scope, formatting.period(filters, lang), (today or date.today()).isoformat())
     return re.sub(r'[\\/:*?"<>|\s]+', "_", "_".join(parts))[:120]
 

@@ -14,7 +14,7 @@ from analytics.display.kpi_band import Tile
 from analytics.exports import summary
 from analytics.exports.stamp import Stamp, make_stamp
 from analytics.filters import Filters
-from analytics.i18n import t
+from analytics.i18n import join, t
 from analytics.store import tree
 
 
@@ -55,7 +55,7 @@ def report_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
 def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") -> Report:
     stamp = make_stamp(con, filters, lang)
     now, before = kpi_band.figures(con, filters)
-    scope = "、".join(filters.units) or t("filter.whole_group", lang)
+    scope = join(filters.units, lang) or t("filter.whole_group", lang)
     notes = []
     previous_filters = filters.previous_period()
     if previous_filters and before:

@@ -10,7 +10,7 @@ import duckdb
 from analytics.contract.definitions import KPI_BAND_KEYS
 from analytics.display import formatting
 from analytics.filters import Filters
-from analytics.i18n import t
+from analytics.i18n import join, t
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Stamp:
     def units(self) -> str:
         if not self.filters.units:
             return t("filter.whole_group", self.lang)
-        return t("stamp.with_subunits", self.lang, units="、".join(self.filters.units))
+        return t("stamp.with_subunits", self.lang, units=join(self.filters.units, self.lang))
 
     @property
     def period(self) -> str:
@@ -42,15 +42,15 @@ class Stamp:
         return [
             t("stamp.units", self.lang, value=self.units),
             t("stamp.period", self.lang, value=self.period),
-            t("stamp.programs", self.lang, value="、".join(self.filters.programs) or every),
-            t("stamp.categories", self.lang, value="、".join(self.filters.categories) or every),
+            t("stamp.programs", self.lang, value=join(self.filters.programs, self.lang) or every),
+            t("stamp.categories", self.lang, value=join(self.filters.categories, self.lang) or every),
             t("stamp.cutoff", self.lang, value=self.cutoff_text),
             t("stamp.generated", self.lang, value=self.generated.strftime("%Y-%m-%d %H:%M")),
         ]
 
     def footer(self) -> str:
         """The one-line form for slide and page footers."""
-        units = "、".join(self.filters.units) or t("filter.whole_group", self.lang)
+        units = join(self.filters.units, self.lang) or t("filter.whole_group", self.lang)
         return t("stamp.footer", self.lang, units=units, period=self.period, cutoff=self.cutoff_text)
 
     def definitions(self) -> list[tuple[str, str]]:

@@ -22,3 +22,8 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     entry = TABLE[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**params) if params else text
+
+
+def join(items, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Items as a list in running text: 甲、乙、丙 in Chinese, "A, B, C" in English."""
+    return t("list.separator", lang).join(str(item) for item in items)

@@ -30,7 +30,7 @@ TEXT: dict[str, dict[str, str]] = {
         "boxes. Install one: apt-get install fonts-noto-cjk",
     },
     "export.file_stem": {"zh": "创新成效", "en": "innovation-impact"},
-    "export.more_units": {"zh": "{unit}等{count}个单位", "en": "{unit} and {others} more"},
+    "export.more_units": {"zh": "{unit}等{count}个单位", "en": "{unit} and others ({count} units)"},
     "cli.report_written": {"zh": "已生成 {path}", "en": "Wrote {path}"},
     "cli.report_failed": {"zh": "无法写入 {path}：{error}", "en": "Could not write {path}: {error}"},
     # The stamp every export carries
@@ -47,7 +47,6 @@ TEXT: dict[str, dict[str, str]] = {
     # Deck and PDF
     "deck.title": {"zh": "党建引领创新工程成效汇报", "en": "Party-building-led innovation: results"},
     "deck.kpis": {"zh": "核心指标", "en": "Key figures"},
-    "deck.units": {"zh": "分单位情况", "en": "Unit by unit"},
     "deck.definitions": {"zh": "指标口径与数据说明", "en": "Definitions and data"},
     "deck.delta_caption": {"zh": "括号内为与上一期（{period}）相比的变化", "en": "Changes compare with {period}"},
     "deck.stock_year": {"zh": "参与率、支部覆盖率按{year}年计", "en": "Participation and coverage are for {year}"},
@@ -60,7 +59,6 @@ TEXT: dict[str, dict[str, str]] = {
     "sheet.total": {"zh": "合计（所选范围）", "en": "Total (selection)"},
     "col.unit": {"zh": "单位", "en": "Unit"},
     "col.project_name": {"zh": "项目名称", "en": "Project name"},
-    "col.year": {"zh": "年度", "en": "Year"},
     "col.invention": {"zh": "发明专利", "en": "Invention patents"},
     "col.utility": {"zh": "实用新型专利", "en": "Utility model patents"},
     "col.design": {"zh": "外观设计专利", "en": "Design patents"},

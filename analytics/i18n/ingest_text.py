@@ -108,4 +108,19 @@ TEXT: dict[str, dict[str, str]] = {
     # The error workbook.
     "error_column": {"zh": "错误原因", "en": "Problems"},
     "error_summary_sheet": {"zh": "问题汇总", "en": "Summary"},
+    # The upload template's notes and validation messages.
+    "template.required": {"zh": "必填。", "en": "Required. "},
+    "template.choices": {"zh": "从下拉列表选择：{}", "en": "Choose from the list: {}"},
+    "template.one_of": {
+        "zh": "项目编号与单位至少填一项。",
+        "en": "Fill in the project ID or the unit (at least one). ",
+    },
+    "template.example": {
+        "zh": "示例行：请替换或删除后再上传。",
+        "en": "Example row: replace or delete it before uploading.",
+    },
+    "template.bad_choice": {"zh": "请从下拉列表中选择。", "en": "Please choose a value from the list."},
+    "template.bad_number": {"zh": "请输入不小于 0 的数字。", "en": "Please enter a number of 0 or more."},
+    "template.bad_year": {"zh": "请输入 1949–2100 之间的年份。", "en": "Please enter a year between 1949 and 2100."},
+    "template.title": {"zh": "创新成效看板 上传模板", "en": "Innovation dashboard upload template"},
 }

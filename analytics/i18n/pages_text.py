@@ -52,10 +52,6 @@ TEXT: dict[str, dict[str, str]] = {
     "column.rank_change": {"zh": "排名变化", "en": "Movement"},
     "column.party_members": {"zh": "党员总数", "en": "Party members"},
     "column.branches_total": {"zh": "党支部数", "en": "Party branches"},
-    "rank.up": {"zh": "↑{steps}", "en": "↑{steps}"},
-    "rank.down": {"zh": "↓{steps}", "en": "↓{steps}"},
-    "rank.same": {"zh": "—", "en": "—"},
-    "rank.new": {"zh": "新", "en": "new"},
     # Savings
     "savings.by_unit": {"zh": "分单位构成", "en": "Make-up by unit"},
     "savings.trend": {"zh": "历年趋势", "en": "Trend"},
@@ -87,9 +83,6 @@ TEXT: dict[str, dict[str, str]] = {
     "column.category": {"zh": "项目类别", "en": "Category"},
     "column.year": {"zh": "年度", "en": "Year"},
     "column.savings_wan": {"zh": "节创价值（万元）", "en": "Savings (万元)"},
-    "column.top_savings_wan": {"zh": "前{n}项目（万元）", "en": "Top {n} projects (万元)"},
-    "column.top_share": {"zh": "前{n}项目占比", "en": "Top {n} share"},
-    "column.projects_with_savings": {"zh": "有节创价值的项目数", "en": "Projects with savings"},
     # Patents and outcomes
     "patents.by_unit": {"zh": "分单位专利", "en": "Patents by unit"},
     "patents.trend": {"zh": "历年趋势", "en": "Trend"},
@@ -104,7 +97,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "chart.outcomes_by_unit": {"zh": "各单位成果数量", "en": "Outcomes by unit"},
     "chart.software": {"zh": "软件著作权", "en": "Software copyrights"},
-    "column.total": {"zh": "合计", "en": "Total"},
     # Projects
     "projects.board": {"zh": "状态看板", "en": "Status board"},
     "projects.as_of_label": {"zh": "统计截止日期（判断是否超期）", "en": "As of (for overdue)"},
@@ -161,8 +153,6 @@ TEXT: dict[str, dict[str, str]] = {
     "level.省部级": {"zh": "省部级", "en": "Provincial"},
     "level.集团级": {"zh": "集团级", "en": "Group"},
     "level.公司级": {"zh": "公司级", "en": "Company"},
-    "column.awards_declared": {"zh": "申报", "en": "Declared"},
-    "column.award_rate": {"zh": "获奖率", "en": "Award rate"},
     # Studios
     "studios.at_risk": {"zh": "{year}年需关注的工作室", "en": "Studios at risk in {year}"},
     "studios.none_at_risk": {"zh": "{year}年所有工作室均完成目标。", "en": "Every studio met its targets in {year}."},
@@ -183,8 +173,6 @@ TEXT: dict[str, dict[str, str]] = {
     "studio.dim.apprentices": {"zh": "导师带徒数", "en": "Apprentices"},
     "studio.dim.exchanges": {"zh": "学习交流次数", "en": "Exchanges"},
     "column.studio": {"zh": "工作室", "en": "Studio"},
-    "column.verdict": {"zh": "评价", "en": "Verdict"},
-    "column.missed_run": {"zh": "连续未达标年数", "en": "Years missed in a row"},
     # Glossary
     "glossary.intro": {
         "zh": "各页面指标的统计口径。与总览指标卡片的悬停说明同源。",
@@ -197,7 +185,7 @@ TEXT: dict[str, dict[str, str]] = {
     "takeaway.highest": {"zh": "{unit}{metric}最高，为 {value}", "en": "{unit} has the highest {metric}: {value}"},
     "takeaway.unknown_units": {
         "zh": "；另有{count}个单位{metric}未知",
-        "en": "; unknown for {count} other unit(s)",
+        "en": "; {metric} unknown for {count} other unit(s)",
     },
     "takeaway.highest_with_average": {
         "zh": "{unit}{metric}最高，为 {value}；整体为 {average}",

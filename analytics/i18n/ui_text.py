@@ -1,8 +1,9 @@
 """Translation table section: dashboard pages, metrics, charts and the command line."""
 
 TEXT: dict[str, dict[str, str]] = {
+    # Between the items of a list in running text.
+    "list.separator": {"zh": "、", "en": ", "},
     "app.title": {"zh": "创新成效看板", "en": "Innovation Impact Dashboard"},
-    "app.tagline": {"zh": "党建引领创新工程 · 成效一览", "en": "Party-building-led innovation, at a glance"},
     "app.empty_store": {
         "zh": "还没有数据。请在「数据上传」页上传台账，或运行 `python -m analytics import data/demo.xlsx` 载入演示数据。",
         "en": "No data yet. Upload a ledger on the Upload page, or run "
@@ -34,10 +35,8 @@ TEXT: dict[str, dict[str, str]] = {
     "filter.year_single": {"zh": "{year}年", "en": "{year}"},
     "filter.year_range": {"zh": "{start}—{end}年", "en": "{start}–{end}"},
     # Overview
-    "overview.kpis": {"zh": "核心指标", "en": "Key figures"},
     "overview.delta_caption": {"zh": "变化为与上一期（{period}）相比", "en": "Changes compare with {period}"},
     "overview.by_unit": {"zh": "分单位", "en": "By unit"},
-    "overview.trend": {"zh": "历年趋势", "en": "Trend over the years"},
     "overview.no_data": {
         "zh": "所选单位在所选期间没有数据。",
         "en": "The selected units have no data in the selected period.",
@@ -95,20 +94,16 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # Units and value formats
     "unit.wan": {"zh": "万元", "en": "10k yuan"},
-    "unit.items": {"zh": "项", "en": ""},
-    "unit.pieces": {"zh": "件", "en": ""},
+    "unit.items": {"zh": "项", "en": "items"},
+    "unit.pieces": {"zh": "件", "en": "items"},
     "unit.pp": {"zh": "个百分点", "en": " pp"},
     "value.unknown": {"zh": "—", "en": "—"},
-    "value.unknown_hover": {"zh": "未知：缺少参与党员数", "en": "Unknown: participating members missing"},
     # Charts
     "chart.participation_by_unit": {"zh": "各单位党员参与率", "en": "Participation by unit"},
     "chart.savings_by_unit": {"zh": "各单位节创价值（万元）", "en": "Savings by unit (万元)"},
-    "chart.patents_by_unit": {"zh": "各单位专利（按类型）", "en": "Patents by unit, by type"},
     "chart.trend": {"zh": "历年项目数与节创价值", "en": "Projects and savings by year"},
     "chart.axis.year": {"zh": "年度", "en": "Year"},
-    "chart.axis.unit": {"zh": "单位", "en": "Unit"},
     "chart.group_average": {"zh": "整体 {value}", "en": "Overall {value}"},
-    "chart.title_overall": {"zh": "（整体 {value}，虚线）", "en": " (overall {value}, dashed)"},
     "kpi.savings_wan": {"zh": "节创价值（万元）", "en": "Savings (10k yuan)"},
     "chart.unknown": {"zh": "未知", "en": "unknown"},
     "patent.发明专利": {"zh": "发明专利", "en": "Invention"},

@@ -9,8 +9,8 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from analytics.contract import vocab
+from analytics.i18n import LANGUAGES, join, t
 
-LANGUAGES = ("zh", "en")
 CREATED = dt.datetime(2025, 1, 1, 9, 0, 0)
 # Validations reach this far down so the analyst's rows are covered without touching the whole sheet.
 LAST_ROW = 5000
@@ -18,17 +18,6 @@ LAST_ROW = 5000
 LIST_LIMIT = 255
 LIST_SHEET = "_lists"
 
-TEXT = {
-    "required": {"zh": "必填。", "en": "Required. "},
-    "choices": {"zh": "从下拉列表选择：{}", "en": "Choose from the list: {}"},
-    "separator": {"zh": "、", "en": ", "},
-    "one_of": {"zh": "项目编号与单位至少填一项。", "en": "Fill in the project ID or the unit (at least one). "},
-    "example": {"zh": "示例行：请替换或删除后再上传。", "en": "Example row: replace or delete it before uploading."},
-    "bad_choice": {"zh": "请从下拉列表中选择。", "en": "Please choose a value from the list."},
-    "bad_number": {"zh": "请输入不小于 0 的数字。", "en": "Please enter a number of 0 or more."},
-    "bad_year": {"zh": "请输入 1949–2100 之间的年份。", "en": "Please enter a year between 1949 and 2100."},
-    "title": {"zh": "创新成效看板 上传模板", "en": "Innovation dashboard upload template"},
-}
 
 EXAMPLE_BRANCH = "示例公司一车间党支部"
 EXAMPLE_PROJECT = "XM-2025-0001"
@@ -86,7 +75,7 @@ EXAMPLES: dict[str, dict[str, object]] = {
 
 
 def _text(key: str, lang: str) -> str:
-    return TEXT[key][lang]
+    return t(f"template.{key}", lang)
 
 
 def _width(value: object) -> int:
@@ -156,7 +145,7 @@ def _note(kind: vocab.SheetKind, column: vocab.Column, lang: str) -> str:
     if kind.name == "outcomes" and column.name in ("project_id", "unit"):
         parts.append(_text("one_of", lang))
     if column.kind == "choice":
-        parts.append(_text("choices", lang).format(_text("separator", lang).join(column.choices)))
+        parts.append(_text("choices", lang).format(join(column.choices, lang)))
     return "".join(parts)
 
 

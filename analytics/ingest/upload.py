@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.contract import vocab
-from analytics.i18n import t
+from analytics.i18n import join, t
 from analytics.ingest.parse import ParsedUpload, Problem, parse_file
 from analytics.store import batches
 from analytics.store.tree import fold_name
@@ -344,7 +344,7 @@ def report(plan: UploadPlan, lang: str = "zh") -> list[str]:
             )
         )
     if plan.new_units:
-        lines.append(t("upload.new_units", lang, units="、".join(fold_name(unit) for unit in plan.new_units)))
+        lines.append(t("upload.new_units", lang, units=join((fold_name(unit) for unit in plan.new_units), lang)))
     for file_name, header_info in {(f, h) for f, _, _, h in plan.unknown_headers}:
         lines.append(t("upload.unknown_header", lang, file=file_name, header=header_info))
     for file_name, ids in plan.already_loaded.items():
