@@ -91,26 +91,16 @@ def _card(project_id: str, language: str) -> None:
         for index, (key, value) in enumerate(facts):
             shown = t("value.unknown") if is_missing(value) else value
             fact_columns[index % 4].markdown(f"{t(key)}：**{escape(shown)}**")
-        st.markdown(f"**{t('card.outcomes')}**")
-        if card["outcomes"].empty:
-            st.caption(t("card.no_outcomes"))
-        else:
-            st.dataframe(
-                card["outcomes"],
-                key="card-outcomes",
-                hide_index=True,
-                column_config=columns.config(card["outcomes"].columns),
-            )
-        st.markdown(f"**{t('card.awards')}**")
-        if card["awards"].empty:
-            st.caption(t("card.no_awards"))
-        else:
-            st.dataframe(
-                card["awards"],
-                key="card-awards",
-                hide_index=True,
-                column_config=columns.config(card["awards"].columns),
-            )
+        _card_table(card["outcomes"], "card-outcomes", "card.outcomes", "card.no_outcomes")
+        _card_table(card["awards"], "card-awards", "card.awards", "card.no_awards")
+
+
+def _card_table(frame, key: str, title_key: str, empty_key: str) -> None:
+    st.markdown(f"**{t(title_key)}**")
+    if frame.empty:
+        st.caption(t(empty_key))
+    else:
+        st.dataframe(frame, key=key, hide_index=True, column_config=columns.config(frame.columns))
 
 
 def _date(value) -> str | None:
