@@ -189,3 +189,22 @@ def test_award_funnel_chart_labels_levels(lang):
     expected = ["国家级", "未注明级别"] if lang == "zh" else ["National", "Level not stated"]
     assert list(fig.data[0].x) == expected
     assert list(fig.data[1].text) == ["1（50.0%）", "0（0.0%）"]
+
+
+def test_overview_draws_by_unit_charts_with_the_pages_builders():
+    """One chart per view: the overview's participation, savings and patents are the pages' horizontal bars."""
+    from analytics.charts.overview import overview_charts
+
+    by_year = pd.DataFrame({"year": [2024, 2025], "projects": [3, 4], "savings_wan": [10.0, 12.5]})
+    figures = {"participation_rate": 0.9}
+    shown = {chart.key: chart.figure for chart in overview_charts(BY_UNIT, by_year, figures, "zh")}
+    page_participation = rate_charts.rate_by_unit(
+        BY_UNIT, "participation_rate", "chart.participation_by_unit", "zh", 0.9
+    )
+    assert shown["participation"].to_json() == page_participation.to_json()
+    assert shown["patents"].to_json() == patent_charts.patents_by_unit(BY_UNIT, "zh").to_json()
+    savings = shown["savings"].data[0]
+    assert savings.orientation == "h"
+    # Largest on top (the axis is reversed), each bar labelled with its figure and carrying its unit for drill-down.
+    assert list(savings.y) == list(BY_UNIT.sort_values("savings_wan", ascending=False)["unit"])
+    assert list(savings.customdata) == list(savings.y)
