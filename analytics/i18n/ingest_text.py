@@ -85,6 +85,14 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "'{value}' 不是年份（可写作 2023 或 2023年）",
         "en": "'{value}' is not a year (write 2023 or 2023年)",
     },
+    "year_out_of_range": {
+        "zh": "'{value}' 不在允许的年份范围内（{low}–{high}）",
+        "en": "'{value}' is outside the allowed years ({low}–{high})",
+    },
+    "too_long": {
+        "zh": "'{value}' 过长：最多 {max} 个字符",
+        "en": "'{value}' is too long: at most {max} characters",
+    },
     "not_choice": {
         "zh": "'{value}' 不是允许的值，可选：{allowed}",
         "en": "'{value}' is not an allowed value; choose one of: {allowed}",

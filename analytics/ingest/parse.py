@@ -22,6 +22,7 @@ __all__ = ["Limits", "ParsedSheet", "ParsedUpload", "Problem", "parse_file"]
 # Names that identify a thing are width-folded so that Ａ公司 and A公司 are one unit; free text is only trimmed.
 IDENTITY_COLUMNS = frozenset({"unit", "parent", "branch", "project_id", "studio"})
 NUMERIC_KINDS = frozenset({"int", "wan", "date", "year"})
+TOO_LONG_SHOWN = 20  # characters of an over-long cell quoted in its problem
 _TOTAL = re.compile(r"(合计|总计|小计|共计|总合计|total|subtotal|grandtotal|sum)(万元|元|数)?")
 FILE_KEYS = frozenset(
     {
@@ -268,16 +269,19 @@ class SheetParser:
         empty_rows = empty_distinct[distinct.codes]
         # Coerced once per distinct value, then spread to the rows: every rule is a function of the cell alone.
         cells = pd.Series(distinct.values, dtype=object).where(~empty_distinct, None)
+        low, high = column.bounds
         if column.kind == "text":
-            values, reasons = coerce.text(cells, width_fold=column.name in IDENTITY_COLUMNS)
+            values, reasons = coerce.text(
+                cells, width_fold=column.name in IDENTITY_COLUMNS, max_length=column.length_limit
+            )
         elif column.kind == "int":
-            values, reasons = coerce.integer(cells)
+            values, reasons = coerce.integer(cells, low)
         elif column.kind == "wan":
-            values, reasons = coerce.money(cells, header.unit)
+            values, reasons = coerce.money(cells, header.unit, low)
         elif column.kind == "date":
             values, reasons = coerce.date(cells)
         elif column.kind == "year":
-            values, reasons = coerce.year(cells)
+            values, reasons = coerce.year(cells, column.bounds)
         else:
             values, reasons = coerce.choice(cells, column.choices)
         required = column.required and not outcome_type(header.name)
@@ -295,9 +299,15 @@ class SheetParser:
             reasons[empty & ~formula] = "required_empty"
         reasons[formula] = "formula_no_value"
         params = {"allowed": list(column.choices)} if column.kind == "choice" else {}
+        if column.kind == "year":
+            params = {"low": low, "high": high}
+        elif column.kind == "text":
+            params = {"max": column.length_limit}
         for row, reason in reasons.dropna().items():
             bare = reason in ("required_empty", "formula_no_value")
             value = None if bare else _cell_str(self._cell(header.index, row))
+            if reason == "too_long":
+                value = value[:TOO_LONG_SHOWN] + "…"  # the reader needs to find the cell, not to read it all
             self.cell_problems.append((row, header.text, value, reason, params))
         return values.where(reasons.isna())
 
@@ -315,7 +325,6 @@ class SheetParser:
             header = self._header_text("project_id", "unit")
             for row in index[~owner & ~self._has_problem(index, ("project_id", "unit"))]:
                 self.cell_problems.append((row, header, None, "outcome_owner_missing", {}))
-            values["quantity"] = values.get("quantity", no_year).fillna(1).astype("Int64")
             values["year"] = _fill_years(values.get("year", no_year), values.get("date", no_text))
 
     def _has_problem(self, index: pd.Index, names: tuple[str, ...]) -> np.ndarray:
@@ -357,7 +366,11 @@ class SheetParser:
         columns = {}
         for column in self.kind.columns:
             series = values.get(column.name)
-            columns[column.name] = _typed(series if series is not None else pd.Series(None, index=index), column.kind)
+            series = _typed(series if series is not None else pd.Series(None, index=index), column.kind)
+            if column.default is not None:
+                # An empty cell or an absent optional column means the contract's default (no note, one item).
+                series = series.fillna(column.default).astype(series.dtype)
+            columns[column.name] = series
         frame = pd.DataFrame(columns, index=index)
         if not valid.all():
             frame = frame[valid]

@@ -26,7 +26,8 @@ TEXT = {
     "example": {"zh": "示例行：请替换或删除后再上传。", "en": "Example row: replace or delete it before uploading."},
     "bad_choice": {"zh": "请从下拉列表中选择。", "en": "Please choose a value from the list."},
     "bad_number": {"zh": "请输入不小于 0 的数字。", "en": "Please enter a number of 0 or more."},
-    "bad_year": {"zh": "请输入 1949–2100 之间的年份。", "en": "Please enter a year between 1949 and 2100."},
+    "bad_year": {"zh": "请输入 {}–{} 之间的年份。", "en": "Please enter a year between {} and {}."},
+    "too_long": {"zh": "名称最多 {} 个字符。", "en": "A name has at most {} characters."},
     "title": {"zh": "创新成效看板 上传模板", "en": "Innovation dashboard upload template"},
 }
 
@@ -131,9 +132,19 @@ def _validate(sheet, col: int, column: vocab.Column, lists: _Lists, lang: str) -
             {
                 "validate": "integer",
                 "criteria": "between",
-                "minimum": 1949,
-                "maximum": 2100,
-                "error_message": _text("bad_year", lang),
+                "minimum": column.bounds[0],
+                "maximum": column.bounds[1],
+                "error_message": _text("bad_year", lang).format(*column.bounds),
+            },
+        )
+    elif column.kind == "text" and column.max_length:
+        sheet.data_validation(
+            *cells,
+            {
+                "validate": "length",
+                "criteria": "<=",
+                "value": column.max_length,
+                "error_message": _text("too_long", lang).format(column.max_length),
             },
         )
     elif column.kind in ("int", "wan"):
