@@ -149,6 +149,9 @@ def _run_import(con, args) -> int:
     if plan.unreadable:
         print(t("upload.unreadable", args.lang), file=sys.stderr)
         return EXIT_UNREADABLE
+    if plan.tree_broken:
+        print(t("upload.tree_blocked", args.lang), file=sys.stderr)
+        return EXIT_REFUSED
     if plan.has_problems and not args.valid_only:
         print(t("upload.refused", args.lang, count=len(plan.problems)), file=sys.stderr)
         return EXIT_REFUSED

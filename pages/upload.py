@@ -134,6 +134,9 @@ def render() -> None:
     if plan.unreadable:
         st.error(t("upload.unreadable"))
         return
+    if plan.tree_broken:
+        st.error(t("upload.tree_blocked"))
+        return
     valid_only = False
     if plan.problems:
         valid_only = st.checkbox(t("upload.valid_only"), key="valid-only")

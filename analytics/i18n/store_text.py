@@ -43,6 +43,23 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "项目编号在本次上传和已有数据中都不存在",
         "en": "no project with this number, neither in this upload nor in the store",
     },
+    "upload.unit_own_parent": {
+        "zh": "单位的上级单位不能是它自己",
+        "en": "a unit cannot be its own parent",
+    },
+    "upload.unit_cycle": {
+        "zh": "上级单位形成循环（{cycle}），单位树中不能有环",
+        "en": "the parent units go round in a circle ({cycle}); the unit tree cannot have a cycle",
+    },
+    "upload.branch_elsewhere": {
+        "zh": "党支部「{value}」在单位树中属于「{parent}」，不在本行单位「{unit}」之下：同一支部不能挂在两个上级下",
+        "en": "party branch '{value}' sits under '{parent}' in the unit tree, not under this row's unit '{unit}': "
+        "one branch cannot have two parents",
+    },
+    "upload.tree_blocked": {
+        "zh": "单位树有错误（见上），整次上传都不能载入，也不能只载入有效行。",
+        "en": "The unit tree has errors (see above): nothing in this upload can be loaded, not even the valid rows.",
+    },
     "upload.refused": {
         "zh": "有{count}个问题，未写入任何数据。改正后重新上传，或选择只载入有效行。",
         "en": "{count} problems: nothing was written. Fix them and upload again, or choose to load only the valid rows.",

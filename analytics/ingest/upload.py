@@ -46,6 +46,14 @@ class UploadPlan:
     changes: batches.Changes
     already_loaded: dict[str, list[int]] = field(default_factory=dict)
     sheets: list[SheetSummary] = field(default_factory=list)
+    # The unit tree would hold a self-parent, a cycle or a branch under two parents: nothing may load, not even the
+    # valid rows, since dropping a unit row would re-create the unit at the top level and move its facts' totals.
+    tree_broken: bool = False
+
+    @property
+    def blocked(self) -> bool:
+        """Nothing can be loaded, whatever the analyst chooses."""
+        return self.unreadable or self.tree_broken
 
     @property
     def unreadable(self) -> bool:
@@ -116,6 +124,8 @@ def check(
     problems.extend(reference_problems)
     frames = _fill_award_years(con, frames)
     frames, new_units = _add_new_units(con, frames, new_unit_parents or {})
+    tree_problems = _tree_problems(con, frames, _header_texts(uploads))
+    problems.extend(tree_problems)
     changes = batches.classify(con, frames)
     already = {upload.file_name: batches.batches_with_hash(con, upload.content_hash) for upload in uploads}
     return UploadPlan(
@@ -126,6 +136,7 @@ def check(
         changes=changes,
         already_loaded={name: ids for name, ids in already.items() if ids},
         sheets=sheets,
+        tree_broken=bool(tree_problems),
     )
 
 
@@ -146,7 +157,7 @@ def apply(
     con: duckdb.DuckDBPyConnection, plan: UploadPlan, *, valid_only: bool = False, uploaded_by: str | None = None
 ) -> int:
     """Commit the prepared upload as one batch. Refused when it has problems, unless valid_only."""
-    if plan.unreadable or (plan.has_problems and not valid_only):
+    if plan.blocked or (plan.has_problems and not valid_only):
         raise UploadRefused()
     names = " + ".join(upload.file_name for upload in plan.uploads)
     content_hash = ",".join(upload.content_hash for upload in plan.uploads)
@@ -264,6 +275,89 @@ def _add_new_units(con: duckdb.DuckDBPyConnection, frames: dict, parents: dict[s
         existing = frames.get("units")
         frames["units"] = rows if existing is None else pd.concat([existing, rows], ignore_index=True)
     return frames, list(new)
+
+
+def _header_texts(uploads: list[ParsedUpload]) -> dict[tuple[str, str], dict[str, str]]:
+    """(file, sheet) -> canonical column -> the header as the analyst wrote it."""
+    return {
+        (upload.file_name, sheet.sheet): {name: text for text, name in sheet.mapping.items()}
+        for upload in uploads
+        for sheet in upload.sheets
+    }
+
+
+def _tree_problems(
+    con: duckdb.DuckDBPyConnection, frames: dict, headers: dict[tuple[str, str], dict[str, str]]
+) -> list[tuple[str, Problem]]:
+    """The unit tree as it would be after this upload (stored parents, overridden by the uploaded ones): a unit that
+    is its own parent, a parent cycle, or a project whose 党支部 sits under another unit than the project's, each
+    reported at the uploaded row that makes it. Reads only."""
+    parents = dict(con.execute("SELECT unit, parent FROM units").fetchall())
+    units = frames.get("units")
+    declared = pd.DataFrame() if units is None or "_row" not in units else units[units["_row"].notna()]
+    if units is not None:
+        parents.update(zip(units["unit"], units["parent"].where(units["parent"].notna(), None), strict=True))
+    problems = []
+
+    def header(row, name: str, zh: str) -> str:
+        return headers.get((row["_file"], row["_sheet"]), {}).get(name, zh)
+
+    in_cycle: dict[str, list[str]] = {}
+    for unit in parents:
+        path, seen = [], set()
+        node = unit
+        while node is not None and node not in seen and node not in in_cycle:
+            seen.add(node)
+            path.append(node)
+            node = parents.get(node)
+        if node in seen:
+            cycle = path[path.index(node) :]
+            for member in cycle:
+                in_cycle[member] = cycle
+    for _, row in declared.iterrows():
+        column = header(row, "parent", vocab.UNITS.column("parent").zh)
+        if row["parent"] == row["unit"]:
+            problems.append(_problem(row, column, row["parent"], "upload.unit_own_parent"))
+        elif row["unit"] in in_cycle:
+            cycle = in_cycle[row["unit"]]
+            start = cycle.index(row["unit"])
+            loop = [*cycle[start:], *cycle[:start], row["unit"]]
+            problems.append(_problem(row, column, row["parent"], "upload.unit_cycle", cycle=" → ".join(loop)))
+
+    projects = frames.get("projects")
+    if projects is not None and projects["branch"].notna().any():
+        above: dict[str, set[str]] = {}
+
+        def ancestors(node: str) -> set[str]:
+            if node not in above:
+                chain, current = set(), node
+                while current is not None and current not in chain:
+                    chain.add(current)
+                    current = parents.get(current)
+                above[node] = chain
+            return above[node]
+
+        # Checked once per distinct (branch, unit) pair: a 100k-row sheet names a few hundred.
+        wrong = {
+            (branch, unit)
+            for branch, unit in _distinct_pairs(projects["branch"], projects["unit"])
+            if branch not in in_cycle and unit not in ancestors(branch)
+        }
+        if not wrong:
+            return problems
+        pairs = pd.Series(list(zip(projects["branch"], projects["unit"], strict=True)), index=projects.index)
+        for _, row in projects[pairs.isin(wrong)].iterrows():
+            problems.append(
+                _problem(
+                    row,
+                    header(row, "branch", vocab.PROJECTS.column("branch").zh),
+                    row["branch"],
+                    "upload.branch_elsewhere",
+                    unit=row["unit"],
+                    parent=parents.get(row["branch"]) or "—",
+                )
+            )
+    return problems
 
 
 def _distinct_pairs(first: pd.Series, second: pd.Series) -> list[tuple]:
