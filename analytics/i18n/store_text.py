@@ -23,6 +23,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{file}：未识别的列「{header}」，请手动对应或忽略",
         "en": "{file}: unrecognised column '{header}': map it by hand or ignore it",
     },
+    "upload.unknown_headers_many": {
+        "zh": "{file}：有{count}个未识别的列（如 {first} …），请检查表头是否在前 30 行内、是否选对了文件",
+        "en": "{file}: {count} unrecognised columns (such as {first} …); check that the header row is within the "
+        "first 30 rows and that this is the right file",
+    },
     "upload.already_loaded": {
         "zh": "{file} 的内容已在批次 {batches} 中载入过，再次载入前请确认",
         "en": "{file} has the same content as batch {batches}, already loaded: make sure before loading it again",

@@ -49,6 +49,7 @@ class HeaderMatch:
     row: int  # 0-based index into the raw rows
     columns: list[HeaderColumn]
     unknown: list[str] = field(default_factory=list)
+    unknown_columns: list[int] = field(default_factory=list)  # the position of each unknown header
     duplicates: list[HeaderColumn] = field(default_factory=list)
     row_number_columns: list[int] = field(default_factory=list)  # 序号 / No. positions, read only to spot 合计
 
@@ -218,6 +219,7 @@ def _map_row(kind: vocab.SheetKind, index: int, row: list, manual: dict[str, str
         name, unit = _resolve(kind, text, folded, manual)
         if name is None:
             match.unknown.append(text)
+            match.unknown_columns.append(position)
             continue
         if name == "":
             continue

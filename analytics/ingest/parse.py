@@ -202,6 +202,10 @@ class SheetParser:
         self.cells = {c: cells.subset(keep) for c, cells in self.cells.items()}
         return index[keep]
 
+    def _holds_values(self, position: int) -> bool:
+        cells = self.cells.get(position)
+        return cells is not None and bool((~cells.blank()[cells.codes]).any())
+
     def _cell(self, column: int, row: int) -> object:
         """The cell as read, at Excel row `row`."""
         if self.lazy is not None:
@@ -210,6 +214,12 @@ class SheetParser:
 
     def parse(self) -> tuple[list[ParsedSheet], list[Problem]]:
         index = self._body()
+        # An unknown column with nothing in it carries no fact: there is nothing to map and nothing to lose.
+        self.unknown = [
+            text
+            for text, position in zip(self.match.unknown, self.match.unknown_columns, strict=True)
+            if self._holds_values(position)
+        ]
         missing = [c for c in self.kind.columns if c.required and c.name not in self.columns]
         for column in missing:
             required = [c.zh for c in self.kind.columns if c.required]
@@ -428,7 +438,7 @@ class SheetParser:
     def _sheet(self, kind: str, frame: pd.DataFrame, problems: list[Problem]) -> ParsedSheet:
         mapping = {c.text: c.name for c in self.match.columns}
         return ParsedSheet(
-            self.name, kind, self.match.row + 1, mapping, list(self.match.unknown), frame, problems, self.rows_read
+            self.name, kind, self.match.row + 1, mapping, list(self.unknown), frame, problems, self.rows_read
         )
 
     def _sheet_problem(self, column: str | None, key: str, **params: object) -> None:

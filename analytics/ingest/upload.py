@@ -20,6 +20,9 @@ from analytics.store import batches
 from analytics.store.tree import fold_name
 
 Parser = Callable[..., ParsedUpload]
+# Beyond this many unknown headers they are summarised, not listed or offered one by one.
+UNKNOWN_SHOWN = 30
+UNKNOWN_EXAMPLES = 5
 
 
 class UploadRefused(RuntimeError):
@@ -373,6 +376,24 @@ def _distinct_pairs(first: pd.Series, second: pd.Series) -> list[tuple]:
     ]
 
 
+def unknown_header_lines(plan: UploadPlan, lang: str = "zh") -> list[str]:
+    """One line per unknown header, in file, sheet and column order; a file with more than UNKNOWN_SHOWN of them
+    gets one summary line (a CSV of 10,000 columns is not 10,000 lines)."""
+    by_file: dict[str, list[str]] = {}
+    for file_name, _sheet, _kind, header in plan.unknown_headers:
+        by_file.setdefault(file_name, [])
+        if header not in by_file[file_name]:
+            by_file[file_name].append(header)
+    lines = []
+    for file_name, found in by_file.items():
+        if len(found) > UNKNOWN_SHOWN:
+            first = "、".join(found[:UNKNOWN_EXAMPLES])
+            lines.append(t("upload.unknown_headers_many", lang, file=file_name, count=len(found), first=first))
+        else:
+            lines += [t("upload.unknown_header", lang, file=file_name, header=header) for header in found]
+    return lines
+
+
 def sheet_table(plan: UploadPlan) -> pd.DataFrame:
     """Per sheet: rows read, to add, to update, unchanged, rejected (canonical column names)."""
     rows = []
@@ -439,8 +460,7 @@ def report(plan: UploadPlan, lang: str = "zh") -> list[str]:
         )
     if plan.new_units:
         lines.append(t("upload.new_units", lang, units="、".join(fold_name(unit) for unit in plan.new_units)))
-    for file_name, header_info in {(f, h) for f, _, _, h in plan.unknown_headers}:
-        lines.append(t("upload.unknown_header", lang, file=file_name, header=header_info))
+    lines += unknown_header_lines(plan, lang)
     for file_name, ids in plan.already_loaded.items():
         lines.append(t("upload.already_loaded", lang, file=file_name, batches=", ".join(f"#{i}" for i in ids)))
     for file_name, problem in plan.problems:

@@ -6,14 +6,18 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import resource
 import sys
 
 
 def main() -> None:
     # Capped here, before pandas loads, rather than by a preexec_fn, which is unsafe in a threaded server.
     cap = int(sys.argv[1])
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    try:
+        import resource
+    except ImportError:  # Windows has no rlimits: the parse still runs apart, bounded by its time limit only
+        resource = None
+    if resource is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     try:
         # Imported, and run once on the template, before the request is read: a spare worker waits with its
         # modules loaded and their first-use costs paid.
