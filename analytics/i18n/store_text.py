@@ -111,6 +111,16 @@ TEXT: dict[str, dict[str, str]] = {
     "upload.parsing": {"zh": "正在读取和校验…", "en": "Reading and checking…"},
     "upload.unknown_headers": {"zh": "未识别的列", "en": "Unrecognised columns"},
     "upload.map_header": {"zh": "{file} › {sheet}：「{header}」对应", "en": "{file} › {sheet}: '{header}' is"},
+    "upload.map_undecided": {"zh": "请选择对应的列或忽略", "en": "Choose a column or ignore"},
+    "upload.ignore_all": {
+        "zh": "忽略全部{count}个未识别的列（仅本次）并重新读取",
+        "en": "Ignore all {count} unrecognised columns (this upload only) and read again",
+    },
+    "upload.commit_failed": {
+        "zh": "载入失败，未写入任何数据。请稍后重试；若仍失败，请联系维护人员（详情已记入服务器日志）。",
+        "en": "Loading failed; nothing was written. Try again later; if it fails again, contact the maintainers "
+        "(the details are in the server log).",
+    },
     "upload.ignore_column": {"zh": "（忽略此列）", "en": "(ignore this column)"},
     "upload.remember_mappings": {"zh": "记住这些对应，下次自动使用", "en": "Remember these for next time"},
     "upload.apply_mappings": {"zh": "按所选对应重新读取", "en": "Read again with these mappings"},
