@@ -164,7 +164,10 @@ def apply(
         raise UploadRefused()
     names = " + ".join(upload.file_name for upload in plan.uploads)
     content_hash = ",".join(upload.content_hash for upload in plan.uploads)
-    return batches.commit(con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=uploaded_by)
+    files = [(upload.file_name, upload.content_hash) for upload in plan.uploads]
+    return batches.commit(
+        con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=uploaded_by, files=files
+    )
 
 
 def _problem(row: pd.Series, column: str, value, key: str, **params) -> tuple[str, Problem]:

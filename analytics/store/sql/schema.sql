@@ -15,6 +15,18 @@ CREATE TABLE IF NOT EXISTS batches (
     undone_by     VARCHAR
 );
 
+-- One row per file of a batch: re-uploading one file of an earlier multi-file upload is recognised by its own hash.
+CREATE TABLE IF NOT EXISTS batch_files (
+    batch_id      INTEGER NOT NULL,
+    file_name     VARCHAR NOT NULL,
+    content_hash  VARCHAR NOT NULL
+);
+-- Stores made before batch_files kept one comma-joined hash per batch: split once, on the first connect.
+INSERT INTO batch_files
+    SELECT b.batch_id, b.file_name, unnest(string_split(b.content_hash, ','))
+    FROM batches AS b
+    WHERE NOT EXISTS (SELECT 1 FROM batch_files AS f WHERE f.batch_id = b.batch_id);
+
 CREATE TABLE IF NOT EXISTS units (
     unit      VARCHAR PRIMARY KEY CHECK (length(trim(unit)) > 0) CHECK (length(unit) <= 100),
     parent    VARCHAR CHECK (parent IS NULL OR parent <> unit) CHECK (length(parent) <= 100),
