@@ -19,6 +19,7 @@ from analytics.exports import pdf
 from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.ingest import headers, upload
+from analytics.ingest.read import CSV_ENCODINGS
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.store import batches, connection
 from analytics.store.tree import UnknownUnitError, resolve_units
@@ -66,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
         "--ignore", action="append", default=[], metavar="HEADER", help="skip this unrecognised column (repeatable)"
     )
     importer.add_argument("--ignore-unknown", action="store_true", help="skip every unrecognised column")
+    importer.add_argument(
+        "--encoding",
+        choices=tuple(CSV_ENCODINGS),
+        help="a CSV file's encoding, when it cannot be told from the content",
+    )
 
     listing = with_db(commands.add_parser("batches", help="list uploads, oldest first"))
     listing.add_argument("--json", action="store_true")
@@ -210,7 +216,7 @@ def _run_import(con, args) -> int:
             return EXIT_UNREADABLE
     # The same capped, time-limited child process the page parses in: a file that would take gigabytes is refused.
     parse = functools.partial(parse_in_subprocess, keep_spare=False)
-    uploads = upload.parse_files(con, files, parse=parse)
+    uploads = upload.parse_files(con, files, parse=parse, encoding=args.encoding)
     plan = upload.check(con, uploads)
     decided, errors = _decisions(plan, args)
     if errors:
@@ -218,7 +224,7 @@ def _run_import(con, args) -> int:
             print(message, file=sys.stderr)
         return EXIT_REFUSED
     if decided:
-        uploads = upload.parse_files(con, files, manual_mappings=decided, parse=parse)
+        uploads = upload.parse_files(con, files, manual_mappings=decided, parse=parse, encoding=args.encoding)
         plan = upload.check(con, uploads)
     for line in upload.report(plan, args.lang):
         print(line)

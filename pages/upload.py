@@ -9,6 +9,7 @@ import streamlit as st
 
 from analytics.ingest import headers, sandbox, upload
 from analytics.ingest.error_workbook import error_workbook
+from analytics.ingest.read import CSV_ENCODINGS, ENCODING_LABELS
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.ingest.template import build_template
 from analytics.store import batches
@@ -17,6 +18,7 @@ from ui.i18n import lang, t
 
 MB = 1024 * 1024
 IGNORE = ""
+AUTO = ""
 TOP_LEVEL = ""
 
 
@@ -26,8 +28,27 @@ def _max_upload_bytes() -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _parse(files: tuple[tuple[str, bytes], ...], mappings: tuple[tuple[tuple[str, str], str], ...]):
-    return upload.parse_files(state.cursor(), list(files), manual_mappings=dict(mappings), parse=parse_in_subprocess)
+def _parse(
+    files: tuple[tuple[str, bytes], ...], mappings: tuple[tuple[tuple[str, str], str], ...], encoding: str | None
+):
+    return upload.parse_files(
+        state.cursor(), list(files), manual_mappings=dict(mappings), parse=parse_in_subprocess, encoding=encoding
+    )
+
+
+def _csv_encoding(files: tuple[tuple[str, bytes], ...]) -> str | None:
+    """The analyst's answer to "which encoding?" for CSV files; None (the default) decides from the content."""
+    if not any(name.lower().endswith((".csv", ".txt")) for name, _ in files):
+        return None
+    return (
+        st.selectbox(
+            t("upload.csv_encoding"),
+            options=[AUTO, *CSV_ENCODINGS],
+            format_func=lambda name: t("upload.csv_encoding_auto") if name == AUTO else ENCODING_LABELS[name],
+            key="csv-encoding",
+        )
+        or None
+    )
 
 
 def _mapping_choices(plan: upload.UploadPlan) -> dict[tuple[str, str], str]:
@@ -134,8 +155,9 @@ def render() -> None:
     files = tuple((item.name, item.getvalue()) for item in chosen)
 
     mappings = st.session_state.setdefault("upload_mappings", {})
+    encoding = _csv_encoding(files)
     with st.spinner(t("upload.parsing")):
-        uploads = _parse(files, tuple(sorted(mappings.items())))
+        uploads = _parse(files, tuple(sorted(mappings.items())), encoding)
     plan = upload.check(state.cursor(), uploads)
     if plan.unknown_headers:
         _unknown_headers(plan, mappings)

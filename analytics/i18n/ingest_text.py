@@ -34,8 +34,20 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the file would inflate to an unsafe size or ratio ({detail}) and was refused",
     },
     "csv_encoding": {
-        "zh": "无法识别 CSV 文件的编码（支持 UTF-8 和 GBK/GB18030）：请在 Excel 中另存为「CSV UTF-8」后重新上传",
-        "en": "cannot decode the CSV file (UTF-8 and GBK/GB18030 are supported): save it as 'CSV UTF-8' and upload again",
+        "zh": "无法识别 CSV 文件的编码（支持 UTF-8、GBK/GB18030 和 Big5）：请在 Excel 中另存为「CSV UTF-8」后重新上传",
+        "en": "cannot decode the CSV file (UTF-8, GBK/GB18030 and Big5 are supported): save it as 'CSV UTF-8' and "
+        "upload again",
+    },
+    "csv_encoding_ambiguous": {
+        "zh": "无法确定 CSV 文件的编码：按 {encodings} 读出的内容不同，且都说得通。请指明文件的编码"
+        "（上传页选择「CSV 编码」，命令行加 --encoding gb18030 或 --encoding big5）",
+        "en": "cannot tell the CSV file's encoding: read as {encodings} it gives different text, and each makes sense. "
+        "Say which it is (the upload page's 'CSV encoding', or --encoding gb18030 / --encoding big5 on the command "
+        "line)",
+    },
+    "csv_encoding_chosen": {
+        "zh": "按所选编码 {encoding} 无法读取此 CSV 文件：请选择其他编码",
+        "en": "the CSV file cannot be read as {encoding}, the encoding chosen: choose another",
     },
     "workbook_empty": {"zh": "文件中没有任何数据", "en": "the file holds no data"},
     "parse_timeout": {

@@ -111,6 +111,8 @@ TEXT: dict[str, dict[str, str]] = {
     "upload.parsing": {"zh": "正在读取和校验…", "en": "Reading and checking…"},
     "upload.unknown_headers": {"zh": "未识别的列", "en": "Unrecognised columns"},
     "upload.map_header": {"zh": "{file} › {sheet}：「{header}」对应", "en": "{file} › {sheet}: '{header}' is"},
+    "upload.csv_encoding": {"zh": "CSV 编码", "en": "CSV encoding"},
+    "upload.csv_encoding_auto": {"zh": "自动判断", "en": "Decide from the content"},
     "upload.map_undecided": {"zh": "请选择对应的列或忽略", "en": "Choose a column or ignore"},
     "upload.ignore_all": {
         "zh": "忽略全部{count}个未识别的列（仅本次）并重新读取",

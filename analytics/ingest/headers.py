@@ -54,10 +54,21 @@ class HeaderMatch:
     row_number_columns: list[int] = field(default_factory=list)  # 序号 / No. positions, read only to spot 合计
 
 
+# Traditional -> Simplified for every character of our header words, units and allowed values whose forms differ, so
+# that a ledger kept in Traditional characters (單位, 項目編號, 已結題) is read; names of things are never folded.
+# An explicit table, not a converter: only these words are matched, and a test checks the table covers them.
+TRADITIONAL = str.maketrans(
+    "萬與專習書產價體黨關準劃創別動單參雙發號員團國圖備頭獎學實導帶師開態總報術權構標匯彙牽狀稱類紙組織終結統"
+    "編職聯節榮獲觀譽計記論設評試說課負責質軟載進選門間隊項領題額驗級數時屬碼銜個場註製",
+    "万与专习书产价体党关准划创别动单参双发号员团国图备头奖学实导带师开态总报术权构标汇汇牵状称类纸组织终结统"
+    "编职联节荣获观誉计记论设评试说课负责质软载进选门间队项领题额验级数时属码衔个场注制",
+)
+
+
 @cache
 def fold(text: str) -> str:
-    """Width, case, spaces, line breaks and punctuation folded away: 节创价值（万元） -> 节创价值万元."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """Width, case, spaces, line breaks, punctuation and Traditional forms folded: 節創價值（萬元） -> 节创价值万元."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).casefold().translate(TRADITIONAL))
 
 
 def split_unit(folded: str) -> tuple[str, str | None]:
@@ -70,7 +81,7 @@ def split_unit(folded: str) -> tuple[str, str | None]:
 
 def bracketed_unit(text: str) -> tuple[str, str | None]:
     """A header split into its words and the unit it states in brackets: 发明专利（项） -> (发明专利, 项)."""
-    found = _BRACKETED_UNIT.match(unicodedata.normalize("NFKC", text).strip())
+    found = _BRACKETED_UNIT.match(unicodedata.normalize("NFKC", text).translate(TRADITIONAL).strip())
     if found is None or not found["base"].strip():
         return text, None
     return found["base"], found["unit"]

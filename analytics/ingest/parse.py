@@ -33,6 +33,8 @@ FILE_KEYS = frozenset(
         "file_password",
         "zip_bomb",
         "csv_encoding",
+        "csv_encoding_ambiguous",
+        "csv_encoding_chosen",
         "workbook_empty",
         "parse_timeout",
         "parse_out_of_memory",
@@ -98,11 +100,13 @@ def parse_file(
     *,
     manual_mappings: dict[tuple[str, str], str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    encoding: str | None = None,
 ) -> ParsedUpload:
-    """Every sheet of the upload as canonical frames of valid rows, with every problem found on the way."""
+    """Every sheet of the upload as canonical frames of valid rows, with every problem found on the way.
+    encoding: a CSV's encoding as the analyst stated it (read.CSV_ENCODINGS), else decided from the content."""
     upload = ParsedUpload(file_name, hashlib.sha256(data).hexdigest(), [], [], {})
     try:
-        raw_sheets = _read(file_name, data, limits, manual_mappings)
+        raw_sheets = _read(file_name, data, limits, manual_mappings, encoding)
     except ReadError as exc:
         upload.problems.append(Problem(file_name, None, None, None, exc.key, exc.params))
         return upload
@@ -123,14 +127,18 @@ def parse_file(
 
 
 def _read(
-    file_name: str, data: bytes, limits: Limits, manual_mappings: dict[tuple[str, str], str] | None
+    file_name: str,
+    data: bytes,
+    limits: Limits,
+    manual_mappings: dict[tuple[str, str], str] | None,
+    encoding: str | None = None,
 ) -> list[RawSheet]:
     """The fast typed read for plain .xlsx sheets, calamine for everything else and whenever the fast one is unsure."""
     if data.startswith(ZIP_MAGIC) and len(data) <= limits.max_bytes:
         sheets = read_fast(data, limits, lambda rows, sheet: find_header(rows, sheet, manual_mappings))
         if sheets is not None:
             return sheets
-    return read_file(file_name, data, limits)
+    return read_file(file_name, data, limits, encoding)
 
 
 def _has_values(rows: list[list]) -> bool:

@@ -61,12 +61,13 @@ def parse_in_subprocess(
     memory_mb: int = DEFAULT_MEMORY_MB,
     timeout_s: float = 120,
     keep_spare: bool = True,
+    encoding: str | None = None,
 ) -> ParsedUpload:
     """parse_file's result, computed in a child process; a file-level problem if it is too slow or too big.
     keep_spare=False (the command line, which parses once and exits) starts no spare worker for a next upload."""
     # A fresh interpreter (`python -m analytics.ingest.worker`), not multiprocessing: under Streamlit the
     # __main__ module is the app script, and forkserver/spawn children re-run __main__, i.e. the whole app.
-    request = pickle.dumps((file_name, data, manual_mappings, limits), protocol=pickle.HIGHEST_PROTOCOL)
+    request = pickle.dumps((file_name, data, manual_mappings, limits, encoding), protocol=pickle.HIGHEST_PROTOCOL)
     with _machine_lock():
         process = _take_worker(memory_mb)
         try:

@@ -98,10 +98,13 @@ def parse_files(
     *,
     manual_mappings: dict[tuple[str, str], str] | None = None,
     parse: Parser = parse_file,
+    encoding: str | None = None,
 ) -> list[ParsedUpload]:
-    """Parse each file with the saved header mappings plus the ones chosen now. The expensive step."""
+    """Parse each file with the saved header mappings plus the ones chosen now. The expensive step.
+    encoding: the CSV encoding the analyst chose (None: decided from each file's content)."""
     mappings = {**saved_mappings(con), **(manual_mappings or {})}
-    return [parse(name, data, manual_mappings=mappings) for name, data in files]
+    options = {"encoding": encoding} if encoding else {}
+    return [parse(name, data, manual_mappings=mappings, **options) for name, data in files]
 
 
 def check(
