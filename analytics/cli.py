@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import functools
 import json
+import os
 import sys
+import tempfile
+import traceback
 from pathlib import Path
+
+import duckdb
 
 from analytics import exports, metrics
 from analytics.contract.missing import is_missing
@@ -13,12 +20,15 @@ from analytics.display import formatting
 from analytics.exports import pdf
 from analytics.filters import Filters
 from analytics.i18n import join, t
-from analytics.ingest import upload
+from analytics.ingest import headers, upload
+from analytics.ingest.read import CSV_ENCODINGS
+from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.metrics import studios as studios_metrics
 from analytics.store import batches, connection
 from analytics.store.tree import UnknownUnitError, resolve_units
 
-EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
+DEFAULT_LOG_DIR = Path(tempfile.gettempdir()) / "innovation-dashboard" / "logs"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +58,23 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("--valid-only", action="store_true", help="load the valid rows even if some are rejected")
     importer.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     importer.add_argument("--again", action="store_true", help="load a file whose exact content was loaded before")
+    importer.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=_header_map,
+        metavar="HEADER=COLUMN",
+        help="read an unrecognised column as this one, e.g. 发明专利数=发明专利 (repeatable; remembered)",
+    )
+    importer.add_argument(
+        "--ignore", action="append", default=[], metavar="HEADER", help="skip this unrecognised column (repeatable)"
+    )
+    importer.add_argument("--ignore-unknown", action="store_true", help="skip every unrecognised column")
+    importer.add_argument(
+        "--encoding",
+        choices=tuple(CSV_ENCODINGS),
+        help="a CSV file's encoding, when it cannot be told from the content",
+    )
 
     listing = with_db(commands.add_parser("batches", help="list uploads, oldest first"))
     listing.add_argument("--json", action="store_true")
@@ -65,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     # Also accepted after the subcommand, where a scheduler's command line naturally puts it.
     report.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the report")
     return parser
+
+
+def _header_map(text: str) -> tuple[str, str]:
+    header, sep, target = text.rpartition("=")
+    if not sep or not header.strip() or not target.strip():
+        raise argparse.ArgumentTypeError(f"not HEADER=COLUMN: {text}")
+    return header.strip(), target.strip()
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -138,22 +172,77 @@ def _run_studios(con, args) -> int:
     return EXIT_OK
 
 
+def _target(kind: str, wanted: str) -> str | None:
+    """The column of this sheet kind that `wanted` names: canonical name or zh-CN label, compared folded."""
+    folded = headers.fold(wanted)
+    for name, label in headers.mapping_targets(kind).items():
+        if folded in (headers.fold(name), headers.fold(label)):
+            return name
+    return None
+
+
+def _decisions(plan: upload.UploadPlan, args) -> tuple[dict[tuple[str, str], str], list[str]]:
+    """(kind, header) -> column ("" = ignore) for the unknown headers the analyst decided on; and refusals."""
+    maps = {headers.fold(header): target for header, target in args.map}
+    ignored = {headers.fold(header) for header in args.ignore}
+    decided, errors, used = {}, [], set()
+    for _file, _sheet, kind, header in plan.unknown_headers:
+        folded = headers.fold(header)
+        if folded in maps:
+            used.add(folded)
+            column = _target(kind, maps[folded])
+            if column is None:
+                choices = join(headers.mapping_targets(kind).values(), args.lang)
+                message = t("cli.map_bad_target", args.lang, header=header, target=maps[folded], choices=choices)
+                errors.append(message)
+            else:
+                decided[(kind, header)] = column
+        elif folded in ignored:
+            used.add(folded)
+            decided[(kind, header)] = ""
+    for header, _target_text in args.map:
+        if headers.fold(header) not in used:
+            print(t("cli.map_unused", args.lang, header=header), file=sys.stderr)
+    for header in args.ignore:
+        if headers.fold(header) not in used:
+            print(t("cli.map_unused", args.lang, header=header), file=sys.stderr)
+    return decided, list(dict.fromkeys(errors))
+
+
 def _run_import(con, args) -> int:
     files = []
     for path in args.files:
         try:
             files.append((path.name, path.read_bytes()))
         except OSError as exc:
-            print(f"{path}: {exc}", file=sys.stderr)
+            print(t("cli.cannot_open", args.lang, path=path, error=exc.strerror or exc), file=sys.stderr)
             return EXIT_UNREADABLE
-    plan = upload.prepare(con, files)
+    # The same capped, time-limited child process the page parses in: a file that would take gigabytes is refused.
+    parse = functools.partial(parse_in_subprocess, keep_spare=False)
+    uploads = upload.parse_files(con, files, parse=parse, encoding=args.encoding)
+    plan = upload.check(con, uploads)
+    decided, errors = _decisions(plan, args)
+    if errors:
+        for message in errors:
+            print(message, file=sys.stderr)
+        return EXIT_REFUSED
+    if decided:
+        uploads = upload.parse_files(con, files, manual_mappings=decided, parse=parse, encoding=args.encoding)
+        plan = upload.check(con, uploads)
     for line in upload.report(plan, args.lang):
         print(line)
     if plan.unreadable:
         print(t("upload.unreadable", args.lang), file=sys.stderr)
         return EXIT_UNREADABLE
+    if plan.tree_broken:
+        print(t("upload.tree_blocked", args.lang), file=sys.stderr)
+        return EXIT_REFUSED
     if plan.has_problems and not args.valid_only:
         print(t("upload.refused", args.lang, count=len(plan.problems)), file=sys.stderr)
+        return EXIT_REFUSED
+    unknown = list(dict.fromkeys(header for *_, header in plan.unknown_headers))
+    if unknown and not args.ignore_unknown:
+        print(t("cli.unknown_refused", args.lang, count=len(unknown)), file=sys.stderr)
         return EXIT_REFUSED
     if args.dry_run:
         return EXIT_OK
@@ -168,6 +257,8 @@ def _run_import(con, args) -> int:
     except batches.IntegrityError as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
+    # Remembered as the page remembers a mapping chosen by hand, once the upload they made possible is loaded.
+    upload.save_mappings(con, decided)
     added, updated = plan.changes.rows_added, plan.changes.rows_updated
     print(t("upload.loaded", args.lang, batch=batch, added=added, updated=updated))
     return EXIT_OK
@@ -234,12 +325,41 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit 0 done, 1 refused (with the reason), 2 a file or the store cannot be read, 3 an internal error: never
+    a traceback on the terminal; the traceback goes to a log file whose path is printed."""
     args = _parser().parse_args(argv)
+    try:
+        return _main(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        try:
+            path = _log_traceback()
+        except OSError:
+            path = "—"
+        print(t("cli.internal_error", args.lang, path=path), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _log_traceback() -> Path:
+    """The traceback of the exception being handled, in $DASHBOARD_LOG_DIR or the system's temp directory."""
+    folder = Path(os.environ.get("DASHBOARD_LOG_DIR") or DEFAULT_LOG_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"cli-{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+    path.write_text(f"python -m analytics {' '.join(sys.argv[1:])}\n\n{traceback.format_exc()}", encoding="utf-8")
+    return path
+
+
+def _main(args) -> int:
     try:
         con = connection.connect(args.db)
     except connection.StoreBusy:
         print(t("cli.busy", args.lang, path=connection.db_path(args.db)), file=sys.stderr)
         return EXIT_REFUSED
+    except (duckdb.Error, OSError) as exc:
+        error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(t("cli.db_unreadable", args.lang, path=connection.db_path(args.db), error=error), file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
         return COMMANDS[args.command](con, args)
     except UnknownUnitError as exc:

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 
 import streamlit as st
 
 from analytics.ingest import headers, sandbox, upload
 from analytics.ingest.error_workbook import error_workbook
+from analytics.ingest.read import CSV_ENCODINGS, ENCODING_LABELS
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.ingest.template import build_template
+from analytics.store import batches
 from ui import cache
 from ui.i18n import join, lang, t
 
 MB = 1024 * 1024
 IGNORE = ""
+AUTO = ""
 TOP_LEVEL = ""
 
 
@@ -24,26 +28,67 @@ def _max_upload_bytes() -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _parse(files: tuple[tuple[str, bytes], ...], mappings: tuple[tuple[tuple[str, str], str], ...]):
-    return upload.parse_files(cache.cursor(), list(files), manual_mappings=dict(mappings), parse=parse_in_subprocess)
+def _parse(
+    files: tuple[tuple[str, bytes], ...], mappings: tuple[tuple[tuple[str, str], str], ...], encoding: str | None
+):
+    return upload.parse_files(
+        cache.cursor(), list(files), manual_mappings=dict(mappings), parse=parse_in_subprocess, encoding=encoding
+    )
+
+
+def _csv_encoding(files: tuple[tuple[str, bytes], ...]) -> str | None:
+    """The analyst's answer to "which encoding?" for CSV files; None (the default) decides from the content."""
+    if not any(name.lower().endswith((".csv", ".txt")) for name, _ in files):
+        return None
+    return (
+        st.selectbox(
+            t("upload.csv_encoding"),
+            options=[AUTO, *CSV_ENCODINGS],
+            format_func=lambda name: t("upload.csv_encoding_auto") if name == AUTO else ENCODING_LABELS[name],
+            key="csv-encoding",
+        )
+        or None
+    )
 
 
 def _mapping_choices(plan: upload.UploadPlan) -> dict[tuple[str, str], str]:
-    """Dropdowns for headers the synonym table did not know; returns the analyst's choices."""
+    """Dropdowns for headers the synonym table did not know; returns only what the analyst chose (a header left
+    undecided is asked again, never saved as ignored)."""
     chosen: dict[tuple[str, str], str] = {}
     for file_name, sheet, kind, header in plan.unknown_headers:
         targets = headers.mapping_targets(kind)
-        options = [IGNORE, *targets]
         key = "map-" + hashlib.sha1(f"{file_name}|{sheet}|{header}".encode()).hexdigest()[:12]
         column = st.selectbox(
             t("upload.map_header", file=file_name, sheet=sheet, header=header),
-            options=options,
+            options=[IGNORE, *targets],
+            index=None,  # undecided until the analyst picks
+            placeholder=t("upload.map_undecided"),
             format_func=lambda name, targets=targets: t("upload.ignore_column") if name == IGNORE else targets[name],
             key=key,
         )
-        if column != IGNORE or st.session_state.get(key) == IGNORE:
+        if column is not None:
             chosen[(kind, header)] = column
     return chosen
+
+
+def _unknown_headers(plan: upload.UploadPlan, mappings: dict) -> None:
+    """Ask about each unknown header, or, past UNKNOWN_SHOWN of them, summarise and offer to skip them all."""
+    st.subheader(t("upload.unknown_headers"))
+    if len(plan.unknown_headers) > upload.UNKNOWN_SHOWN:
+        for line in upload.unknown_header_lines(plan, lang()):
+            st.warning(line)
+        if st.button(t("upload.ignore_all", count=len(plan.unknown_headers)), key="ignore-all-unknown"):
+            # For this upload only: a file this wide is more likely the wrong file than a ledger to remember.
+            mappings.update({(kind, header): IGNORE for _f, _s, kind, header in plan.unknown_headers})
+            st.rerun()
+        return
+    picked = _mapping_choices(plan)
+    remember = st.checkbox(t("upload.remember_mappings"), value=True, key="remember-mappings")
+    if st.button(t("upload.apply_mappings"), key="apply-mappings", disabled=not picked):
+        mappings.update(picked)
+        if remember:
+            upload.save_mappings(cache.cursor(), picked)
+        st.rerun()
 
 
 def _new_unit_parents(plan: upload.UploadPlan) -> dict[str, str]:
@@ -110,18 +155,12 @@ def render() -> None:
     files = tuple((item.name, item.getvalue()) for item in chosen)
 
     mappings = st.session_state.setdefault("upload_mappings", {})
+    encoding = _csv_encoding(files)
     with st.spinner(t("upload.parsing")):
-        uploads = _parse(files, tuple(sorted(mappings.items())))
+        uploads = _parse(files, tuple(sorted(mappings.items())), encoding)
     plan = upload.check(cache.cursor(), uploads)
     if plan.unknown_headers:
-        st.subheader(t("upload.unknown_headers"))
-        picked = _mapping_choices(plan)
-        remember = st.checkbox(t("upload.remember_mappings"), value=True, key="remember-mappings")
-        if st.button(t("upload.apply_mappings"), key="apply-mappings"):
-            mappings.update(picked)
-            if remember:
-                upload.save_mappings(cache.cursor(), picked)
-            st.rerun()
+        _unknown_headers(plan, mappings)
     parents = {}
     if plan.new_units:
         st.subheader(t("upload.new_units_title"))
@@ -134,6 +173,9 @@ def render() -> None:
     if plan.unreadable:
         st.error(t("upload.unreadable"))
         return
+    if plan.tree_broken:
+        st.error(t("upload.tree_blocked"))
+        return
     valid_only = False
     if plan.problems:
         valid_only = st.checkbox(t("upload.valid_only"), key="valid-only")
@@ -145,9 +187,25 @@ def render() -> None:
     if nothing:
         st.info(t("upload.nothing_new"))
     if st.button(t("upload.commit"), type="primary", disabled=bool(blocked), key="commit-upload"):
+        _commit(plan, valid_only)
+
+
+def _commit(plan: upload.UploadPlan, valid_only: bool) -> None:
+    """Commit, and say why when it fails: the commit is one transaction, so a failure has written nothing."""
+    try:
         batch = upload.apply(cache.cursor(), plan, valid_only=valid_only, uploaded_by=_who())
-        cache.data_changed()
-        st.success(t("upload.loaded", batch=batch, added=plan.changes.rows_added, updated=plan.changes.rows_updated))
+    except upload.UploadRefused:
+        st.error(t("upload.refused", count=len(plan.problems)))
+        return
+    except batches.IntegrityError as exc:
+        st.error(t(exc.key, **exc.params))
+        return
+    except Exception:
+        logging.getLogger(__name__).exception("upload commit failed")
+        st.error(t("upload.commit_failed"))
+        return
+    cache.data_changed()
+    st.success(t("upload.loaded", batch=batch, added=plan.changes.rows_added, updated=plan.changes.rows_updated))
 
 
 def _who() -> str:

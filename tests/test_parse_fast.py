@@ -121,6 +121,11 @@ def test_column_with_a_header_and_no_values(monkeypatch):
     rows[1] = [*HEADER, "备注"]
     fast, _, used = _both(xlsx({"项目": rows}), monkeypatch)
     assert used
+    # Read without failing; an unknown column holding nothing is not put to the analyst (issue 10: nothing to lose).
+    assert fast.sheets[0].unknown_headers == []
+    rows[2] = [*rows[2], "一条备注"]
+    fast, _, used = _both(xlsx({"项目": rows}), monkeypatch)
+    assert used
     assert fast.sheets[0].unknown_headers == ["备注"]
 
 

@@ -59,6 +59,10 @@ STUDIO_DIMENSIONS = (
     ("exchanges", "学习交流次数"),
 )
 STUDIO_DELIST_YEARS = 2
+# The contract's bounds, stated once: the parser, the template's validation and the schema's CHECKs follow them.
+YEAR_BOUNDS = (1949, 2100)  # the store holds nothing before the People's Republic
+NAME_MAX_LENGTH = 100  # names of units, projects, studios, people: longer is a pasted paragraph, not a name
+TEXT_MAX_LENGTH = 2000  # free text (a note, an award's name)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,28 @@ class Column:
     required: bool = False
     choices: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()
+    default: object = None  # what an empty cell or an absent column means; None = unknown
+    max_length: int | None = None  # text: at most this many characters once trimmed
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """Smallest and largest allowed value of a number or year column ((None, None) for the others)."""
+        if self.kind == "year":
+            return YEAR_BOUNDS
+        if self.kind in ("int", "wan"):
+            return (0, None)  # counts and money are never negative
+        return (None, None)
+
+    @property
+    def length_limit(self) -> int | None:
+        if self.kind != "text":
+            return None
+        return self.max_length or TEXT_MAX_LENGTH
+
+
+def name_column(name: str, zh: str, required: bool = False, synonyms: tuple[str, ...] = ()) -> Column:
+    """A text column that names a thing (a unit, project, studio or person): at most NAME_MAX_LENGTH characters."""
+    return Column(name, zh, "text", required, synonyms=synonyms, max_length=NAME_MAX_LENGTH)
 
 
 @dataclass(frozen=True)
@@ -87,16 +113,16 @@ class SheetKind:
         return next(c for c in self.columns if c.name == name)
 
 
-UNIT_COLUMN = Column(
-    "unit", "单位", "text", True, synonyms=("单位名称", "所属单位", "所在单位", "部门", "党组织", "组织名称")
+UNIT_COLUMN = name_column(
+    "unit", "单位", True, synonyms=("单位名称", "所属单位", "所在单位", "部门", "党组织", "组织名称")
 )
 
 UNITS = SheetKind(
     "units",
     "单位",
     (
-        Column("unit", "单位名称", "text", True, synonyms=("单位", "组织名称", "党组织名称")),
-        Column("parent", "上级单位", "text", synonyms=("上级", "上级组织", "所属上级", "上级党组织")),
+        name_column("unit", "单位名称", True, synonyms=("单位", "组织名称", "党组织名称")),
+        name_column("parent", "上级单位", synonyms=("上级", "上级组织", "所属上级", "上级党组织")),
         Column("kind", "单位类型", "choice", choices=UNIT_KINDS, synonyms=("类型", "组织类型", "单位类别")),
     ),
     key=("unit",),
@@ -122,13 +148,13 @@ PROJECTS = SheetKind(
     "projects",
     "项目",
     (
-        Column("project_id", "项目编号", "text", True, synonyms=("编号", "项目代码", "课题编号", "id")),
-        Column("name", "项目名称", "text", True, synonyms=("名称", "课题名称", "项目题目", "课题")),
+        name_column("project_id", "项目编号", True, synonyms=("编号", "项目代码", "课题编号", "id")),
+        name_column("name", "项目名称", True, synonyms=("名称", "课题名称", "项目题目", "课题")),
         UNIT_COLUMN,
-        Column("branch", "党支部", "text", synonyms=("所属支部", "支部", "所属党支部", "党支部名称")),
+        name_column("branch", "党支部", synonyms=("所属支部", "支部", "所属党支部", "党支部名称")),
         Column("program", "活动类型", "choice", choices=PROGRAMS, synonyms=("活动", "项目类型", "载体", "活动载体")),
         Column("category", "项目类别", "choice", choices=CATEGORIES, synonyms=("类别", "项目分类", "分类")),
-        Column("leader", "负责人", "text", synonyms=("项目负责人", "牵头人", "领衔人")),
+        name_column("leader", "负责人", synonyms=("项目负责人", "牵头人", "领衔人")),
         Column("year", "年度", "year", synonyms=("年份", "立项年度")),
         Column("start_date", "立项日期", "date", synonyms=("立项时间", "开始日期", "开始时间")),
         Column(
@@ -146,14 +172,14 @@ OUTCOMES = SheetKind(
     "outcomes",
     "成果",
     (
-        Column("project_id", "项目编号", "text", synonyms=("编号", "课题编号")),
-        Column("unit", "单位", "text", synonyms=("单位名称", "所属单位")),
+        name_column("project_id", "项目编号", synonyms=("编号", "课题编号")),
+        name_column("unit", "单位", synonyms=("单位名称", "所属单位")),
         Column("outcome_type", "成果类型", "choice", True, choices=OUTCOME_TYPES, synonyms=("成果形式", "类型")),
-        Column("quantity", "数量", "int", synonyms=("件数", "项数")),
+        Column("quantity", "数量", "int", synonyms=("件数", "项数"), default=1),
         Column("value_wan", "节创价值(万元)", "wan", synonyms=("节创价值", "创效金额", "效益", "创效", "金额")),
         Column("year", "年度", "year", synonyms=("年份",)),
         Column("date", "日期", "date", synonyms=("取得日期", "授权日期", "时间")),
-        Column("note", "说明", "text", synonyms=("备注", "成果名称", "描述")),
+        Column("note", "说明", "text", synonyms=("备注", "成果名称", "描述"), default=""),
     ),
     key=("project_id", "unit", "outcome_type", "year", "note", "source"),
     aliases=("成果", "成果清单", "outcomes"),
@@ -163,7 +189,7 @@ AWARDS = SheetKind(
     "awards",
     "获奖",
     (
-        Column("project_id", "项目编号", "text", True, synonyms=("编号", "课题编号")),
+        name_column("project_id", "项目编号", True, synonyms=("编号", "课题编号")),
         Column("year", "年度", "year", synonyms=("年份", "申报年度")),
         Column("award", "奖项名称", "text", True, synonyms=("奖项", "荣誉名称", "荣誉")),
         Column("level", "级别", "choice", choices=AWARD_LEVELS, synonyms=("奖项级别", "等级")),
@@ -177,9 +203,9 @@ STUDIOS = SheetKind(
     "studios",
     "创新工作室",
     (
-        Column("studio", "工作室名称", "text", True, synonyms=("工作室", "名称")),
+        name_column("studio", "工作室名称", True, synonyms=("工作室", "名称")),
         UNIT_COLUMN,
-        Column("leader", "领衔人", "text", synonyms=("负责人",)),
+        name_column("leader", "领衔人", synonyms=("负责人",)),
         Column("level", "级别", "text", synonyms=("工作室级别",)),
         Column("year", "年度", "year", True, synonyms=("年份",)),
         *(

@@ -34,8 +34,20 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the file would inflate to an unsafe size or ratio ({detail}) and was refused",
     },
     "csv_encoding": {
-        "zh": "无法识别 CSV 文件的编码（支持 UTF-8 和 GBK/GB18030）：请在 Excel 中另存为「CSV UTF-8」后重新上传",
-        "en": "cannot decode the CSV file (UTF-8 and GBK/GB18030 are supported): save it as 'CSV UTF-8' and upload again",
+        "zh": "无法识别 CSV 文件的编码（支持 UTF-8、GBK/GB18030 和 Big5）：请在 Excel 中另存为「CSV UTF-8」后重新上传",
+        "en": "cannot decode the CSV file (UTF-8, GBK/GB18030 and Big5 are supported): save it as 'CSV UTF-8' and "
+        "upload again",
+    },
+    "csv_encoding_ambiguous": {
+        "zh": "无法确定 CSV 文件的编码：按 {encodings} 读出的内容不同，且都说得通。请指明文件的编码"
+        "（上传页选择「CSV 编码」，命令行加 --encoding gb18030 或 --encoding big5）",
+        "en": "cannot tell the CSV file's encoding: read as {encodings} it gives different text, and each makes sense. "
+        "Say which it is (the upload page's 'CSV encoding', or --encoding gb18030 / --encoding big5 on the command "
+        "line)",
+    },
+    "csv_encoding_chosen": {
+        "zh": "按所选编码 {encoding} 无法读取此 CSV 文件：请选择其他编码",
+        "en": "the CSV file cannot be read as {encoding}, the encoding chosen: choose another",
     },
     "workbook_empty": {"zh": "文件中没有任何数据", "en": "the file holds no data"},
     "parse_timeout": {
@@ -85,6 +97,14 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "'{value}' 不是年份（可写作 2023 或 2023年）",
         "en": "'{value}' is not a year (write 2023 or 2023年)",
     },
+    "year_out_of_range": {
+        "zh": "'{value}' 不在允许的年份范围内（{low}–{high}）",
+        "en": "'{value}' is outside the allowed years ({low}–{high})",
+    },
+    "too_long": {
+        "zh": "'{value}' 过长：最多 {max} 个字符",
+        "en": "'{value}' is too long: at most {max} characters",
+    },
     "not_choice": {
         "zh": "'{value}' 不是允许的值，可选：{allowed}",
         "en": "'{value}' is not an allowed value; choose one of: {allowed}",
@@ -121,6 +141,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "template.bad_choice": {"zh": "请从下拉列表中选择。", "en": "Please choose a value from the list."},
     "template.bad_number": {"zh": "请输入不小于 0 的数字。", "en": "Please enter a number of 0 or more."},
-    "template.bad_year": {"zh": "请输入 1949–2100 之间的年份。", "en": "Please enter a year between 1949 and 2100."},
+    "template.bad_year": {"zh": "请输入 {}–{} 之间的年份。", "en": "Please enter a year between {} and {}."},
+    "template.too_long": {"zh": "名称最多 {} 个字符。", "en": "A name has at most {} characters."},
     "template.title": {"zh": "创新成效看板 上传模板", "en": "Innovation dashboard upload template"},
 }

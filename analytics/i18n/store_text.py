@@ -23,6 +23,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{file}：未识别的列「{header}」，请手动对应或忽略",
         "en": "{file}: unrecognised column '{header}': map it by hand or ignore it",
     },
+    "upload.unknown_headers_many": {
+        "zh": "{file}：有{count}个未识别的列（如 {first} …），请检查表头是否在前 30 行内、是否选对了文件",
+        "en": "{file}: {count} unrecognised columns (such as {first} …); check that the header row is within the "
+        "first 30 rows and that this is the right file",
+    },
     "upload.already_loaded": {
         "zh": "{file} 的内容已在批次 {batches} 中载入过，再次载入前请确认",
         "en": "{file} has the same content as batch {batches}, already loaded: make sure before loading it again",
@@ -42,6 +47,23 @@ TEXT: dict[str, dict[str, str]] = {
     "upload.unknown_project": {
         "zh": "项目编号在本次上传和已有数据中都不存在",
         "en": "no project with this number, neither in this upload nor in the store",
+    },
+    "upload.unit_own_parent": {
+        "zh": "单位的上级单位不能是它自己",
+        "en": "a unit cannot be its own parent",
+    },
+    "upload.unit_cycle": {
+        "zh": "上级单位形成循环（{cycle}），单位树中不能有环",
+        "en": "the parent units go round in a circle ({cycle}); the unit tree cannot have a cycle",
+    },
+    "upload.branch_elsewhere": {
+        "zh": "党支部「{value}」在单位树中属于「{parent}」，不在本行单位「{unit}」之下：同一支部不能挂在两个上级下",
+        "en": "party branch '{value}' sits under '{parent}' in the unit tree, not under this row's unit '{unit}': "
+        "one branch cannot have two parents",
+    },
+    "upload.tree_blocked": {
+        "zh": "单位树有错误（见上），整次上传都不能载入，也不能只载入有效行。",
+        "en": "The unit tree has errors (see above): nothing in this upload can be loaded, not even the valid rows.",
     },
     "upload.refused": {
         "zh": "有{count}个问题，未写入任何数据。改正后重新上传，或选择只载入有效行。",
@@ -89,6 +111,18 @@ TEXT: dict[str, dict[str, str]] = {
     "upload.parsing": {"zh": "正在读取和校验…", "en": "Reading and checking…"},
     "upload.unknown_headers": {"zh": "未识别的列", "en": "Unrecognised columns"},
     "upload.map_header": {"zh": "{file} › {sheet}：「{header}」对应", "en": "{file} › {sheet}: '{header}' is"},
+    "upload.csv_encoding": {"zh": "CSV 编码", "en": "CSV encoding"},
+    "upload.csv_encoding_auto": {"zh": "自动判断", "en": "Decide from the content"},
+    "upload.map_undecided": {"zh": "请选择对应的列或忽略", "en": "Choose a column or ignore"},
+    "upload.ignore_all": {
+        "zh": "忽略全部{count}个未识别的列（仅本次）并重新读取",
+        "en": "Ignore all {count} unrecognised columns (this upload only) and read again",
+    },
+    "upload.commit_failed": {
+        "zh": "载入失败，未写入任何数据。请稍后重试；若仍失败，请联系维护人员（详情已记入服务器日志）。",
+        "en": "Loading failed; nothing was written. Try again later; if it fails again, contact the maintainers "
+        "(the details are in the server log).",
+    },
     "upload.ignore_column": {"zh": "（忽略此列）", "en": "(ignore this column)"},
     "upload.remember_mappings": {"zh": "记住这些对应，下次自动使用", "en": "Remember these for next time"},
     "upload.apply_mappings": {"zh": "按所选对应重新读取", "en": "Read again with these mappings"},

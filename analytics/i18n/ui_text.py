@@ -115,6 +115,30 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No unit named '{name}'. Close matches: {suggestions}",
     },
     "cli.none": {"zh": "（无）", "en": "(none)"},
+    "cli.internal_error": {
+        "zh": "内部错误，未做任何改动。详细信息已写入 {path}，请把该文件发给维护人员。",
+        "en": "Internal error; nothing was changed. The details are in {path}: please send that file to the "
+        "maintainers.",
+    },
+    "cli.cannot_open": {"zh": "无法打开文件 {path}：{error}", "en": "Cannot open {path}: {error}"},
+    "cli.db_unreadable": {
+        "zh": "无法打开数据库 {path}（{error}），未做任何改动。",
+        "en": "Cannot open the database {path} ({error}); nothing was changed.",
+    },
+    "cli.unknown_refused": {
+        "zh": '有{count}个未识别的列，未写入任何数据：用 --map "表头=列名" 对应，用 --ignore "表头" 跳过，'
+        "或用 --ignore-unknown 跳过全部未识别的列。",
+        "en": '{count} unrecognised columns; nothing was written. Map them with --map "HEADER=COLUMN", skip one '
+        'with --ignore "HEADER", or skip them all with --ignore-unknown.',
+    },
+    "cli.map_bad_target": {
+        "zh": "--map「{header}={target}」：「{target}」不是此表可用的列，可选：{choices}",
+        "en": "--map '{header}={target}': '{target}' is not a column of this sheet; choose one of: {choices}",
+    },
+    "cli.map_unused": {
+        "zh": "提示：没有未识别的列叫「{header}」，此项未使用",
+        "en": "Note: no unrecognised column is called '{header}'; not used",
+    },
     "cli.busy": {
         "zh": "数据库 {path} 正被另一个进程（通常是正在运行的看板）占用写入，未做任何改动。请先停止看板，或在看板的上传页操作。",
         "en": "The database {path} is held for writing by another process (usually the running dashboard); "

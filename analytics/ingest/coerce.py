@@ -17,6 +17,7 @@ from analytics.ingest.headers import fold
 PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "无", "n/a"})
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MAX_SERIAL = 2958465  # 9999-12-31
+# What reads as a year at all (a number in a date cell, a year cell); the contract's own bounds are narrower.
 YEAR_RANGE = (1900, 2100)
 _TIME_SUFFIX = r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$"
 _DATE_TEXT = (
@@ -181,8 +182,9 @@ def _to_text(v: object, width_fold: bool) -> str | None:
     return str(v)
 
 
-def text(s: pd.Series, width_fold: bool = False) -> tuple[pd.Series, Reasons]:
-    """Trimmed text, None for empty; names that identify things are width-folded so Ａ公司 and A公司 are one."""
+def text(s: pd.Series, width_fold: bool = False, max_length: int | None = None) -> tuple[pd.Series, Reasons]:
+    """Trimmed text, None for empty; names that identify things are width-folded so Ａ公司 and A公司 are one;
+    longer than max_length is too_long."""
     # Called on distinct values (parse.Distinct): hashing them again would only cost.
     if infer_dtype(s, skipna=True) == "string":
         # Codes and names: every value is text, so _to_text reduces to a trim, inlined for 100k distinct values.
@@ -194,7 +196,11 @@ def text(s: pd.Series, width_fold: bool = False) -> tuple[pd.Series, Reasons]:
     else:
         cells = [_to_text(v, width_fold) for v in s]
     values = pd.Series(cells, index=s.index, dtype=object)
-    return values, pd.Series(None, index=s.index, dtype=object)
+    reasons = pd.Series(None, index=s.index, dtype=object)
+    if max_length is not None and len(values):
+        lengths = values.map(lambda v: len(v) if isinstance(v, str) else 0)
+        reasons[lengths.to_numpy() > max_length] = "too_long"
+    return values, reasons
 
 
 def _numbers(s: pd.Series) -> tuple[pd.Series, Reasons, pd.Series]:
@@ -219,22 +225,24 @@ def _numbers(s: pd.Series) -> tuple[pd.Series, Reasons, pd.Series]:
     return values.where(finite), reasons, units
 
 
-def integer(s: pd.Series) -> tuple[pd.Series, Reasons]:
-    """Non-negative whole numbers as Int64."""
+def integer(s: pd.Series, minimum: float | None = 0) -> tuple[pd.Series, Reasons]:
+    """Whole numbers as Int64, not below minimum (counts are never negative)."""
     values, reasons, _ = _numbers(s)
     ok = reasons.isna() & values.notna()
-    reasons[ok & (values < 0)] = "negative"
-    reasons[ok & (values >= 0) & (values != values.round())] = "not_integer"
+    low = ok & (values < minimum) if minimum is not None else ok & False
+    reasons[low] = "negative"
+    reasons[ok & ~low & (values != values.round())] = "not_integer"
     good = reasons.isna() & values.notna()
     return values.where(good).round().astype("Int64"), reasons
 
 
-def money(s: pd.Series, header_unit: str | None) -> tuple[pd.Series, Reasons]:
-    """Non-negative amounts in 万元: a cell's own 万/元 wins, then the header's unit; no unit means 万元."""
+def money(s: pd.Series, header_unit: str | None, minimum: float | None = 0) -> tuple[pd.Series, Reasons]:
+    """Amounts in 万元, not below minimum: a cell's own 万/元 wins, then the header's unit; no unit means 万元."""
     values, reasons, units = _numbers(s)
     in_yuan = units.eq("元") | (units.isna() & (header_unit == "元"))
     values = values.where(~in_yuan, values / 10000)
-    reasons[reasons.isna() & (values < 0)] = "negative"
+    if minimum is not None:
+        reasons[reasons.isna() & (values < minimum)] = "negative"
     return values.where(reasons.isna()), reasons
 
 
@@ -306,8 +314,8 @@ def date(s: pd.Series) -> tuple[pd.Series, Reasons]:
     return values, reasons
 
 
-def year(s: pd.Series) -> tuple[pd.Series, Reasons]:
-    """Years as Int64: 2023, '2023', '2023年', or any date (its year)."""
+def year(s: pd.Series, bounds: tuple[int, int] = YEAR_RANGE) -> tuple[pd.Series, Reasons]:
+    """Years as Int64: 2023, '2023', '2023年', or any date (its year); a year outside bounds is year_out_of_range."""
     kinds = _kinds(s)
     values = pd.Series(pd.NA, index=s.index, dtype="Float64")
     num = kinds.eq("num")
@@ -316,9 +324,11 @@ def year(s: pd.Series) -> tuple[pd.Series, Reasons]:
     rest = kinds.isin(["str", "date"])
     if rest.any():
         values[rest] = _stamps(s[rest]).dt.year.astype("Float64")
-    in_range = values.between(*YEAR_RANGE).fillna(False).astype(bool)
+    yearish = values.between(*YEAR_RANGE).fillna(False).astype(bool)
+    in_range = values.between(*bounds).fillna(False).astype(bool)
     reasons = pd.Series(None, index=s.index, dtype=object)
-    reasons[~in_range & ~kinds.eq("none")] = "bad_year"
+    reasons[~yearish & ~kinds.eq("none")] = "bad_year"
+    reasons[yearish & ~in_range] = "year_out_of_range"
     return values.where(in_range).astype("Int64"), reasons
 
 

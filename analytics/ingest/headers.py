@@ -25,6 +25,12 @@ _UNIT_SUFFIXES = (
     ("rmb", "元"),
 )
 _DROP = re.compile(r"[\W_]+")  # after NFKC: whitespace, line breaks and every punctuation mark
+MONEY_UNITS = ("万元", "元")
+COUNT_UNITS = ("项", "个", "件", "人", "次", "场", "小时")
+# A unit stated in brackets at the end of a header, after NFKC (（项） is (项)): 发明专利（项）, 实用新型专利(件).
+_BRACKETED_UNIT = re.compile(
+    r"^(?P<base>.*?)\s*[(\[【]\s*(?P<unit>" + "|".join(MONEY_UNITS + COUNT_UNITS) + r")\s*[)\]】]\s*$", re.S
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ class HeaderColumn:
     index: int
     text: str
     name: str  # a canonical column name, or OUTCOME_PREFIX + outcome type in a projects sheet
-    unit: str | None = None  # "元" or "万元" when the header says so (money columns only)
+    unit: str | None = None  # the unit the header states: "元" / "万元" for money, "项", "件" … for counts
 
 
 @dataclass
@@ -43,14 +49,26 @@ class HeaderMatch:
     row: int  # 0-based index into the raw rows
     columns: list[HeaderColumn]
     unknown: list[str] = field(default_factory=list)
+    unknown_columns: list[int] = field(default_factory=list)  # the position of each unknown header
     duplicates: list[HeaderColumn] = field(default_factory=list)
     row_number_columns: list[int] = field(default_factory=list)  # 序号 / No. positions, read only to spot 合计
 
 
+# Traditional -> Simplified for every character of our header words, units and allowed values whose forms differ, so
+# that a ledger kept in Traditional characters (單位, 項目編號, 已結題) is read; names of things are never folded.
+# An explicit table, not a converter: only these words are matched, and a test checks the table covers them.
+TRADITIONAL = str.maketrans(
+    "萬與專習書產價體黨關準劃創別動單參雙發號員團國圖備頭獎學實導帶師開態總報術權構標匯彙牽狀稱類紙組織終結統"
+    "編職聯節榮獲觀譽計記論設評試說課負責質軟載進選門間隊項領題額驗級數時屬碼銜個場註製",
+    "万与专习书产价体党关准划创别动单参双发号员团国图备头奖学实导带师开态总报术权构标汇汇牵状称类纸组织终结统"
+    "编职联节荣获观誉计记论设评试说课负责质软载进选门间队项领题额验级数时属码衔个场注制",
+)
+
+
 @cache
 def fold(text: str) -> str:
-    """Width, case, spaces, line breaks and punctuation folded away: 节创价值（万元） -> 节创价值万元."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """Width, case, spaces, line breaks, punctuation and Traditional forms folded: 節創價值（萬元） -> 节创价值万元."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).casefold().translate(TRADITIONAL))
 
 
 def split_unit(folded: str) -> tuple[str, str | None]:
@@ -59,6 +77,26 @@ def split_unit(folded: str) -> tuple[str, str | None]:
         if folded.endswith(suffix) and len(folded) > len(suffix):
             return folded[: -len(suffix)], unit
     return folded, None
+
+
+def bracketed_unit(text: str) -> tuple[str, str | None]:
+    """A header split into its words and the unit it states in brackets: 发明专利（项） -> (发明专利, 项)."""
+    found = _BRACKETED_UNIT.match(unicodedata.normalize("NFKC", text).translate(TRADITIONAL).strip())
+    if found is None or not found["base"].strip():
+        return text, None
+    return found["base"], found["unit"]
+
+
+def is_count(kind: vocab.SheetKind, name: str) -> bool:
+    kind_of = outcome_type(name)
+    if kind_of:
+        return kind_of != vocab.SAVINGS_TYPE
+    return any(c.name == name and c.kind == "int" for c in kind.columns)
+
+
+def unit_fits(kind: vocab.SheetKind, name: str, unit: str) -> bool:
+    """A stated unit fits a column when it is money for a money column or a count unit for a count column."""
+    return is_money(kind, name) if unit in MONEY_UNITS else is_count(kind, name)
 
 
 def is_money(kind: vocab.SheetKind, name: str) -> bool:
@@ -100,17 +138,32 @@ def _table(kind_name: str) -> dict[str, str]:
     return table
 
 
-def _lookup(kind: vocab.SheetKind, folded: str, manual: dict[str, str]) -> str | None:
-    """Canonical name for a folded header ("" = ignore), or None when nothing knows it."""
-    if folded in manual:
-        return manual[folded]
+def _resolve(kind: vocab.SheetKind, text: str, folded: str, manual: dict[str, str]) -> tuple[str | None, str | None]:
+    """(canonical name, "" = ignore, or None when nothing knows it; the unit the header states) for a header as
+    written and folded. A unit in brackets is read as stated, and must fit the column: money for money, a count unit
+    for a count."""
     table = _table(kind.name)
-    if folded in table:
-        return table[folded]
+    if folded in manual:
+        name = manual[folded]
+    elif folded in table:
+        name = table[folded]
+    else:
+        name = None
+    if name is not None:
+        return name, (split_unit(folded)[1] if name and is_money(kind, name) else None)
+    base_text, unit = bracketed_unit(text)
+    if unit:
+        base = fold(base_text)
+        if base in manual:
+            return manual[base], unit
+        name = table.get(base)
+        if name and unit_fits(kind, name, unit):
+            return name, unit
+        return None, None
     base, unit = split_unit(folded)
     if unit and base in table and is_money(kind, table[base]):
-        return table[base]
-    return None
+        return table[base], unit
+    return None, None
 
 
 def _manual_for(kind: vocab.SheetKind, manual_mappings: dict[tuple[str, str], str] | None) -> dict[str, str]:
@@ -129,7 +182,7 @@ def _score(kind: vocab.SheetKind, row: list, manual: dict[str, str]) -> tuple[in
     names = set()
     for cell in row:
         if isinstance(cell, str) and cell.strip():
-            name = _lookup(kind, fold(cell), manual)
+            name = _resolve(kind, cell, fold(cell), manual)[0]
             if name:
                 names.add(name)
     required = all(c.name in names for c in kind.columns if c.required)
@@ -174,13 +227,13 @@ def _map_row(kind: vocab.SheetKind, index: int, row: list, manual: dict[str, str
         if folded in ROW_NUMBER_HEADERS and folded not in manual:
             match.row_number_columns.append(position)
             continue
-        name = _lookup(kind, folded, manual)
+        name, unit = _resolve(kind, text, folded, manual)
         if name is None:
             match.unknown.append(text)
+            match.unknown_columns.append(position)
             continue
         if name == "":
             continue
-        unit = split_unit(folded)[1] if is_money(kind, name) else None
         column = HeaderColumn(position, text, name, unit)
         if name in seen:
             match.duplicates.append(column)

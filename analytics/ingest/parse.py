@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.contract import vocab
-from analytics.i18n import t
+from analytics.i18n import join, t
 from analytics.ingest import coerce
 from analytics.ingest.fast_xlsx import LazyRows, read_fast
 from analytics.ingest.headers import HEADER_SCAN_ROWS, HeaderColumn, HeaderMatch, find_header, fold, outcome_type
@@ -22,6 +22,7 @@ __all__ = ["Limits", "ParsedSheet", "ParsedUpload", "Problem", "parse_file"]
 # Names that identify a thing are width-folded so that Ａ公司 and A公司 are one unit; free text is only trimmed.
 IDENTITY_COLUMNS = frozenset({"unit", "parent", "branch", "project_id", "studio"})
 NUMERIC_KINDS = frozenset({"int", "wan", "date", "year"})
+TOO_LONG_SHOWN = 20  # characters of an over-long cell quoted in its problem
 _TOTAL = re.compile(r"(合计|总计|小计|共计|总合计|total|subtotal|grandtotal|sum)(万元|元|数)?")
 FILE_KEYS = frozenset(
     {
@@ -32,6 +33,8 @@ FILE_KEYS = frozenset(
         "file_password",
         "zip_bomb",
         "csv_encoding",
+        "csv_encoding_ambiguous",
+        "csv_encoding_chosen",
         "workbook_empty",
         "parse_timeout",
         "parse_out_of_memory",
@@ -53,8 +56,7 @@ class Problem:
 
     def reason(self, lang: str = "zh") -> str:
         """What is wrong, without where."""
-        sep = "、" if lang == "zh" else ", "
-        params = {k: sep.join(v) if isinstance(v, list | tuple) else v for k, v in self.params.items()}
+        params = {k: join(v, lang) if isinstance(v, list | tuple) else v for k, v in self.params.items()}
         params["value"] = self.value
         return t(self.key, lang, **params)
 
@@ -97,11 +99,13 @@ def parse_file(
     *,
     manual_mappings: dict[tuple[str, str], str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    encoding: str | None = None,
 ) -> ParsedUpload:
-    """Every sheet of the upload as canonical frames of valid rows, with every problem found on the way."""
+    """Every sheet of the upload as canonical frames of valid rows, with every problem found on the way.
+    encoding: a CSV's encoding as the analyst stated it (read.CSV_ENCODINGS), else decided from the content."""
     upload = ParsedUpload(file_name, hashlib.sha256(data).hexdigest(), [], [], {})
     try:
-        raw_sheets = _read(file_name, data, limits, manual_mappings)
+        raw_sheets = _read(file_name, data, limits, manual_mappings, encoding)
     except ReadError as exc:
         upload.problems.append(Problem(file_name, None, None, None, exc.key, exc.params))
         return upload
@@ -122,14 +126,18 @@ def parse_file(
 
 
 def _read(
-    file_name: str, data: bytes, limits: Limits, manual_mappings: dict[tuple[str, str], str] | None
+    file_name: str,
+    data: bytes,
+    limits: Limits,
+    manual_mappings: dict[tuple[str, str], str] | None,
+    encoding: str | None = None,
 ) -> list[RawSheet]:
     """The fast typed read for plain .xlsx sheets, calamine for everything else and whenever the fast one is unsure."""
     if data.startswith(ZIP_MAGIC) and len(data) <= limits.max_bytes:
         sheets = read_fast(data, limits, lambda rows, sheet: find_header(rows, sheet, manual_mappings))
         if sheets is not None:
             return sheets
-    return read_file(file_name, data, limits)
+    return read_file(file_name, data, limits, encoding)
 
 
 def _has_values(rows: list[list]) -> bool:
@@ -201,6 +209,10 @@ class SheetParser:
         self.cells = {c: cells.subset(keep) for c, cells in self.cells.items()}
         return index[keep]
 
+    def _holds_values(self, position: int) -> bool:
+        cells = self.cells.get(position)
+        return cells is not None and bool((~cells.blank()[cells.codes]).any())
+
     def _cell(self, column: int, row: int) -> object:
         """The cell as read, at Excel row `row`."""
         if self.lazy is not None:
@@ -209,6 +221,12 @@ class SheetParser:
 
     def parse(self) -> tuple[list[ParsedSheet], list[Problem]]:
         index = self._body()
+        # An unknown column with nothing in it carries no fact: there is nothing to map and nothing to lose.
+        self.unknown = [
+            text
+            for text, position in zip(self.match.unknown, self.match.unknown_columns, strict=True)
+            if self._holds_values(position)
+        ]
         missing = [c for c in self.kind.columns if c.required and c.name not in self.columns]
         for column in missing:
             required = [c.zh for c in self.kind.columns if c.required]
@@ -268,16 +286,19 @@ class SheetParser:
         empty_rows = empty_distinct[distinct.codes]
         # Coerced once per distinct value, then spread to the rows: every rule is a function of the cell alone.
         cells = pd.Series(distinct.values, dtype=object).where(~empty_distinct, None)
+        low, high = column.bounds
         if column.kind == "text":
-            values, reasons = coerce.text(cells, width_fold=column.name in IDENTITY_COLUMNS)
+            values, reasons = coerce.text(
+                cells, width_fold=column.name in IDENTITY_COLUMNS, max_length=column.length_limit
+            )
         elif column.kind == "int":
-            values, reasons = coerce.integer(cells)
+            values, reasons = coerce.integer(cells, low)
         elif column.kind == "wan":
-            values, reasons = coerce.money(cells, header.unit)
+            values, reasons = coerce.money(cells, header.unit, low)
         elif column.kind == "date":
             values, reasons = coerce.date(cells)
         elif column.kind == "year":
-            values, reasons = coerce.year(cells)
+            values, reasons = coerce.year(cells, column.bounds)
         else:
             values, reasons = coerce.choice(cells, column.choices)
         required = column.required and not outcome_type(header.name)
@@ -295,9 +316,15 @@ class SheetParser:
             reasons[empty & ~formula] = "required_empty"
         reasons[formula] = "formula_no_value"
         params = {"allowed": list(column.choices)} if column.kind == "choice" else {}
+        if column.kind == "year":
+            params = {"low": low, "high": high}
+        elif column.kind == "text":
+            params = {"max": column.length_limit}
         for row, reason in reasons.dropna().items():
             bare = reason in ("required_empty", "formula_no_value")
             value = None if bare else _cell_str(self._cell(header.index, row))
+            if reason == "too_long":
+                value = value[:TOO_LONG_SHOWN] + "…"  # the reader needs to find the cell, not to read it all
             self.cell_problems.append((row, header.text, value, reason, params))
         return values.where(reasons.isna())
 
@@ -315,7 +342,6 @@ class SheetParser:
             header = self._header_text("project_id", "unit")
             for row in index[~owner & ~self._has_problem(index, ("project_id", "unit"))]:
                 self.cell_problems.append((row, header, None, "outcome_owner_missing", {}))
-            values["quantity"] = values.get("quantity", no_year).fillna(1).astype("Int64")
             values["year"] = _fill_years(values.get("year", no_year), values.get("date", no_text))
 
     def _has_problem(self, index: pd.Index, names: tuple[str, ...]) -> np.ndarray:
@@ -357,7 +383,11 @@ class SheetParser:
         columns = {}
         for column in self.kind.columns:
             series = values.get(column.name)
-            columns[column.name] = _typed(series if series is not None else pd.Series(None, index=index), column.kind)
+            series = _typed(series if series is not None else pd.Series(None, index=index), column.kind)
+            if column.default is not None:
+                # An empty cell or an absent optional column means the contract's default (no note, one item).
+                series = series.fillna(column.default).astype(series.dtype)
+            columns[column.name] = series
         frame = pd.DataFrame(columns, index=index)
         if not valid.all():
             frame = frame[valid]
@@ -415,7 +445,7 @@ class SheetParser:
     def _sheet(self, kind: str, frame: pd.DataFrame, problems: list[Problem]) -> ParsedSheet:
         mapping = {c.text: c.name for c in self.match.columns}
         return ParsedSheet(
-            self.name, kind, self.match.row + 1, mapping, list(self.match.unknown), frame, problems, self.rows_read
+            self.name, kind, self.match.row + 1, mapping, list(self.unknown), frame, problems, self.rows_read
         )
 
     def _sheet_problem(self, column: str | None, key: str, **params: object) -> None:

@@ -15,6 +15,9 @@ from pathlib import PurePosixPath
 from xml.etree import ElementTree
 
 import python_calamine as pc
+from charset_normalizer import from_bytes
+
+from analytics.ingest.headers import find_header
 
 MB = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -22,6 +25,12 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Excel stores an encrypted .xlsx as an OLE compound file with an EncryptionInfo stream (names are UTF-16LE).
 ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 CSV_EXTENSIONS = {".csv", ".txt"}
+# What an analyst can answer when asked a CSV's encoding -> the codec that reads it. Big5 as Excel saves it on
+# Traditional-Chinese Windows is code page 950, Microsoft's superset of Big5.
+CSV_ENCODINGS = {"utf-8": "utf-8-sig", "gb18030": "gb18030", "big5": "cp950"}
+ENCODING_LABELS = {"utf-8": "UTF-8", "gb18030": "GB18030（GBK，简体）", "big5": "Big5（繁體）"}
+DETECTOR_NAMES = {"gb18030": "gb18030", "big5": "big5"}
+CHAOS_MARGIN = 0.03  # the detector's mess ratio: a reading this close to the cleanest one is just as plausible
 # Below this many inflated bytes a high ratio is harmless (a tiny, very regular sheet), so it is not refused.
 RATIO_FLOOR = 1 * MB
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -60,8 +69,11 @@ class RawSheet:
     formula_cells: set[tuple[int, int]] = field(default_factory=set)
 
 
-def read_file(file_name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[RawSheet]:
-    """All sheets of the file as raw rows; raises ReadError for anything that is not a readable spreadsheet."""
+def read_file(
+    file_name: str, data: bytes, limits: Limits = DEFAULT_LIMITS, encoding: str | None = None
+) -> list[RawSheet]:
+    """All sheets of the file as raw rows; raises ReadError for anything that is not a readable spreadsheet.
+    encoding: the analyst's answer for a CSV (a key of CSV_ENCODINGS); None decides from the content."""
     if len(data) > limits.max_bytes:
         raise ReadError("file_too_big", size_mb=_mb(len(data)), limit_mb=_mb(limits.max_bytes))
     if not data or (len(data) < 4096 and not data.strip()):
@@ -73,7 +85,7 @@ def read_file(file_name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> l
     if data.startswith(OLE_MAGIC):
         return _read_ole(data)
     if ext in CSV_EXTENSIONS:
-        return [_read_csv(file_name, data)]
+        return [_read_csv(file_name, data, encoding)]
     raise ReadError("not_spreadsheet", ext=ext or "-")
 
 
@@ -233,8 +245,8 @@ def _fill_merged(rows: list[list], ranges) -> None:
 # ---- CSV ---------------------------------------------------------------------------------------------------------
 
 
-def _read_csv(file_name: str, data: bytes) -> RawSheet:
-    text = _decode(data)
+def _read_csv(file_name: str, data: bytes, encoding: str | None = None) -> RawSheet:
+    text = _decode(data, encoding)
     if "\x00" in text:
         raise ReadError("not_spreadsheet", ext=PurePosixPath(file_name.lower()).suffix)
     try:
@@ -248,18 +260,61 @@ def _read_csv(file_name: str, data: bytes) -> RawSheet:
     return RawSheet(PurePosixPath(file_name).name, rows)
 
 
-def _decode(data: bytes) -> str:
-    """BOM, then UTF-8, then GB18030 (a superset of GBK, as Chinese Excel saves): never a latin-1 guess."""
+def _decode(data: bytes, encoding: str | None = None) -> str:
+    """The analyst's encoding when given; else a BOM, then UTF-8, then GB18030 or Big5 when only one of them is
+    plausible. Never a guess: when both are and they read differently, the analyst is asked (csv_encoding_ambiguous)."""
+    if encoding is not None:
+        try:
+            return data.decode(CSV_ENCODINGS[encoding])
+        except UnicodeDecodeError as exc:
+            raise ReadError("csv_encoding_chosen", encoding=ENCODING_LABELS[encoding]) from exc
     boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-    for bom, encoding in boms:
+    for bom, codec in boms:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise ReadError("csv_encoding") from exc
-    for encoding in ("utf-8", "gb18030"):
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    readings = {}
+    for name in ("gb18030", "big5"):
         try:
-            return data.decode(encoding)
+            readings[name] = data.decode(CSV_ENCODINGS[name])
         except UnicodeDecodeError:
             continue
-    raise ReadError("csv_encoding")
+    if not readings:
+        raise ReadError("csv_encoding")
+    plausible = _plausible(data, readings)
+    if len(plausible) == 1:
+        return readings[plausible[0]]
+    raise ReadError("csv_encoding_ambiguous", encodings=[ENCODING_LABELS[name] for name in plausible])
+
+
+def _plausible(data: bytes, readings: dict[str, str]) -> list[str]:
+    """The readings worth believing: those whose header row we recognise (when any is), then those the detector
+    (charset-normalizer) finds no messier than the cleanest by more than CHAOS_MARGIN."""
+    names = list(readings)
+    if len(names) > 1:
+        known = [n for n in names if find_header(_head_rows(readings[n]), "csv") is not None]
+        names = known or names
+    if len(names) > 1:
+        chaos: dict[str, float] = {}
+        for match in from_bytes(data, cp_isolation=[DETECTOR_NAMES[n] for n in names] + ["cp950"]):
+            name = "big5" if match.encoding in ("big5", "cp950") else match.encoding
+            if name in names:
+                chaos[name] = min(chaos.get(name, 1.0), match.chaos)
+        if chaos:
+            best = min(chaos.values())
+            names = [n for n in names if n in chaos and chaos[n] <= best + CHAOS_MARGIN]
+    return names
+
+
+def _head_rows(text: str) -> list[list[str]]:
+    lines = text[:65536].splitlines()[:30]
+    try:
+        return list(csv.reader(lines))
+    except csv.Error:
+        return []

@@ -7,7 +7,6 @@ request (warm() starts one ahead of the first upload), and a new spare is starte
 from __future__ import annotations
 
 import atexit
-import fcntl
 import hashlib
 import os
 import pickle
@@ -22,11 +21,17 @@ from pathlib import Path
 from analytics.ingest.parse import ParsedUpload, Problem
 from analytics.ingest.read import DEFAULT_LIMITS, Limits
 
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; one server process there, so the thread lock alone serialises parses
+    fcntl = None
+
 MB = 1024 * 1024
 LOCK_FILE = Path(tempfile.gettempdir()) / "innovation-dashboard-parse.lock"
 # Without these, pyarrow's allocator alone reserves about 1 GB of address space, which RLIMIT_AS counts.
 CHILD_ENV = {"ARROW_DEFAULT_MEMORY_POOL": "system", "MALLOC_ARENA_MAX": "2"}
-DEFAULT_MEMORY_MB = 1536
+# An operator with a small machine lowers the cap with $DASHBOARD_PARSE_MEMORY_MB.
+DEFAULT_MEMORY_MB = int(os.environ.get("DASHBOARD_PARSE_MEMORY_MB") or 1536)
 _THREAD_LOCK = threading.Lock()
 _SPARE_LOCK = threading.Lock()
 _spare: tuple[int, subprocess.Popen] | None = None  # (memory cap in MB, a worker waiting for its request)
@@ -35,6 +40,10 @@ _spare: tuple[int, subprocess.Popen] | None = None  # (memory cap in MB, a worke
 @contextmanager
 def _machine_lock():
     """One parse at a time: threads of this server queue on the lock, other processes on the lock file."""
+    if fcntl is None:
+        with _THREAD_LOCK:
+            yield
+        return
     with _THREAD_LOCK, open(LOCK_FILE, "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -51,11 +60,14 @@ def parse_in_subprocess(
     limits: Limits = DEFAULT_LIMITS,
     memory_mb: int = DEFAULT_MEMORY_MB,
     timeout_s: float = 120,
+    keep_spare: bool = True,
+    encoding: str | None = None,
 ) -> ParsedUpload:
-    """parse_file's result, computed in a child process; a file-level problem if it is too slow or too big."""
+    """parse_file's result, computed in a child process; a file-level problem if it is too slow or too big.
+    keep_spare=False (the command line, which parses once and exits) starts no spare worker for a next upload."""
     # A fresh interpreter (`python -m analytics.ingest.worker`), not multiprocessing: under Streamlit the
     # __main__ module is the app script, and forkserver/spawn children re-run __main__, i.e. the whole app.
-    request = pickle.dumps((file_name, data, manual_mappings, limits), protocol=pickle.HIGHEST_PROTOCOL)
+    request = pickle.dumps((file_name, data, manual_mappings, limits, encoding), protocol=pickle.HIGHEST_PROTOCOL)
     with _machine_lock():
         process = _take_worker(memory_mb)
         try:
@@ -65,7 +77,8 @@ def parse_in_subprocess(
             process.communicate()
             return _failed(file_name, data, "parse_timeout", seconds=f"{timeout_s:g}")
         finally:
-            warm(memory_mb)  # the next upload's worker imports while this result is checked
+            if keep_spare:
+                warm(memory_mb)  # the next upload's worker imports while this result is checked
     if process.returncode != 0 or not output:
         # Killed by the kernel (SIGKILL), or a failed allocation before pickling, is what running out of
         # memory looks like from outside.

@@ -120,9 +120,19 @@ def _validate(sheet, col: int, column: vocab.Column, lists: _Lists, lang: str) -
             {
                 "validate": "integer",
                 "criteria": "between",
-                "minimum": 1949,
-                "maximum": 2100,
-                "error_message": _text("bad_year", lang),
+                "minimum": column.bounds[0],
+                "maximum": column.bounds[1],
+                "error_message": _text("bad_year", lang).format(*column.bounds),
+            },
+        )
+    elif column.kind == "text" and column.max_length:
+        sheet.data_validation(
+            *cells,
+            {
+                "validate": "length",
+                "criteria": "<=",
+                "value": column.max_length,
+                "error_message": _text("too_long", lang).format(column.max_length),
             },
         )
     elif column.kind in ("int", "wan"):

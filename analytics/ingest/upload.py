@@ -20,6 +20,9 @@ from analytics.store import batches
 from analytics.store.tree import fold_name
 
 Parser = Callable[..., ParsedUpload]
+# Beyond this many unknown headers they are summarised, not listed or offered one by one.
+UNKNOWN_SHOWN = 30
+UNKNOWN_EXAMPLES = 5
 
 
 class UploadRefused(RuntimeError):
@@ -46,6 +49,14 @@ class UploadPlan:
     changes: batches.Changes
     already_loaded: dict[str, list[int]] = field(default_factory=dict)
     sheets: list[SheetSummary] = field(default_factory=list)
+    # The unit tree would hold a self-parent, a cycle or a branch under two parents: nothing may load, not even the
+    # valid rows, since dropping a unit row would re-create the unit at the top level and move its facts' totals.
+    tree_broken: bool = False
+
+    @property
+    def blocked(self) -> bool:
+        """Nothing can be loaded, whatever the analyst chooses."""
+        return self.unreadable or self.tree_broken
 
     @property
     def unreadable(self) -> bool:
@@ -87,10 +98,13 @@ def parse_files(
     *,
     manual_mappings: dict[tuple[str, str], str] | None = None,
     parse: Parser = parse_file,
+    encoding: str | None = None,
 ) -> list[ParsedUpload]:
-    """Parse each file with the saved header mappings plus the ones chosen now. The expensive step."""
+    """Parse each file with the saved header mappings plus the ones chosen now. The expensive step.
+    encoding: the CSV encoding the analyst chose (None: decided from each file's content)."""
     mappings = {**saved_mappings(con), **(manual_mappings or {})}
-    return [parse(name, data, manual_mappings=mappings) for name, data in files]
+    options = {"encoding": encoding} if encoding else {}
+    return [parse(name, data, manual_mappings=mappings, **options) for name, data in files]
 
 
 def check(
@@ -116,6 +130,8 @@ def check(
     problems.extend(reference_problems)
     frames = _fill_award_years(con, frames)
     frames, new_units = _add_new_units(con, frames, new_unit_parents or {})
+    tree_problems = _tree_problems(con, frames, _header_texts(uploads))
+    problems.extend(tree_problems)
     changes = batches.classify(con, frames)
     already = {upload.file_name: batches.batches_with_hash(con, upload.content_hash) for upload in uploads}
     return UploadPlan(
@@ -126,6 +142,7 @@ def check(
         changes=changes,
         already_loaded={name: ids for name, ids in already.items() if ids},
         sheets=sheets,
+        tree_broken=bool(tree_problems),
     )
 
 
@@ -146,11 +163,14 @@ def apply(
     con: duckdb.DuckDBPyConnection, plan: UploadPlan, *, valid_only: bool = False, uploaded_by: str | None = None
 ) -> int:
     """Commit the prepared upload as one batch. Refused when it has problems, unless valid_only."""
-    if plan.unreadable or (plan.has_problems and not valid_only):
+    if plan.blocked or (plan.has_problems and not valid_only):
         raise UploadRefused()
     names = " + ".join(upload.file_name for upload in plan.uploads)
     content_hash = ",".join(upload.content_hash for upload in plan.uploads)
-    return batches.commit(con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=uploaded_by)
+    files = [(upload.file_name, upload.content_hash) for upload in plan.uploads]
+    return batches.commit(
+        con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=uploaded_by, files=files
+    )
 
 
 def _problem(row: pd.Series, column: str, value, key: str, **params) -> tuple[str, Problem]:
@@ -266,6 +286,89 @@ def _add_new_units(con: duckdb.DuckDBPyConnection, frames: dict, parents: dict[s
     return frames, list(new)
 
 
+def _header_texts(uploads: list[ParsedUpload]) -> dict[tuple[str, str], dict[str, str]]:
+    """(file, sheet) -> canonical column -> the header as the analyst wrote it."""
+    return {
+        (upload.file_name, sheet.sheet): {name: text for text, name in sheet.mapping.items()}
+        for upload in uploads
+        for sheet in upload.sheets
+    }
+
+
+def _tree_problems(
+    con: duckdb.DuckDBPyConnection, frames: dict, headers: dict[tuple[str, str], dict[str, str]]
+) -> list[tuple[str, Problem]]:
+    """The unit tree as it would be after this upload (stored parents, overridden by the uploaded ones): a unit that
+    is its own parent, a parent cycle, or a project whose 党支部 sits under another unit than the project's, each
+    reported at the uploaded row that makes it. Reads only."""
+    parents = dict(con.execute("SELECT unit, parent FROM units").fetchall())
+    units = frames.get("units")
+    declared = pd.DataFrame() if units is None or "_row" not in units else units[units["_row"].notna()]
+    if units is not None:
+        parents.update(zip(units["unit"], units["parent"].where(units["parent"].notna(), None), strict=True))
+    problems = []
+
+    def header(row, name: str, zh: str) -> str:
+        return headers.get((row["_file"], row["_sheet"]), {}).get(name, zh)
+
+    in_cycle: dict[str, list[str]] = {}
+    for unit in parents:
+        path, seen = [], set()
+        node = unit
+        while node is not None and node not in seen and node not in in_cycle:
+            seen.add(node)
+            path.append(node)
+            node = parents.get(node)
+        if node in seen:
+            cycle = path[path.index(node) :]
+            for member in cycle:
+                in_cycle[member] = cycle
+    for _, row in declared.iterrows():
+        column = header(row, "parent", vocab.UNITS.column("parent").zh)
+        if row["parent"] == row["unit"]:
+            problems.append(_problem(row, column, row["parent"], "upload.unit_own_parent"))
+        elif row["unit"] in in_cycle:
+            cycle = in_cycle[row["unit"]]
+            start = cycle.index(row["unit"])
+            loop = [*cycle[start:], *cycle[:start], row["unit"]]
+            problems.append(_problem(row, column, row["parent"], "upload.unit_cycle", cycle=" → ".join(loop)))
+
+    projects = frames.get("projects")
+    if projects is not None and projects["branch"].notna().any():
+        above: dict[str, set[str]] = {}
+
+        def ancestors(node: str) -> set[str]:
+            if node not in above:
+                chain, current = set(), node
+                while current is not None and current not in chain:
+                    chain.add(current)
+                    current = parents.get(current)
+                above[node] = chain
+            return above[node]
+
+        # Checked once per distinct (branch, unit) pair: a 100k-row sheet names a few hundred.
+        wrong = {
+            (branch, unit)
+            for branch, unit in _distinct_pairs(projects["branch"], projects["unit"])
+            if branch not in in_cycle and unit not in ancestors(branch)
+        }
+        if not wrong:
+            return problems
+        pairs = pd.Series(list(zip(projects["branch"], projects["unit"], strict=True)), index=projects.index)
+        for _, row in projects[pairs.isin(wrong)].iterrows():
+            problems.append(
+                _problem(
+                    row,
+                    header(row, "branch", vocab.PROJECTS.column("branch").zh),
+                    row["branch"],
+                    "upload.branch_elsewhere",
+                    unit=row["unit"],
+                    parent=parents.get(row["branch"]) or "—",
+                )
+            )
+    return problems
+
+
 def _distinct_pairs(first: pd.Series, second: pd.Series) -> list[tuple]:
     """(first, second) pairs where first is present, each once, in order of first appearance; compared as integer
     codes, since dropping duplicate rows of two text columns of 100k rows cost ten times as much."""
@@ -277,6 +380,24 @@ def _distinct_pairs(first: pd.Series, second: pd.Series) -> list[tuple]:
     return [
         (first_values[f], None if s == 0 else second_values[s - 1]) for f, s in zip(first_at, second_at, strict=True)
     ]
+
+
+def unknown_header_lines(plan: UploadPlan, lang: str = "zh") -> list[str]:
+    """One line per unknown header, in file, sheet and column order; a file with more than UNKNOWN_SHOWN of them
+    gets one summary line (a CSV of 10,000 columns is not 10,000 lines)."""
+    by_file: dict[str, list[str]] = {}
+    for file_name, _sheet, _kind, header in plan.unknown_headers:
+        by_file.setdefault(file_name, [])
+        if header not in by_file[file_name]:
+            by_file[file_name].append(header)
+    lines = []
+    for file_name, found in by_file.items():
+        if len(found) > UNKNOWN_SHOWN:
+            first = join(found[:UNKNOWN_EXAMPLES], lang)
+            lines.append(t("upload.unknown_headers_many", lang, file=file_name, count=len(found), first=first))
+        else:
+            lines += [t("upload.unknown_header", lang, file=file_name, header=header) for header in found]
+    return lines
 
 
 def sheet_table(plan: UploadPlan) -> pd.DataFrame:
@@ -345,8 +466,7 @@ def report(plan: UploadPlan, lang: str = "zh") -> list[str]:
         )
     if plan.new_units:
         lines.append(t("upload.new_units", lang, units=join((fold_name(unit) for unit in plan.new_units), lang)))
-    for file_name, header_info in {(f, h) for f, _, _, h in plan.unknown_headers}:
-        lines.append(t("upload.unknown_header", lang, file=file_name, header=header_info))
+    lines += unknown_header_lines(plan, lang)
     for file_name, ids in plan.already_loaded.items():
         lines.append(t("upload.already_loaded", lang, file=file_name, batches=", ".join(f"#{i}" for i in ids)))
     for file_name, problem in plan.problems:

@@ -1,19 +1,23 @@
 """The parse child: caps its memory at argv[1] bytes, loads the parser, then reads a pickled (file name, bytes,
-mappings, limits) on stdin and writes a pickled result; exits quietly when stdin closes first."""
+mappings, limits, encoding) on stdin and writes a pickled result; exits quietly when stdin closes first."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import pickle
-import resource
 import sys
 
 
 def main() -> None:
     # Capped here, before pandas loads, rather than by a preexec_fn, which is unsafe in a threaded server.
     cap = int(sys.argv[1])
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    try:
+        import resource
+    except ImportError:  # Windows has no rlimits: the parse still runs apart, bounded by its time limit only
+        resource = None
+    if resource is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     try:
         # Imported, and run once on the template, before the request is read: a spare worker waits with its
         # modules loaded and their first-use costs paid.
@@ -23,14 +27,15 @@ def main() -> None:
     except MemoryError:
         parse_file = None
     try:
-        file_name, data, manual_mappings, limits = pickle.load(sys.stdin.buffer)
+        file_name, data, manual_mappings, limits, encoding = pickle.load(sys.stdin.buffer)
     except EOFError:
         return  # a spare no longer needed, or the server went away
     if parse_file is None:
         result = ("memory", None)
     else:
         try:
-            result = ("ok", parse_file(file_name, data, manual_mappings=manual_mappings, limits=limits))
+            parsed = parse_file(file_name, data, manual_mappings=manual_mappings, limits=limits, encoding=encoding)
+            result = ("ok", parsed)
         except MemoryError:
             result = ("memory", None)
         except Exception as exc:  # the parent turns any failure into a file-level problem, never a crash

@@ -159,8 +159,10 @@ def commit(
     file_name: str,
     content_hash: str,
     uploaded_by: str | None = None,
+    files: list[tuple[str, str]] | None = None,
 ) -> int:
-    """Write the changes as one batch in one transaction and return its id; on any error nothing is written."""
+    """Write the changes as one batch in one transaction and return its id; on any error nothing is written.
+    files: (file name, content hash) of each file of the upload (default: the batch's own name and hash)."""
     with _transaction(con) as cursor:
         batch_id = cursor.execute("SELECT nextval('batch_id_seq')").fetchone()[0]
         cursor.execute(
@@ -175,6 +177,10 @@ def commit(
                 changes.rows_added,
                 changes.rows_updated,
             ],
+        )
+        cursor.executemany(
+            "INSERT INTO batch_files (batch_id, file_name, content_hash) VALUES (?, ?, ?)",
+            [[batch_id, name, digest] for name, digest in (files or [(file_name, content_hash)])],
         )
         for table, change in changes.tables.items():
             _write_table(cursor, table, change, batch_id)
@@ -245,9 +251,11 @@ def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def batches_with_hash(con: duckdb.DuckDBPyConnection, content_hash: str) -> list[int]:
-    """Active batches that already loaded this exact file content."""
+    """Active batches that already loaded this exact file content, alone or as one file of several."""
     rows = con.execute(
-        "SELECT batch_id FROM batches WHERE content_hash = ? AND undone_at IS NULL ORDER BY batch_id", [content_hash]
+        "SELECT DISTINCT b.batch_id FROM batches AS b JOIN batch_files AS f ON f.batch_id = b.batch_id"
+        " WHERE f.content_hash = ? AND b.undone_at IS NULL ORDER BY b.batch_id",
+        [content_hash],
     ).fetchall()
     return [row[0] for row in rows]
 

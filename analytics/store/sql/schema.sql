@@ -15,15 +15,27 @@ CREATE TABLE IF NOT EXISTS batches (
     undone_by     VARCHAR
 );
 
+-- One row per file of a batch: re-uploading one file of an earlier multi-file upload is recognised by its own hash.
+CREATE TABLE IF NOT EXISTS batch_files (
+    batch_id      INTEGER NOT NULL,
+    file_name     VARCHAR NOT NULL,
+    content_hash  VARCHAR NOT NULL
+);
+-- Stores made before batch_files kept one comma-joined hash per batch: split once, on the first connect.
+INSERT INTO batch_files
+    SELECT b.batch_id, b.file_name, unnest(string_split(b.content_hash, ','))
+    FROM batches AS b
+    WHERE NOT EXISTS (SELECT 1 FROM batch_files AS f WHERE f.batch_id = b.batch_id);
+
 CREATE TABLE IF NOT EXISTS units (
-    unit      VARCHAR PRIMARY KEY CHECK (length(trim(unit)) > 0),
-    parent    VARCHAR CHECK (parent IS NULL OR parent <> unit),
+    unit      VARCHAR PRIMARY KEY CHECK (length(trim(unit)) > 0) CHECK (length(unit) <= 100),
+    parent    VARCHAR CHECK (parent IS NULL OR parent <> unit) CHECK (length(parent) <= 100),
     kind      VARCHAR CHECK (kind IN ('集团', '公司', '研究所', '党委', '党总支', '党支部', '其他')),
     batch_id  INTEGER NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS headcount (
-    unit                   VARCHAR NOT NULL,
+    unit                   VARCHAR NOT NULL CHECK (length(unit) <= 100),
     year                   INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
     party_members          INTEGER CHECK (party_members >= 0),
     participating_members  INTEGER CHECK (participating_members >= 0),
@@ -34,13 +46,13 @@ CREATE TABLE IF NOT EXISTS headcount (
 );
 
 CREATE TABLE IF NOT EXISTS projects (
-    project_id          VARCHAR PRIMARY KEY CHECK (length(trim(project_id)) > 0),
-    name                VARCHAR NOT NULL,
-    unit                VARCHAR NOT NULL,
-    branch              VARCHAR,
+    project_id          VARCHAR PRIMARY KEY CHECK (length(trim(project_id)) > 0) CHECK (length(project_id) <= 100),
+    name                VARCHAR NOT NULL CHECK (length(name) <= 100),
+    unit                VARCHAR NOT NULL CHECK (length(unit) <= 100),
+    branch              VARCHAR CHECK (length(branch) <= 100),
     program             VARCHAR CHECK (program IN ('党员创新工程', '双创', '书记项目', '三组联建', '创新工作室', 'QC课题')),
     category            VARCHAR CHECK (category IN ('科研生产', '安全质量', '精益管理', '党建', '其他')),
-    leader              VARCHAR,
+    leader              VARCHAR CHECK (length(leader) <= 100),
     year                INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
     start_date          DATE,
     end_date            DATE,
@@ -51,15 +63,15 @@ CREATE TABLE IF NOT EXISTS projects (
 );
 
 CREATE TABLE IF NOT EXISTS outcomes (
-    project_id    VARCHAR,
-    unit          VARCHAR,
+    project_id    VARCHAR CHECK (length(project_id) <= 100),
+    unit          VARCHAR CHECK (length(unit) <= 100),
     outcome_type  VARCHAR NOT NULL CHECK (outcome_type IN ('节创价值', '发明专利', '实用新型专利', '外观设计专利',
                     '软件著作权', '论文', '制度', '流程', '标准', '技术图纸', '研制总结', '试验报告', 'QC成果', '其他')),
     quantity      INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 0),
     value_wan     DOUBLE CHECK (value_wan >= 0),
     year          INTEGER CHECK (year BETWEEN 1949 AND 2100),
     date          DATE,
-    note          VARCHAR NOT NULL DEFAULT '',
+    note          VARCHAR NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
     -- 'outcomes' for a row of an outcomes sheet, 'projects' for an outcome column of a projects sheet
     source        VARCHAR NOT NULL CHECK (source IN ('outcomes', 'projects')),
     batch_id      INTEGER NOT NULL,
@@ -67,9 +79,9 @@ CREATE TABLE IF NOT EXISTS outcomes (
 );
 
 CREATE TABLE IF NOT EXISTS awards (
-    project_id  VARCHAR NOT NULL,
+    project_id  VARCHAR NOT NULL CHECK (length(project_id) <= 100),
     year        INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
-    award       VARCHAR NOT NULL,
+    award       VARCHAR NOT NULL CHECK (length(award) <= 2000),
     level       VARCHAR CHECK (level IN ('国家级', '省部级', '集团级', '公司级')),
     result      VARCHAR NOT NULL CHECK (result IN ('申报', '获奖')),
     batch_id    INTEGER NOT NULL,
@@ -77,11 +89,11 @@ CREATE TABLE IF NOT EXISTS awards (
 );
 
 CREATE TABLE IF NOT EXISTS studios (
-    studio                VARCHAR NOT NULL,
+    studio                VARCHAR NOT NULL CHECK (length(studio) <= 100),
     year                  INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
-    unit                  VARCHAR NOT NULL,
-    leader                VARCHAR,
-    level                 VARCHAR,
+    unit                  VARCHAR NOT NULL CHECK (length(unit) <= 100),
+    leader                VARCHAR CHECK (length(leader) <= 100),
+    level                 VARCHAR CHECK (length(level) <= 2000),
     target_projects       INTEGER CHECK (target_projects >= 0),
     actual_projects       INTEGER CHECK (actual_projects >= 0),
     target_breakthroughs  INTEGER CHECK (target_breakthroughs >= 0),
