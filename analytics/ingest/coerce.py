@@ -229,6 +229,14 @@ def integer(s: pd.Series) -> tuple[pd.Series, Reasons]:
     return values.where(good).round().astype("Int64"), reasons
 
 
+def number(s: pd.Series) -> tuple[pd.Series, Reasons]:
+    """Non-negative decimals (hours and the like): no unit is read from the cell."""
+    values, reasons, units = _numbers(s)
+    reasons[reasons.isna() & units.notna()] = "not_number"  # 3万 or 5元 is no count of hours
+    reasons[reasons.isna() & (values < 0)] = "negative"
+    return values.where(reasons.isna()), reasons
+
+
 def money(s: pd.Series, header_unit: str | None) -> tuple[pd.Series, Reasons]:
     """Non-negative amounts in 万元: a cell's own 万/元 wins, then the header's unit; no unit means 万元."""
     values, reasons, units = _numbers(s)
