@@ -62,3 +62,25 @@ def test_english_page(make_app, people_db):
     assert "**5 people in the pools in 2024 (+0 on last year)\\: Reserve 1, Eaglets 2, Eagles 2, Golden eagles 0**" in (
         texts(app)
     )
+
+
+def test_overview_band_shows_golden_eagles_eagles_and_training_sessions(make_app, people_db):
+    app = open_page(make_app(people_db, year="2024"), "overview").run()
+    assert not app.exception, app.exception
+    tiles = {metric.label: (metric.value, metric.proto.help) for metric in app.metric}
+    # 2024: no 金鹰 (刘洋 left), 雄鹰 王强 and 赵敏, three sessions; 2023 had one 金鹰, one 雄鹰 and one session.
+    assert tiles["金鹰"][0] == "0" and tiles["雄鹰"][0] == "2" and tiles["培训场次"][0] == "3"
+    assert [m.delta for m in app.metric if m.label in ("金鹰", "雄鹰", "培训场次")] == ["-1", "+1", "+2"]
+    assert tiles["金鹰"][1].startswith("人才库（三鹰计划）中「金鹰」")
+
+
+def test_glossary_lists_the_people_metrics_in_both_languages():
+    from analytics.contract import definitions
+
+    for lang in ("zh", "en"):
+        rows = {row["key"]: row for row in definitions.glossary(lang)}
+        for key in ("golden_eagles", "eagles", "training_sessions", "titled_share", "party_member_share"):
+            assert all(rows[key].values()), (lang, key)
+    assert definitions.glossary("zh")[-1]["name"] == "培训学时"
+    titled = {row["key"]: row for row in definitions.glossary("en")}["titled_share"]
+    assert (titled["numerator"], titled["denominator"]) == ("Staff holding a title (职称人数)", "Staff (职工总数)")

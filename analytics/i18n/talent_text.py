@@ -1,5 +1,7 @@
 """Text of the people subject (issue 16): the 人才 page, its charts and takeaways, KPIs, glossary and CLI."""
 
+from analytics.i18n.pages_text import _NO_DENOMINATOR  # the counts' wording, stated once
+
 TEXT: dict[str, dict[str, str]] = {
     "cli.talent": {
         "zh": "人才库：{pools}；晋级{promotions}人，出库{exits}人；职称占比{titled}，党员占比{party}；"
@@ -124,5 +126,82 @@ TEXT.update(
         "metric.honours": {"zh": "荣誉称号", "en": "Titles"},
         "metric.training_attendance": {"zh": "培训人次", "en": "Training attendances"},
         "metric.training_hours": {"zh": "培训学时", "en": "Training hours"},
+    }
+)
+
+# Definitions, numerators and denominators of the people metrics: the KPI hovers and the glossary.
+TEXT.update(
+    {
+        "metric.golden_eagles.def": {
+            "zh": "人才库（三鹰计划）中「金鹰」的人数，按参考年度（所选最后一年，否则人才台账最新年度）计；一人在多个下级单位只计一次。",
+            "en": "People in the 金鹰 (golden eagle) pool in the reference year (the last selected year, else the "
+            "latest year of the talent ledger); a person listed in several units below counts once.",
+        },
+        "metric.golden_eagles.numerator": {"zh": "金鹰人数", "en": "People in the 金鹰 pool"},
+        "metric.golden_eagles.denominator": _NO_DENOMINATOR,
+        "metric.eagles.def": {
+            "zh": "人才库中「雄鹰」的人数，按参考年度计；一人在多个下级单位只计一次。",
+            "en": "People in the 雄鹰 (eagle) pool in the reference year; a person listed in several units below "
+            "counts once.",
+        },
+        "metric.eagles.numerator": {"zh": "雄鹰人数", "en": "People in the 雄鹰 pool"},
+        "metric.eagles.denominator": _NO_DENOMINATOR,
+        "metric.training_sessions.def": {
+            "zh": "培训台账中所选年度（按培训日期）举办的培训场次。",
+            "en": "Training sessions held in the selected years (by the session's date), from the training sheet.",
+        },
+        "metric.training_sessions.numerator": {"zh": "培训场次", "en": "Training sessions"},
+        "metric.training_sessions.denominator": _NO_DENOMINATOR,
+        "metric.titled_share.def": {
+            "zh": "职称人数 ÷ 职工总数，取自党员人数表，按参考年度计；上级单位有填报数时以填报数为准。任一数缺失时为未知，不按 0 计。",
+            "en": "Staff with a professional or skill title ÷ staff, from the headcount sheet, in the reference "
+            "year; a unit's own stated row overrides the sum below it. Unknown when either figure is missing, "
+            "never 0.",
+        },
+        "metric.titled_share.numerator": {"zh": "职称人数", "en": "Staff holding a title (职称人数)"},
+        "metric.titled_share.denominator": {"zh": "职工总数", "en": "Staff (职工总数)"},
+        "metric.party_member_share.def": {
+            "zh": "人才库中党员人数 ÷ 填写了「是否党员」的人才库人数，按参考年度计；无人填写时为未知。",
+            "en": "Party members in the pools ÷ people in the pools whose membership is stated, in the reference "
+            "year; unknown when nobody's is stated.",
+        },
+        "metric.party_member_share.numerator": {"zh": "人才库中的党员", "en": "Party members in the pools"},
+        "metric.party_member_share.denominator": {
+            "zh": "填写了是否党员的人才库人数",
+            "en": "People in the pools whose membership is stated",
+        },
+        "metric.promotions.def": {
+            "zh": "当年梯队高于上一年梯队的人数（后备人才 → 雏鹰 → 雄鹰 → 金鹰），计入晋级当年。",
+            "en": "People whose pool is higher than the year before (后备人才 → 雏鹰 → 雄鹰 → 金鹰), counted in the "
+            "year they rose.",
+        },
+        "metric.promotions.numerator": {"zh": "晋级人数", "en": "People promoted"},
+        "metric.promotions.denominator": _NO_DENOMINATOR,
+        "metric.exits.def": {
+            "zh": "上一年在人才库、当年不在本单位（含下级）任何梯队的人数，含金鹰出库；计入出库当年，仅比较台账有记录的年度。",
+            "en": "People in a pool one year and in no pool of the unit (and those below it) the next, 金鹰 出库 "
+            "among them; counted in the later year, only between years the ledger reports.",
+        },
+        "metric.exits.numerator": {"zh": "出库人数", "en": "People who left the pools"},
+        "metric.exits.denominator": _NO_DENOMINATOR,
+        "metric.honours.def": {
+            "zh": "所选年度获得的荣誉称号数，按级别分列；同一人同一称号只计一次。",
+            "en": "Titles given in the selected years, by level; a person counts once per title.",
+        },
+        "metric.honours.numerator": {"zh": "人 × 称号（去重）", "en": "Distinct person × title"},
+        "metric.honours.denominator": _NO_DENOMINATOR,
+        "metric.training_attendance.def": {
+            "zh": "所选年度各培训场次参训人数之和（人次）。",
+            "en": "The sum of attendees over the training sessions of the selected years (attendee-times).",
+        },
+        "metric.training_attendance.numerator": {"zh": "参训人数之和", "en": "Sum of attendees"},
+        "metric.training_attendance.denominator": _NO_DENOMINATOR,
+        "metric.training_hours.def": {
+            "zh": "所选年度各培训场次学时之和（每场计一次，不乘人数）。",
+            "en": "The sum of the hours of the training sessions of the selected years (each session once, not "
+            "times its attendees).",
+        },
+        "metric.training_hours.numerator": {"zh": "学时之和", "en": "Sum of session hours"},
+        "metric.training_hours.denominator": _NO_DENOMINATOR,
     }
 )
