@@ -116,7 +116,8 @@ def titled_share(con: duckdb.DuckDBPyConnection, filters: Filters, year: int | N
     if year is None:
         return None
     frame = titled_staff(con, Filters(filters.units, year, year))
-    return None if frame.empty else frame["titled_share"].iloc[0]
+    share = None if frame.empty else frame["titled_share"].iloc[0]
+    return None if share is None or pd.isna(share) else float(share)
 
 
 def honour_titles(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str] | None = None) -> pd.DataFrame:
