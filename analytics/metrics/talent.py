@@ -219,3 +219,18 @@ def shares_by_unit(
     for column in ("titled_share", "party_member_share"):
         frame[column] = pd.Series([row[column] for row in rows], dtype=object)
     return frame
+
+
+def selected_talent(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The talent ledger's rows of the selection, as stored (for the workbook export)."""
+    return query(con, "selected_talent", _params(con, filters, None, RANGE_PARAMS))
+
+
+def selected_honours(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The honours rows of the selection, as stored."""
+    return query(con, "selected_honours", _params(con, filters, None, RANGE_PARAMS))
+
+
+def selected_training(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The training sessions of the selection, as stored."""
+    return query(con, "selected_training", _params(con, filters, None, RANGE_PARAMS))
