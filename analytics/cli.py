@@ -1,4 +1,4 @@
-"""Command line: `python -m analytics kpis|studios|import|batches|undo|report …`, the same code the pages run."""
+"""Command line: `python -m analytics kpis|studios|talent|import|batches|undo|report …`, the same code the pages run."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from analytics.ingest import headers, upload
 from analytics.ingest.read import CSV_ENCODINGS
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.metrics import studios as studios_metrics
+from analytics.metrics import talent as talent_metrics
 from analytics.store import batches, connection
 from analytics.store.tree import UnknownUnitError, resolve_units
 
@@ -52,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     studios.add_argument("--unit", action="append", default=[])
     studios.add_argument("--delist-years", type=int, default=2, help="consecutive missed years that delist")
     studios.add_argument("--json", action="store_true")
+
+    # issue 16: people
+    talent = with_db(commands.add_parser("talent", help="talent pools, moves, titles, honours and training"))
+    talent.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
+    talent.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
+    talent.add_argument("--json", action="store_true", help="print one JSON object")
 
     importer = with_db(commands.add_parser("import", help="load spreadsheets (.xlsx, .xls, .csv)"))
     importer.add_argument("files", nargs="+", type=Path)
@@ -209,6 +216,32 @@ def _decisions(plan: upload.UploadPlan, args) -> tuple[dict[tuple[str, str], str
     return decided, list(dict.fromkeys(errors))
 
 
+def _run_talent(con, args) -> int:
+    figures = talent_metrics.talent_summary(con, _filters(con, args))
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+        return EXIT_OK
+    lang = args.lang
+    pools = join((f"{pool} {count}" for pool, count in figures["pools"].items()), lang)
+    honours = join((f"{level} {count}" for level, count in figures["honours"].items() if count), lang)
+    print(
+        t(
+            "cli.talent",
+            lang,
+            pools=pools,
+            promotions=figures["promotions"],
+            exits=figures["exits"],
+            titled=formatting.rate(figures["titled_share"], lang),
+            party=formatting.rate(figures["party_member_share"], lang),
+            honours=honours or t("cli.none", lang),
+            sessions=figures["training"]["sessions"],
+            attendance=figures["training"]["attendance"],
+            hours=f"{figures['training']['hours']:g}",
+        )
+    )
+    return EXIT_OK
+
+
 def _run_import(con, args) -> int:
     files = []
     for path in args.files:
@@ -317,6 +350,7 @@ def _run_report(con, args) -> int:
 COMMANDS = {
     "kpis": _run_kpis,
     "studios": _run_studios,
+    "talent": _run_talent,
     "import": _run_import,
     "batches": _run_batches,
     "undo": _run_undo,

@@ -3,7 +3,19 @@ every page's renderer, title key and stable URL path, in menu order."""
 
 from __future__ import annotations
 
-from pages import awards, batches, glossary, overview, participation, patents, projects, savings, studios, upload
+from pages import (
+    awards,
+    batches,
+    glossary,
+    overview,
+    participation,
+    patents,
+    projects,
+    savings,
+    studios,
+    talent,  # issue 16
+    upload,
+)
 from ui.navigation import PageEntry
 
 # Presenter chapters step through these url paths in this order (overview → … → studios).
@@ -15,6 +27,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(projects.render, "page.projects", "projects"),
     PageEntry(awards.render, "page.awards", "awards"),
     PageEntry(studios.render, "page.studios", "studios"),
+    PageEntry(talent.render, "page.talent", "talent"),  # issue 16
     PageEntry(glossary.render, "page.glossary", "glossary"),
     PageEntry(upload.render, "page.upload", "upload"),
     PageEntry(batches.render, "page.batches", "batches"),

@@ -29,6 +29,8 @@ def frame(con, kind: str, records: list[dict]) -> pd.DataFrame:
         result["quantity"] = result["quantity"].where(result["quantity"].notna(), 1)
         result["note"] = result["note"].where(result["note"].notna(), "")
         result["source"] = result["source"].where(result["source"].notna(), "outcomes")
+    if kind in vocab.PERSON_KINDS:
+        result[vocab.PERSON_KEY] = vocab.person_keys(result["employee_id"], result["person"])
     return result
 
 

@@ -59,7 +59,7 @@ def test_main_writes_the_workbook(tmp_path, workbook_bytes):
 
 def test_sheets_in_load_order_with_exact_canonical_headers(workbook_bytes, book):
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes))
-    assert wb.sheetnames == ["单位", "党员人数", "项目", "成果", "获奖", "创新工作室"]
+    assert wb.sheetnames == ["单位", "党员人数", "项目", "成果", "获奖", "创新工作室", "人才", "荣誉", "培训"]
     assert wb.sheetnames == [vocab.SHEET_KINDS[name].zh for name in vocab.LOAD_ORDER]
     for name in vocab.LOAD_ORDER:
         assert book[name][0] == [c.zh for c in vocab.SHEET_KINDS[name].columns]
@@ -80,7 +80,7 @@ def test_values_obey_the_column_kinds(book):
                     assert value in column.choices, (name, column.name, value)
                 elif column.kind in ("int", "year"):
                     assert isinstance(value, int) and value >= 0, (name, column.name, value)
-                elif column.kind == "wan":
+                elif column.kind in ("wan", "number"):
                     assert isinstance(value, int | float) and value >= 0
                 elif column.kind == "date":
                     assert isinstance(value, dt.datetime)
@@ -91,8 +91,10 @@ def test_values_obey_the_column_kinds(book):
 def test_no_duplicate_keys(book):
     for name in vocab.LOAD_ORDER:
         kind = vocab.SHEET_KINDS[name]
-        # "source" is set by the loader, not a column of the sheet.
-        key = [k for k in kind.key if k != "source"]
+        # "source" and "person_key" are set by the loader, not columns of the sheet.
+        key = [k for k in kind.key if k not in ("source", vocab.PERSON_KEY)]
+        if name in vocab.PERSON_KINDS:
+            key.append("employee_id")  # every demo person has a 工号
         counts = Counter(tuple(row[k] for k in key) for row in rows(book, name))
         assert [k for k, n in counts.items() if n > 1] == [], name
 
@@ -289,3 +291,40 @@ def test_studios_one_row_per_year_with_the_planted_misses(book):
         name: ([2024, 2025] if name == "赵志强劳模创新工作室" else [2025] if name == "陈立新职工创新工作室" else [])
         for name, *_ in demo.STUDIOS
     }
+
+
+# ---- People (issue 16) -------------------------------------------------------------------------------------------
+
+
+def test_talent_pipelines_grow_with_promotions_and_a_few_exits(book):
+    talent = rows(book, "talent")
+    by_year = {year: Counter(r["pool"] for r in talent if r["year"] == year) for year in sorted(YEARS)}
+    totals = [sum(by_year[year].values()) for year in sorted(YEARS)]
+    assert totals == sorted(totals) and totals[-1] > totals[0] * 1.4
+    # Per company in 2025 about the seeds' 后备人才 20, 雏鹰 20, 雄鹰 10, 金鹰 2.
+    assert 15 * 5 <= by_year[2025]["后备人才"] <= 25 * 5 and 15 * 5 <= by_year[2025]["雏鹰"] <= 25 * 5
+    assert 6 * 5 <= by_year[2025]["雄鹰"] <= 10 * 5 and 1 * 5 <= by_year[2025]["金鹰"] <= 3 * 5
+    pools = {(r["employee_id"], r["year"]): vocab.TALENT_POOLS.index(r["pool"]) for r in talent}
+    rose = sum(1 for (who, year), rank in pools.items() if pools.get((who, year - 1), rank) < rank)
+    left = sum(1 for (who, year) in pools if year < 2025 and (who, year + 1) not in pools)
+    assert rose > 100 and 20 < left < rose
+    assert all(r["unit"].endswith("党支部") for r in talent)
+
+
+def test_titles_and_training_match_the_seeds(book):
+    honours = rows(book, "honours")
+    titles = Counter(r["title"] for r in honours)
+    assert (titles["机械工业工匠"], titles["成都工匠"]) == (1, 8)
+    assert len({(r["employee_id"], r["title"]) for r in honours}) == len(honours)
+    training = rows(book, "training")
+    per_year = Counter(r["date"].year for r in training)
+    assert per_year[2025] >= 40 and per_year[2021] < per_year[2025]
+    assert {r["training_type"] for r in training} == {"班组长", "营销精英", "青年高潜", "青马工程", "技能"}
+
+
+def test_titled_staff_about_two_thirds_and_one_company_unreported_in_2021(book):
+    headcount = rows(book, "headcount")
+    group = {r["year"]: r for r in headcount if r["unit"] == demo.GROUP}
+    assert all(0.55 < r["titled_employees"] / r["employees"] < 0.7 for r in group.values())
+    missing = {(r["unit"][:4], r["year"]) for r in headcount if r["titled_employees"] is None}
+    assert missing == {("新材公司", 2021)}

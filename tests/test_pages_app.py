@@ -13,7 +13,7 @@ from analytics.filters import Filters
 from analytics.metrics import projects as projects_metrics
 from analytics.store.connection import connect
 
-PAGES = ("overview", "participation", "savings", "patents", "projects", "awards", "studios", "glossary")
+PAGES = ("overview", "participation", "savings", "patents", "projects", "awards", "studios", "talent", "glossary")
 
 
 def open_page(app, url_path: str):

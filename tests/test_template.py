@@ -19,6 +19,9 @@ CHOICE_COLUMNS = {
     ("outcomes", "outcome_type"),
     ("awards", "level"),
     ("awards", "result"),
+    ("talent", "pool"),
+    ("talent", "party_member"),
+    ("honours", "level"),
 }
 
 
@@ -49,7 +52,7 @@ def test_deterministic_bytes():
 
 
 def test_sheet_names_and_headers(wb):
-    assert wb.sheetnames == ["单位", "党员人数", "项目", "成果", "获奖", "创新工作室"]
+    assert wb.sheetnames == ["单位", "党员人数", "项目", "成果", "获奖", "创新工作室", "人才", "荣誉", "培训"]
     for name in vocab.LOAD_ORDER:
         kind = vocab.SHEET_KINDS[name]
         ws = wb[kind.zh]
@@ -122,6 +125,8 @@ def test_number_and_year_columns_are_validated(wb):
     assert (participants.type, participants.operator, participants.formula1) == ("whole", "greaterThanOrEqual", "0")
     value = {str(dv.sqref).split(":")[0]: dv for dv in wb["成果"].data_validations.dataValidation}["E2"]
     assert (value.type, value.formula1) == ("decimal", "0")
+    hours = {str(dv.sqref).split(":")[0]: dv for dv in wb["培训"].data_validations.dataValidation}["F2"]
+    assert (hours.type, hours.operator, hours.formula1) == ("decimal", "greaterThanOrEqual", "0")
 
 
 def test_long_lists_go_to_a_hidden_sheet(monkeypatch):
@@ -137,8 +142,9 @@ def test_long_lists_go_to_a_hidden_sheet(monkeypatch):
         for i, column in enumerate(kind.columns, 1):
             if column.kind == "choice":
                 sources[column.choices] = lists[get_column_letter(i)]
-    # 申报,获奖 fits in 10 characters and stays inline; every other list is read from the hidden sheet.
+    # 申报,获奖 and 是,否 fit in 10 characters and stay inline; every other list is read from the hidden sheet.
     assert sources.pop(vocab.AWARD_RESULTS) == '"申报,获奖"'
+    assert sources.pop(vocab.YES_NO) == '"是,否"'
     assert len(set(sources.values())) == len(sources)
     for choices, formula in sources.items():
         sheet, cells = formula.split("!")

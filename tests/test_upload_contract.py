@@ -58,6 +58,21 @@ ONLY_REQUIRED = {
         "SELECT studio, unit, year, leader, target_projects, actual_projects FROM studios",
         [("张建国工作室", "甲公司", 2024, None, None, None)],
     ),
+    "talent": (
+        [["姓名", "单位", "年度"], ["王芳", "甲公司", 2024]],
+        "SELECT employee_id, person, unit, year, pool, mentor, party_member FROM talent",
+        [(None, "王芳", "甲公司", 2024, None, None, None)],
+    ),
+    "honours": (
+        [["姓名", "单位", "年度", "称号"], ["王芳", "甲公司", 2024, "成都工匠"]],
+        "SELECT person, employee_id, unit, year, title, level FROM honours",
+        [("王芳", None, "甲公司", 2024, "成都工匠", None)],
+    ),
+    "training": (
+        [["培训名称", "单位", "日期"], ["班组长培训", "甲公司", "2024-05-01"]],
+        "SELECT session, training_type, unit, date::VARCHAR, attendees, hours FROM training",
+        [("班组长培训", None, "甲公司", "2024-05-01", None, None)],
+    ),
 }
 
 

@@ -16,6 +16,7 @@ from analytics.metrics import participation as participation_metrics
 from analytics.metrics import projects as projects_metrics
 from analytics.metrics import savings as savings_metrics
 from analytics.metrics import studios as studios_metrics
+from analytics.metrics import talent as talent_metrics
 from analytics.store import connection, tree
 
 
@@ -132,3 +133,51 @@ def studio_verdicts(filters: Filters):
 @st.cache_data(show_spinner=False, max_entries=256)
 def ancestors(unit: str) -> list[str]:
     return tree.ancestors(cursor(), unit)
+
+
+# ---- People (issue 16) -------------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def talent_reference_year(filters: Filters) -> int | None:
+    return talent_metrics.reference_year(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def talent_summary(filters: Filters) -> dict:
+    return talent_metrics.talent_summary(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def talent_pools_by_year(filters: Filters):
+    return talent_metrics.pools_by_year(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def talent_pools_by_unit(filters: Filters, units: tuple[str, ...], year: int | None):
+    return talent_metrics.pools_by_unit(cursor(), filters, list(units), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def talent_moves(filters: Filters):
+    return talent_metrics.talent_moves(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def talent_mentors(filters: Filters, year: int | None):
+    return talent_metrics.mentors(cursor(), filters, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def talent_shares_by_unit(filters: Filters, units: tuple[str, ...], year: int | None):
+    return talent_metrics.shares_by_unit(cursor(), filters, list(units), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def honour_titles(filters: Filters, units: tuple[str, ...] | None = None):
+    return talent_metrics.honour_titles(cursor(), filters, None if units is None else list(units))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def training_totals(filters: Filters, units: tuple[str, ...] | None = None):
+    return talent_metrics.training_totals(cursor(), filters, None if units is None else list(units))

@@ -44,6 +44,15 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "projects": ("metric.projects", "count"),
     "projects_per_branch": ("metric.projects_per_branch", "ratio"),
     "savings_per_100_members": ("metric.savings_per_100_members", "wan"),
+    # issue 16: people
+    "person": ("column.person", "text"),
+    "units": ("column.units", "text"),
+    "move": ("column.move", "text"),
+    "from_pool": ("column.from_pool", "text"),
+    "to_pool": ("column.to_pool", "text"),
+    "mentor": ("column.mentor", "text"),
+    "mentees": ("column.mentees", "count"),
+    "title": ("column.title", "text"),
 }
 
 

@@ -18,8 +18,8 @@ def band(filters: Filters) -> dict:
     now = cache.summary(filters)
     previous_filters = filters.previous_period()
     before = kpi_band.comparable(cache.summary(previous_filters) if previous_filters else None)
-    tiles = kpi_band.tiles(now, before, lang())
-    for row in (tiles[:FIRST_ROW], tiles[FIRST_ROW:]):
+    tiles = kpi_band.tiles(now, before, lang()) + _people_tiles(filters, before is not None)
+    for row in (tiles[start : start + FIRST_ROW] for start in range(0, len(tiles), FIRST_ROW)):
         for column, tile in zip(st.columns(len(row)), row, strict=True):
             with column, st.container(key=f"kpi-{tile.key}"):
                 st.metric(tile.label, tile.value, tile.delta, help=t(f"metric.{tile.key}.def"), border=True)
@@ -28,3 +28,13 @@ def band(filters: Filters) -> dict:
     if now["reference_year"] is not None:
         st.caption(t("overview.stock_year", year=now["reference_year"]))
     return now
+
+
+def _people_tiles(filters: Filters, compare: bool) -> tuple:
+    """金鹰, 雄鹰 and 培训场次 (issue 16), compared with the same previous period as the tiles before them."""
+    now = kpi_band.people_figures(cache.talent_summary(filters))
+    previous_filters = filters.previous_period()
+    before = None
+    if compare and previous_filters is not None:
+        before = kpi_band.people_figures(cache.talent_summary(previous_filters))
+    return kpi_band.people_tiles(now, before, lang())

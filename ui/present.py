@@ -14,6 +14,7 @@ from ui.navigation import PageEntry
 PRESENT_KEY, ROTATE_KEY = "present", "rotate"
 # The meeting's running order; only the chapters registered in pages (the registry) are stepped through.
 CHAPTERS = ("overview", "participation", "savings", "patents", "awards", "studios")
+CHAPTERS += ("talent",)  # issue 16
 MIN_ROTATE, MAX_ROTATE = 5, 3600
 _CHAPTER_SHOWN = "_present_chapter_shown"
 

@@ -17,6 +17,20 @@ KPI_BAND_KEYS = (
 )
 # Headline metrics first, then the figures the analysis pages add.
 METRIC_KEYS = (*KPI_BAND_KEYS, "projects_per_branch", "savings_per_100_members", "top3_share", "overdue_projects")
+# issue 16: the people figures leaders quote, on the overview's band after the figures above (the exports' KPI pages
+# keep KPI_BAND_KEYS; their 人才 section shows these), then the people metrics of the 人才 page.
+PEOPLE_BAND_KEYS = ("golden_eagles", "eagles", "training_sessions")
+OVERVIEW_BAND_KEYS = (*KPI_BAND_KEYS, *PEOPLE_BAND_KEYS)
+METRIC_KEYS += (
+    *PEOPLE_BAND_KEYS,
+    "titled_share",
+    "party_member_share",
+    "promotions",
+    "exits",
+    "honours",
+    "training_attendance",
+    "training_hours",
+)
 
 
 def glossary(lang: str = "zh") -> list[dict[str, str]]:

@@ -17,6 +17,7 @@ DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "data-contract.md"
 KIND_WORDS = {
     "text": "text",
     "int": "whole number",
+    "number": "decimal number",
     "wan": "money, 万元",
     "date": "date",
     "year": "year",

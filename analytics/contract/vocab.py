@@ -71,7 +71,7 @@ class Column:
 
     name: str
     zh: str
-    kind: str  # text | int | wan (money in 万元) | date | year | choice
+    kind: str  # text | int | number (non-negative decimal) | wan (money in 万元) | date | year | choice
     required: bool = False
     choices: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()
@@ -83,7 +83,7 @@ class Column:
         """Smallest and largest allowed value of a number or year column ((None, None) for the others)."""
         if self.kind == "year":
             return YEAR_BOUNDS
-        if self.kind in ("int", "wan"):
+        if self.kind in ("int", "number", "wan"):
             return (0, None)  # counts and money are never negative
         return (None, None)
 
@@ -139,6 +139,10 @@ HEADCOUNT = SheetKind(
         Column("participating_members", "参与党员数", "int", synonyms=("参与党员人数", "参加党员数")),
         Column("branches", "党支部数", "int", synonyms=("支部数", "党支部数量")),
         Column("employees", "职工总数", "int", synonyms=("职工人数", "员工总数", "员工人数")),
+        # issue 16: staff holding a professional or skill title (optional), the numerator of 职称占比
+        Column(
+            "titled_employees", "职称人数", "int", synonyms=("有职称人数", "职称人员数", "持证人数", "titled_staff")
+        ),
     ),
     key=("unit", "year"),
     aliases=("党员人数", "党员", "人数", "headcount"),
@@ -218,6 +222,82 @@ STUDIOS = SheetKind(
     aliases=("创新工作室", "工作室", "studios"),
 )
 
-SHEET_KINDS = {kind.name: kind for kind in (UNITS, HEADCOUNT, PROJECTS, OUTCOMES, AWARDS, STUDIOS)}
+# ---- People (issue 16): the talent pools, honours (craftsman and other titles) and training ------------------------
+
+TALENT_POOLS = ("后备人才", "雏鹰", "雄鹰", "金鹰")  # in rising order: a move to the right is a promotion
+HONOUR_LEVELS = ("国家级", "省部级", "行业", "市级", "集团级", "公司级")
+YES, NO = "是", "否"
+YES_NO = (YES, NO)
+# Usual training types; the column is free text, these are only the template's example and the charts' order.
+TRAINING_TYPES = ("班组长", "营销精英", "青年高潜", "青马工程", "技能", "其他")
+# People sheets carry this derived column: the 工号 when given, else the 姓名 (one person within a unit).
+PERSON_KEY = "person_key"
+PERSON_KINDS = ("talent", "honours")
+
+_PERSON = name_column("person", "姓名", True, synonyms=("人员", "人员姓名", "员工姓名", "名字"))
+_EMPLOYEE_ID = name_column("employee_id", "工号", synonyms=("员工编号", "职工编号", "员工工号", "人员编号"))
+
+TALENT = SheetKind(
+    "talent",
+    "人才",
+    (
+        _EMPLOYEE_ID,
+        _PERSON,
+        UNIT_COLUMN,
+        Column("year", "年度", "year", True, synonyms=("年份", "入库年度", "统计年度")),
+        Column(
+            "pool",
+            "人才库",
+            "choice",
+            choices=TALENT_POOLS,
+            synonyms=("梯队", "层级", "人才层级", "人才梯队", "所在库"),
+        ),
+        name_column("mentor", "导师", synonyms=("带教导师", "师傅", "指导老师")),
+        Column("professional_title", "职称", "text", synonyms=("技术职称", "职称等级", "技能等级", "职业资格")),
+        Column("party_member", "是否党员", "choice", choices=YES_NO, synonyms=("党员", "政治面貌是否党员")),
+    ),
+    key=("unit", PERSON_KEY, "year"),
+    aliases=("人才", "人才库", "三鹰计划", "人才梯队", "talent"),
+)
+
+HONOURS = SheetKind(
+    "honours",
+    "荣誉",
+    (
+        _PERSON,
+        _EMPLOYEE_ID,
+        UNIT_COLUMN,
+        Column("year", "年度", "year", True, synonyms=("年份", "授予年度", "获评年度")),
+        Column("title", "称号", "text", True, synonyms=("荣誉称号", "荣誉", "称号名称", "工匠称号")),
+        Column("level", "级别", "choice", choices=HONOUR_LEVELS, synonyms=("荣誉级别", "称号级别", "等级")),
+    ),
+    key=("unit", PERSON_KEY, "year", "title"),
+    aliases=("荣誉", "荣誉称号", "工匠", "honours", "honors"),
+)
+
+TRAINING = SheetKind(
+    "training",
+    "培训",
+    (
+        Column("session", "培训名称", "text", True, synonyms=("培训项目", "培训班", "培训班名称", "培训主题")),
+        Column("training_type", "培训类型", "text", synonyms=("类型", "培训类别", "类别")),
+        UNIT_COLUMN,
+        Column("date", "日期", "date", True, synonyms=("培训日期", "培训时间", "开班日期", "时间")),
+        Column("attendees", "参训人数", "int", synonyms=("人数", "参训人次", "培训人数", "培训人次", "人次")),
+        Column("hours", "学时", "number", synonyms=("培训学时", "课时", "时长(小时)", "小时")),
+    ),
+    key=("session", "unit", "date"),
+    aliases=("培训", "培训台账", "培训计划", "training"),
+)
+
+PEOPLE_KINDS = (TALENT, HONOURS, TRAINING)
+# ---- end of people ----------------------------------------------------------------------------------------------
+
+SHEET_KINDS = {kind.name: kind for kind in (UNITS, HEADCOUNT, PROJECTS, OUTCOMES, AWARDS, STUDIOS, *PEOPLE_KINDS)}
 # Load order: units first so every other sheet can refer to them; projects before their outcomes and awards.
-LOAD_ORDER = ("units", "headcount", "projects", "outcomes", "awards", "studios")
+LOAD_ORDER = ("units", "headcount", "projects", "outcomes", "awards", "studios", *(k.name for k in PEOPLE_KINDS))
+
+
+def person_keys(employee_ids, persons):
+    """The person_key column: each row's 工号 when given, else its 姓名 (two 工号 with one name are two people)."""
+    return employee_ids.where(employee_ids.notna(), persons)

@@ -8,6 +8,7 @@ import io
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import xlsxwriter
@@ -615,7 +616,7 @@ def build_demo_data(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
     by_name = {b.name: b for b in branches}
     outcomes = [row for p in projects for row in _outcomes_for(rng, p, by_name[p["unit"]])]
     outcomes += _unit_outcomes(rng)
-    return {
+    data = {
         "units": units,
         "headcount": headcount,
         "projects": projects,
@@ -623,6 +624,178 @@ def build_demo_data(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
         "awards": _awards(rng, projects),
         "studios": _studios(rng),
     }
+    # issue 16: people come from a random stream of their own, so the figures above stay what they were.
+    data.update(_people(random.Random(seed + PEOPLE_SEED_OFFSET), branches, headcount))
+    return data
+
+
+# ---- People (issue 16): a talent ledger that grows, a few exits, titles and a training calendar -------------------
+
+PEOPLE_SEED_OFFSET = 16
+# 2021's pools per company, then each year: share of a pool promoted, and 金鹰 who leave (出库) after two years.
+START_POOLS = {"后备人才": 12, "雏鹰": 10, "雄鹰": 5, "金鹰": 1}
+PROMOTE = {"后备人才": 0.25, "雏鹰": 0.2, "雄鹰": 0.12}
+NEW_RESERVE = (6, 9)  # new 后备人才 per company and year: the pipeline grows
+LEAVE_CHANCE = 0.03  # anyone may leave the company in a year
+TITLES_BY_POOL = {
+    "后备人才": ("助理工程师", "技术员", "中级工"),
+    "雏鹰": ("工程师", "高级工"),
+    "雄鹰": ("工程师", "高级工程师", "技师"),
+    "金鹰": ("高级工程师", "高级技师", "正高级工程师"),
+}
+PARTY_CHANCE = 0.58
+# Titles per year for the group: (title, level, how many); 1 机械工业工匠 and 8 成都工匠 over the years, as the seeds.
+CRAFTSMAN, CITY_CRAFTSMAN, PARTY_HONOUR, STAR = (
+    ("机械工业工匠", "行业"),
+    ("成都工匠", "市级"),
+    ("优秀共产党员", "集团级"),
+    ("星级员工", "公司级"),
+)
+HONOURS_PLAN = {
+    2021: ((*CITY_CRAFTSMAN, 1), (*PARTY_HONOUR, 3), (*STAR, 6)),
+    2022: ((*CITY_CRAFTSMAN, 1), ("五一劳动奖章", "省部级", 1), (*PARTY_HONOUR, 3), (*STAR, 7)),
+    2023: ((*CITY_CRAFTSMAN, 2), ("劳动模范", "市级", 1), (*PARTY_HONOUR, 4), (*STAR, 8)),
+    2024: ((*CRAFTSMAN, 1), (*CITY_CRAFTSMAN, 2), (*PARTY_HONOUR, 4), (*STAR, 9)),
+    2025: ((*CITY_CRAFTSMAN, 2), ("全国技术能手", "国家级", 1), (*PARTY_HONOUR, 5), (*STAR, 10)),
+}
+# Sessions per company and year by type (技能 grows), and the group's own 青马工程 classes.
+TRAINING_PLAN = {"班组长": 2, "营销精英": 1, "青年高潜": 1, "技能": 2}
+GROUP_YOUTH_CLASSES = 2
+
+
+def _people(rng: random.Random, branches: list[Branch], headcount: list[dict]) -> dict[str, list[dict]]:
+    _titled_staff(rng, headcount)
+    talent = _talent(rng, branches)
+    return {"talent": talent, "honours": _honours(rng, talent), "training": _training(rng)}
+
+
+def _titled_staff(rng: random.Random, headcount: list[dict]) -> None:
+    """职称人数 on every headcount row: about 60–68% of staff, rising; 新材公司 did not report it in 2021."""
+    shares: dict[str, float] = {}
+    for row in headcount:
+        if row["unit"] == GROUP:
+            continue
+        base = shares.setdefault(row["unit"], rng.uniform(0.56, 0.64))
+        share = base + 0.01 * (row["year"] - YEARS[0])
+        missing = row["unit"].startswith("新材公司") and row["year"] == YEARS[0]
+        row["titled_employees"] = None if missing else round(row["employees"] * share)
+    for row in headcount:
+        if row["unit"] == GROUP:
+            below = [r for r in headcount if r["year"] == row["year"] and r["unit"] != GROUP]
+            own = row["employees"] - sum(r["employees"] for r in below)
+            # The group's organisation department counts every company, including the one that did not report.
+            known = sum(r["titled_employees"] or round(r["employees"] * 0.6) for r in below)
+            row["titled_employees"] = known + round(own * 0.7)
+
+
+def _talent(rng: random.Random, branches: list[Branch]) -> list[dict]:
+    rows = []
+    pools = list(vocab.TALENT_POOLS)
+    for number, company in enumerate(COMPANIES, 1):
+        own = [b for b in branches if b.company is company]
+        sequence = iter(range(1, 10_000))
+        people: dict[str, dict] = {}
+        hire = partial(_hire, rng, people, number, sequence, own)
+        for pool, count in START_POOLS.items():
+            for _ in range(count + rng.randint(-1, 2)):
+                hire(pool, YEARS[0])
+        for year in YEARS:
+            if year != YEARS[0]:
+                for employee_id, person in list(people.items()):
+                    golden_out = person["pool"] == "金鹰" and year - person["since"] >= 2 and rng.random() < 0.5
+                    if golden_out or rng.random() < LEAVE_CHANCE:
+                        del people[employee_id]  # 出库
+                    elif person["pool"] in PROMOTE and rng.random() < PROMOTE[person["pool"]]:
+                        person["pool"] = pools[pools.index(person["pool"]) + 1]
+                        person["since"] = year
+                        person["title"] = rng.choice(TITLES_BY_POOL[person["pool"]])
+                for _ in range(rng.randint(*NEW_RESERVE)):
+                    hire("后备人才", year)
+            mentors = [p["person"] for p in people.values() if p["pool"] in ("雄鹰", "金鹰")]
+            for employee_id, person in sorted(people.items()):
+                junior = person["pool"] in ("后备人才", "雏鹰")
+                mentor = rng.choice(mentors) if junior and mentors and rng.random() < 0.7 else None
+                rows.append(
+                    {
+                        "employee_id": employee_id,
+                        "person": person["person"],
+                        "unit": person["unit"],
+                        "year": year,
+                        "pool": person["pool"],
+                        "mentor": mentor,
+                        "professional_title": person["title"],
+                        "party_member": vocab.YES if person["party"] else vocab.NO,
+                    }
+                )
+    return rows
+
+
+def _hire(rng, people: dict, number: int, sequence, own: list[Branch], pool: str, year: int) -> None:
+    """A new person in the company's ledger: 工号 = company number + a running number."""
+    employee_id = f"{number}{next(sequence):04d}"
+    people[employee_id] = {
+        "person": _person(rng),
+        "unit": rng.choice(own).name,
+        "pool": pool,
+        "since": year,
+        "party": rng.random() < PARTY_CHANCE,
+        "title": rng.choice(TITLES_BY_POOL[pool]),
+    }
+
+
+def _honours(rng: random.Random, talent: list[dict]) -> list[dict]:
+    """Titles go mostly to people in the upper pools of that year's ledger; a person holds a title once."""
+    rows, given = [], set()
+    for year, plan in HONOURS_PLAN.items():
+        ledger = [r for r in talent if r["year"] == year]
+        senior = [r for r in ledger if r["pool"] in ("雄鹰", "金鹰")]
+        for title, level, count in plan:
+            candidates = senior if level in ("国家级", "省部级", "行业", "市级") else ledger
+            chosen = 0
+            for row in rng.sample(candidates, len(candidates)):
+                if chosen == count:
+                    break
+                if (row["employee_id"], title) in given:
+                    continue
+                given.add((row["employee_id"], title))
+                rows.append(
+                    {
+                        "person": row["person"],
+                        "employee_id": row["employee_id"],
+                        "unit": row["unit"],
+                        "year": year,
+                        "title": title,
+                        "level": level,
+                    }
+                )
+                chosen += 1
+    return rows
+
+
+def _training(rng: random.Random) -> list[dict]:
+    """Each company's yearly calendar (班组长, 营销精英, 青年高潜, more 技能 each year) and the group's 青马工程."""
+    rows = []
+    for i, year in enumerate(YEARS):
+        plan = [(GROUP, "青马工程", GROUP_YOUTH_CLASSES)]
+        for company in COMPANIES:
+            plan += [
+                (company.name, kind, count + (i // 2 if kind == "技能" else 0)) for kind, count in TRAINING_PLAN.items()
+            ]
+        for unit, kind, count in plan:
+            short = next((c.short for c in COMPANIES if c.name == unit), "集团")
+            for n in range(1, count + 1):
+                month = rng.randint(3, 11)
+                rows.append(
+                    {
+                        "session": f"{year}年{short}{kind}培训班（第{n}期）",
+                        "training_type": kind,
+                        "unit": unit,
+                        "date": dt.date(year, month, rng.randint(1, 28)),
+                        "attendees": rng.randint(18, 60),
+                        "hours": float(rng.choice((8, 12, 16, 24, 32))),
+                    }
+                )
+    return rows
 
 
 def _display_width(value: object) -> int:

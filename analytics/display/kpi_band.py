@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import duckdb
 
 from analytics import metrics
-from analytics.contract.definitions import KPI_BAND_KEYS
+from analytics.contract.definitions import KPI_BAND_KEYS, PEOPLE_BAND_KEYS
 from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -65,3 +65,28 @@ def tiles(now: dict, before: dict | None, lang: str) -> tuple[Tile, ...]:
     }
     labels = {key: t(f"metric.{key}", lang) for key in KPI_BAND_KEYS} | {"savings_wan": t("kpi.savings_wan", lang)}
     return tuple(Tile(key, labels[key], *shown[key]) for key in KPI_BAND_KEYS)
+
+
+# ---- People (issue 16) -------------------------------------------------------------------------------------------
+
+
+def people_figures(talent_summary: dict) -> dict:
+    """The band's people figures from metrics.talent.talent_summary: 金鹰, 雄鹰 and 培训场次."""
+    return {
+        "golden_eagles": talent_summary["pools"]["金鹰"],
+        "eagles": talent_summary["pools"]["雄鹰"],
+        "training_sessions": talent_summary["training"]["sessions"],
+    }
+
+
+def people_tiles(now: dict, before: dict | None, lang: str) -> tuple[Tile, ...]:
+    """The people tiles, in definitions.PEOPLE_BAND_KEYS order; before None states no change."""
+    return tuple(
+        Tile(
+            key,
+            t(f"metric.{key}", lang),
+            formatting.count(now[key]),
+            formatting.delta_count(now[key], before[key] if before else None),
+        )
+        for key in PEOPLE_BAND_KEYS
+    )

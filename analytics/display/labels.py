@@ -19,3 +19,21 @@ def level_label(level, lang: str = "zh") -> str:
     if is_missing(level):
         return t("level.unstated", lang)
     return t(f"level.{level}", lang) if level in vocab.AWARD_LEVELS else level
+
+
+# issue 16: people
+def pool_label(pool, lang: str = "zh") -> str:
+    """A talent pool (后备人才, 雏鹰, 雄鹰, 金鹰) as the UI shows it."""
+    return t(f"pool.{pool}", lang) if pool in vocab.TALENT_POOLS else str(pool)
+
+
+def honour_level_label(level, lang: str = "zh") -> str:
+    """An honour level, or the words for a level not stated."""
+    if is_missing(level):
+        return t("level.unstated", lang)
+    return t(f"honour_level.{level}", lang) if level in vocab.HONOUR_LEVELS else level
+
+
+def training_type_label(kind, lang: str = "zh") -> str:
+    """A training type as written (free text), or the words for one not stated."""
+    return t("training.type_unstated", lang) if is_missing(kind) else str(kind)

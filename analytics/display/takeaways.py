@@ -6,12 +6,14 @@ import datetime as dt
 
 import pandas as pd
 
+from analytics.contract import vocab
 from analytics.contract.missing import is_missing
-from analytics.display import formatting
-from analytics.i18n import t
+from analytics.display import formatting, labels
+from analytics.i18n import join, t
 
 # How each figure is written: rates as %, money in 万元, ratios with two decimals, everything else as a count.
 RATE_COLUMNS = ("participation_rate", "branch_coverage", "award_rate", "completion_rate", "top_share")
+RATE_COLUMNS += ("titled_share", "party_member_share")  # issue 16
 WAN_COLUMNS = ("savings_wan", "savings_per_100_members", "top_savings_wan")
 RATIO_COLUMNS = ("projects_per_branch",)
 # The metric.<key> whose name a column is written with, where the two differ.
@@ -220,3 +222,89 @@ def studios(verdicts_in_year: pd.DataFrame, year: int | None, lang: str = "zh") 
         return t("takeaway.studios_ok", lang, year=year, count=verdicts_in_year["studio"].nunique())
     delisted = int((missed["verdict"] == "delisted").sum())
     return t("takeaway.studios_risk", lang, year=year, count=len(missed), delisted=delisted)
+
+
+# ---- People (issue 16) -------------------------------------------------------------------------------------------
+
+
+def talent_pipeline(by_year: pd.DataFrame, year: int | None, lang: str = "zh") -> str:
+    """The year's pool sizes and the change of the total on the year before."""
+    now = by_year[by_year["year"] == year]
+    if year is None or not now["people"].sum():
+        return t("takeaway.no_data", lang)
+    parts = join((f"{labels.pool_label(r.pool, lang)} {int(r.people)}" for r in now.itertuples()), lang)
+    params = {"year": year, "total": int(now["people"].sum()), "parts": parts}
+    before = by_year[by_year["year"] == year - 1]
+    if before.empty:
+        return t("takeaway.talent_pipeline", lang, **params)
+    change = int(now["people"].sum() - before["people"].sum())
+    return t("takeaway.talent_pipeline_change", lang, change=f"{change:+d}", **params)
+
+
+def talent_units(by_unit: pd.DataFrame, year: int | None, lang: str = "zh") -> str:
+    """The unit with the most people in the pools in the year."""
+    totals = by_unit.groupby("unit", sort=False)["people"].sum()
+    if totals.empty or not totals.max():
+        return t("takeaway.no_data", lang)
+    return t("takeaway.talent_units", lang, unit=totals.idxmax(), people=int(totals.max()), year=year)
+
+
+def talent_moves(moves: pd.DataFrame, lang: str = "zh") -> str:
+    """How many rose (and the most common step), and how many left the pools."""
+    if moves.empty:
+        return t("takeaway.talent_no_moves", lang)
+    promoted = moves[moves["move"] == "promotion"]
+    exits = int((moves["move"] == "exit").sum())
+    if promoted.empty:
+        return t("takeaway.talent_only_exits", lang, exits=exits)
+    steps = promoted.groupby(["from_pool", "to_pool"], sort=False).size().sort_values(ascending=False, kind="stable")
+    (low, high), count = steps.index[0], int(steps.iloc[0])
+    step = f"{labels.pool_label(low, lang)}→{labels.pool_label(high, lang)}"
+    return t("takeaway.talent_moves", lang, promotions=len(promoted), step=step, count=count, exits=exits)
+
+
+def mentors(mentor_frame: pd.DataFrame, lang: str = "zh") -> str:
+    """How many mentors bring on how many people (counts only: no names)."""
+    if mentor_frame.empty:
+        return t("takeaway.no_mentors", lang)
+    return t(
+        "takeaway.mentors",
+        lang,
+        mentors=len(mentor_frame),
+        mentees=int(mentor_frame["mentees"].sum()),
+        most=int(mentor_frame["mentees"].max()),
+    )
+
+
+def honours(titles: pd.DataFrame, lang: str = "zh") -> str:
+    """Titles in all, the highest level reached and how many there."""
+    if titles.empty:
+        return t("takeaway.no_data", lang)
+    levels = [level for level in vocab.HONOUR_LEVELS if (titles["level"] == level).any()]
+    if not levels:
+        return t("takeaway.honours_total", lang, total=len(titles))
+    top = levels[0]
+    return t(
+        "takeaway.honours",
+        lang,
+        total=len(titles),
+        level=labels.honour_level_label(top, lang),
+        count=int((titles["level"] == top).sum()),
+    )
+
+
+def training(totals: pd.DataFrame, lang: str = "zh") -> str:
+    """Sessions, 人次 and hours in all, and the type with the most sessions."""
+    if totals.empty:
+        return t("takeaway.no_data", lang)
+    by_type = totals.groupby(totals["training_type"].fillna(""), sort=False)["sessions"].sum()
+    by_type = by_type.sort_values(ascending=False, kind="stable")
+    return t(
+        "takeaway.training",
+        lang,
+        sessions=int(totals["sessions"].sum()),
+        attendance=int(totals["attendance"].sum()),
+        hours=f"{float(totals['hours'].sum()):g}",
+        kind=labels.training_type_label(by_type.index[0] or None, lang),
+        count=int(by_type.iloc[0]),
+    )

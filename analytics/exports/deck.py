@@ -131,6 +131,18 @@ def build(report: Report, chart_images: list[bytes] | None = None) -> bytes:
         slide.shapes.add_picture(io.BytesIO(picture), (WIDTH - width) // 2, Inches(1.45), width, height)
         _text(slide, MARGIN, Inches(6.4), WIDTH - 2 * MARGIN, Inches(0.6), page.takeaway, 16, bold=True)
 
+    if report.people is not None:  # issue 16: the 人才 section, after the headline charts
+        section = next_slide(report.people.title)
+        _tiles(section, report.people.tiles, Inches(1.6), Inches(1.4), 28)
+        _text(section, MARGIN, Inches(3.3), WIDTH - 2 * MARGIN, Inches(2.8), list(report.people.lines), 16)
+        for page in report.people.charts:
+            slide = next_slide(page.title)
+            picture = images.png(images.for_export(page.figure, keep_title=False))
+            height = Inches(4.9)
+            width = int(height * images.WIDTH / images.HEIGHT)
+            slide.shapes.add_picture(io.BytesIO(picture), (WIDTH - width) // 2, Inches(1.45), width, height)
+            _text(slide, MARGIN, Inches(6.4), WIDTH - 2 * MARGIN, Inches(0.6), page.takeaway, 16, bold=True)
+
     for unit in report.units:
         slide = next_slide(unit.unit)
         _text(slide, MARGIN, Inches(1.5), WIDTH - 2 * MARGIN, Inches(1.3), unit.sentence, 20)

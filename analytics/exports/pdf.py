@@ -113,6 +113,19 @@ def build(report: Report, chart_images: list[bytes] | None = None) -> bytes:
         pdf.set_y(pdf.get_y() + width * images.HEIGHT / images.WIDTH + 3)
         _paragraph(pdf, page.takeaway, 13, height=7)
 
+    if report.people is not None:  # issue 16: the 人才 section, after the headline charts
+        _title(pdf, report.people.title)
+        _tiles(pdf, report.people.tiles, 30, 20)
+        for line in report.people.lines:
+            _paragraph(pdf, line, 12, height=7)
+        for page in report.people.charts:
+            _title(pdf, page.title)
+            picture = images.png(images.for_export(page.figure, keep_title=False))
+            width = pdf.epw
+            pdf.image(io.BytesIO(picture), x=MARGIN, y=pdf.get_y(), w=width, h=width * images.HEIGHT / images.WIDTH)
+            pdf.set_y(pdf.get_y() + width * images.HEIGHT / images.WIDTH + 3)
+            _paragraph(pdf, page.takeaway, 13, height=7)
+
     for unit in report.units:
         _title(pdf, unit.unit)
         _paragraph(pdf, unit.sentence, 15, height=9)

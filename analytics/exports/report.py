@@ -8,13 +8,15 @@ import duckdb
 import plotly.graph_objects as go
 
 from analytics import metrics
+from analytics.charts import talent as talent_charts
 from analytics.charts.overview import overview_charts
-from analytics.display import formatting, kpi_band
+from analytics.display import formatting, kpi_band, takeaways
 from analytics.display.kpi_band import Tile
 from analytics.exports import summary
 from analytics.exports.stamp import Stamp, make_stamp
 from analytics.filters import Filters
 from analytics.i18n import join, t
+from analytics.metrics import talent
 from analytics.store import tree
 
 
@@ -34,6 +36,16 @@ class UnitPage:
 
 
 @dataclass(frozen=True)
+class PeopleSection:
+    """The 人才 section (issue 16): its tiles, one line per chart, and the charts themselves (counts only, no names)."""
+
+    title: str
+    tiles: tuple[Tile, ...]
+    lines: tuple[str, ...]
+    charts: tuple[ChartPage, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     lang: str
     title: str
@@ -44,6 +56,7 @@ class Report:
     charts: tuple[ChartPage, ...]
     units: tuple[UnitPage, ...]
     has_data: bool
+    people: PeopleSection | None = None  # issue 16
 
 
 def report_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
@@ -86,4 +99,42 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         charts=tuple(chart_pages),
         units=tuple(unit_pages),
         has_data=now["has_data"],
+        people=people_section(con, filters, lang),
+    )
+
+
+# ---- People (issue 16) -------------------------------------------------------------------------------------------
+
+
+def people_section(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") -> PeopleSection | None:
+    """The 人才 section of the deck and PDF: the band's people tiles, the pipeline, moves, titles and training,
+    each chart with the 人才 page's takeaway; None when the selection has no people facts."""
+    year = talent.reference_year(con, filters)
+    by_year = talent.pools_by_year(con, filters)
+    titles = talent.honour_titles(con, filters)
+    training = talent.training_totals(con, filters)
+    if by_year.empty and titles.empty and training.empty:
+        return None
+    now = kpi_band.people_figures(talent.talent_summary(con, filters))
+    previous = filters.previous_period()
+    before = kpi_band.people_figures(talent.talent_summary(con, previous)) if previous else None
+    moves = talent.talent_moves(con, filters)
+    pipeline = talent_charts.pools_over_years(by_year, lang)
+    charts = [
+        ChartPage("talent-years", "", pipeline, takeaways.talent_pipeline(by_year, year, lang)),
+        ChartPage("talent-moves", "", talent_charts.moves(moves, lang), takeaways.talent_moves(moves, lang)),
+    ]
+    if not titles.empty:
+        figure = talent_charts.honours_over_years(titles, lang)
+        charts.append(ChartPage("honours-years", "", figure, takeaways.honours(titles, lang)))
+    if not training.empty:
+        figure = talent_charts.training_by_type(training, lang)
+        charts.append(ChartPage("training-types", "", figure, takeaways.training(training, lang)))
+    charts = [ChartPage(c.key, c.figure.layout.title.text, c.figure, c.takeaway) for c in charts]
+    mentors = talent.mentors(con, filters, year)
+    return PeopleSection(
+        title=t("page.talent", lang),
+        tiles=kpi_band.people_tiles(now, before, lang),
+        lines=(*(chart.takeaway for chart in charts), takeaways.mentors(mentors, lang)),
+        charts=tuple(charts),
     )

@@ -10,13 +10,14 @@ import pandas as pd
 import xlsxwriter
 
 from analytics import metrics
-from analytics.contract import vocab
+from analytics.contract import access, vocab
 from analytics.contract.missing import is_missing
 from analytics.exports.stamp import make_stamp
 from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.metrics import outcomes as outcomes_metrics
 from analytics.metrics import projects as projects_metrics
+from analytics.metrics import talent
 from analytics.store import tree
 
 # Text Excel (or LibreOffice, WPS) could read as a formula or command when a cell is edited or re-imported.
@@ -174,7 +175,30 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
                    for column in columns]  # fmt: skip
         writer.table(sheet, headers, _frame_rows(frame, columns))
         sheet.set_header(f"&L{header_text}")
+    _people_sheets(con, filters, lang, book, writer, header_text)
     for sheet in (about, kpi_sheet):
         sheet.set_header(f"&L{header_text}")
     book.close()
     return buffer.getvalue()
+
+
+# ---- People (issue 16) -------------------------------------------------------------------------------------------
+
+# Columns that name a person: written only when the one access check lets the exporter see the selection's names.
+NAME_COLUMNS = ("employee_id", "person", "mentor")
+
+
+def _people_sheets(con, filters: Filters, lang: str, book, writer: _Writer, header_text: str) -> None:
+    """The 人才, 荣誉 and 培训 rows of the selection, one sheet each (only the sheets with rows)."""
+    names = all(access.may_see_names(unit) for unit in filters.units) if filters.units else access.may_see_names(None)
+    for sheet_kind, frame in (
+        (vocab.TALENT, talent.selected_talent(con, filters)),
+        (vocab.HONOURS, talent.selected_honours(con, filters)),
+        (vocab.TRAINING, talent.selected_training(con, filters)),
+    ):
+        if frame.empty:
+            continue
+        columns = [c.name for c in sheet_kind.columns if names or c.name not in NAME_COLUMNS]
+        sheet = book.add_worksheet(t(f"kind.{sheet_kind.name}", lang))
+        writer.table(sheet, [_header(column, lang, sheet_kind) for column in columns], _frame_rows(frame, columns))
+        sheet.set_header(f"&L{header_text}")

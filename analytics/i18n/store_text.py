@@ -7,6 +7,9 @@ TEXT: dict[str, dict[str, str]] = {
     "kind.outcomes": {"zh": "成果", "en": "outcomes"},
     "kind.awards": {"zh": "获奖", "en": "awards"},
     "kind.studios": {"zh": "创新工作室", "en": "studios"},
+    "kind.talent": {"zh": "人才", "en": "talent"},
+    "kind.honours": {"zh": "荣誉", "en": "honours"},
+    "kind.training": {"zh": "培训", "en": "training"},
     "upload.sheet_line": {
         "zh": "{file} › {sheet}（{kind}）：读取{read}行，拒绝{rejected}行",
         "en": "{file} › {sheet} ({kind}): {read} rows read, {rejected} rejected",

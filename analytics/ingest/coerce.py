@@ -236,6 +236,15 @@ def integer(s: pd.Series, minimum: float | None = 0) -> tuple[pd.Series, Reasons
     return values.where(good).round().astype("Int64"), reasons
 
 
+def number(s: pd.Series, minimum: float | None = 0) -> tuple[pd.Series, Reasons]:
+    """Decimals not below minimum (hours and the like): no unit is read from the cell."""
+    values, reasons, units = _numbers(s)
+    reasons[reasons.isna() & units.notna()] = "not_number"  # 3万 or 5元 is no count of hours
+    if minimum is not None:
+        reasons[reasons.isna() & (values < minimum)] = "negative"
+    return values.where(reasons.isna()), reasons
+
+
 def money(s: pd.Series, header_unit: str | None, minimum: float | None = 0) -> tuple[pd.Series, Reasons]:
     """Amounts in 万元, not below minimum: a cell's own 万/元 wins, then the header's unit; no unit means 万元."""
     values, reasons, units = _numbers(s)

@@ -20,8 +20,8 @@ from analytics.ingest.read import DEFAULT_LIMITS, ZIP_MAGIC, Limits, RawSheet, R
 __all__ = ["Limits", "ParsedSheet", "ParsedUpload", "Problem", "parse_file"]
 
 # Names that identify a thing are width-folded so that Ａ公司 and A公司 are one unit; free text is only trimmed.
-IDENTITY_COLUMNS = frozenset({"unit", "parent", "branch", "project_id", "studio"})
-NUMERIC_KINDS = frozenset({"int", "wan", "date", "year"})
+IDENTITY_COLUMNS = frozenset({"unit", "parent", "branch", "project_id", "studio", "employee_id"})
+NUMERIC_KINDS = frozenset({"int", "number", "wan", "date", "year"})
 TOO_LONG_SHOWN = 20  # characters of an over-long cell quoted in its problem
 _TOTAL = re.compile(r"(合计|总计|小计|共计|总合计|total|subtotal|grandtotal|sum)(万元|元|数)?")
 FILE_KEYS = frozenset(
@@ -295,6 +295,8 @@ class SheetParser:
             values, reasons = coerce.integer(cells, low)
         elif column.kind == "wan":
             values, reasons = coerce.money(cells, header.unit, low)
+        elif column.kind == "number":
+            values, reasons = coerce.number(cells, low)
         elif column.kind == "date":
             values, reasons = coerce.date(cells)
         elif column.kind == "year":
@@ -343,6 +345,8 @@ class SheetParser:
             for row in index[~owner & ~self._has_problem(index, ("project_id", "unit"))]:
                 self.cell_problems.append((row, header, None, "outcome_owner_missing", {}))
             values["year"] = _fill_years(values.get("year", no_year), values.get("date", no_text))
+        if self.kind.name in vocab.PERSON_KINDS:
+            values[vocab.PERSON_KEY] = vocab.person_keys(values.get("employee_id", no_text), values["person"])
 
     def _has_problem(self, index: pd.Index, names: tuple[str, ...]) -> np.ndarray:
         texts = {self.columns[n].text for n in names if n in self.columns}
@@ -354,11 +358,13 @@ class SheetParser:
 
     def _duplicates(self, values: dict[str, pd.Series], index: pd.Index) -> None:
         """The same key twice: the second row is reported with the first row's number."""
-        key = [n for n in self.kind.key if n in self.columns]
+        key = [n for n in self.kind.key if n in self.columns or n == vocab.PERSON_KEY]
         if not key:
             return
         keys = pd.DataFrame({n: values[n] for n in key}, index=index)
-        checked = keys.notna().any(axis=1) & ~self._has_problem(index, tuple(key))
+        # A person's key is made of 工号 and 姓名: a bad cell in either already rejects the row.
+        names = (*key, "employee_id", "person") if self.kind.name in vocab.PERSON_KINDS else tuple(key)
+        checked = keys.notna().any(axis=1) & ~self._has_problem(index, names)
         keys = keys[checked]
         if len(key) == 1:
             identity = keys[key[0]]  # a checked single key is never missing: its values compare as they are
@@ -393,6 +399,8 @@ class SheetParser:
             frame = frame[valid]
         if self.kind is vocab.OUTCOMES:
             frame["source"] = pd.Series("outcomes", index=frame.index, dtype=object)
+        if self.kind.name in vocab.PERSON_KINDS:
+            frame[vocab.PERSON_KEY] = vocab.person_keys(frame["employee_id"], frame["person"])
         frame["_row"] = frame.index.astype("int64")
         return frame.reset_index(drop=True)
 
@@ -478,7 +486,7 @@ def _typed(series: pd.Series, kind: str) -> pd.Series:
     """The column's dtype: Int64 for counts and years, float64 for 万元, object (None for missing) for the rest."""
     if kind in ("int", "year"):
         return series if series.dtype == "Int64" else pd.to_numeric(series, errors="coerce").astype("Int64")
-    if kind == "wan":
+    if kind in ("wan", "number"):
         return series if series.dtype == "float64" else pd.to_numeric(series, errors="coerce").astype("float64")
     cells = series.to_numpy(dtype=object)
     missing = pd.isna(cells)

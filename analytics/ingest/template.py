@@ -30,6 +30,7 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "participating_members": 27,
         "branches": 1,
         "employees": 120,
+        "titled_employees": 78,
     },
     "projects": {
         "project_id": EXAMPLE_PROJECT,
@@ -70,6 +71,33 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "year": 2025,
         **{f"target_{dim}": 4 for dim, _zh in vocab.STUDIO_DIMENSIONS},
         **{f"actual_{dim}": 5 for dim, _zh in vocab.STUDIO_DIMENSIONS},
+    },
+    # issue 16: people
+    "talent": {
+        "employee_id": "00123",
+        "person": "李青",
+        "unit": EXAMPLE_BRANCH,
+        "year": 2025,
+        "pool": vocab.TALENT_POOLS[1],
+        "mentor": "张建国",
+        "professional_title": "工程师",
+        "party_member": vocab.YES,
+    },
+    "honours": {
+        "person": "张建国",
+        "employee_id": "00088",
+        "unit": "示例公司",
+        "year": 2025,
+        "title": "成都工匠",
+        "level": vocab.HONOUR_LEVELS[3],
+    },
+    "training": {
+        "session": "2025年班组长轮训（第一期）",
+        "training_type": vocab.TRAINING_TYPES[0],
+        "unit": "示例公司",
+        "date": dt.date(2025, 4, 15),
+        "attendees": 45,
+        "hours": 16.0,
     },
 }
 
@@ -135,7 +163,7 @@ def _validate(sheet, col: int, column: vocab.Column, lists: _Lists, lang: str) -
                 "error_message": _text("too_long", lang).format(column.max_length),
             },
         )
-    elif column.kind in ("int", "wan"):
+    elif column.kind in ("int", "number", "wan"):
         sheet.data_validation(
             *cells,
             {

@@ -270,7 +270,7 @@ def _add_new_units(con: duckdb.DuckDBPyConnection, frames: dict, parents: dict[s
     if "units" in frames:
         for parent in frames["units"]["parent"].dropna():
             note(parent)
-    for kind in ("headcount", "projects", "outcomes", "studios"):
+    for kind in ("headcount", "projects", "outcomes", "studios", *(k.name for k in vocab.PEOPLE_KINDS)):
         frame = frames.get(kind)
         if frame is not None and "unit" in frame.columns:
             for name in frame["unit"].dropna().unique():

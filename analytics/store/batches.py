@@ -197,7 +197,8 @@ def _write_table(cursor, table: str, change: TableChange, batch_id: int) -> None
         cursor.register("replacing", _for_duckdb(change.updated, table))
         match = _key_match("t", "r", key)
         cursor.execute(
-            f"INSERT INTO {table}_history SELECT t.*, ?, 'updated' FROM {table} AS t"
+            f"INSERT INTO {table}_history ({column_list}, batch_id, replaced_by, reason)"
+            f" SELECT {', '.join(f't.{c}' for c in columns)}, t.batch_id, ?, 'updated' FROM {table} AS t"
             f" WHERE EXISTS (SELECT 1 FROM replacing AS r WHERE {match})",
             [batch_id],
         )
@@ -283,8 +284,10 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None
     with _transaction(con) as cursor:
         for table in FACT_TABLES:
             columns = ", ".join([*table_columns(cursor, table), "batch_id"])
+            # Columns named, not by position: a column added to an older store sits at a different place in history.
             cursor.execute(
-                f"INSERT INTO {table}_history SELECT *, ?, 'undone' FROM {table} WHERE batch_id = ?",
+                f"INSERT INTO {table}_history ({columns}, replaced_by, reason)"
+                f" SELECT {columns}, ?, 'undone' FROM {table} WHERE batch_id = ?",
                 [batch_id, batch_id],
             )
             cursor.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])

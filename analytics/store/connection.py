@@ -10,7 +10,7 @@ import duckdb
 from analytics.store.sql import read_sql
 
 DEFAULT_DB = "data/innovation.duckdb"
-FACT_TABLES = ("units", "headcount", "projects", "outcomes", "awards", "studios")
+FACT_TABLES = ("units", "headcount", "projects", "outcomes", "awards", "studios", "talent", "honours", "training")
 
 
 class StoreBusy(RuntimeError):

@@ -21,6 +21,12 @@ missing AS (
         WHERE (project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM known_projects))
            OR (project_id IS NULL AND unit NOT IN (SELECT unit FROM known_units))
     UNION ALL
+    SELECT 'talent', unit, batch_id FROM talent WHERE unit NOT IN (SELECT unit FROM known_units)
+    UNION ALL
+    SELECT 'honours', unit, batch_id FROM honours WHERE unit NOT IN (SELECT unit FROM known_units)
+    UNION ALL
+    SELECT 'training', unit, batch_id FROM training WHERE unit NOT IN (SELECT unit FROM known_units)
+    UNION ALL
     SELECT 'awards', project_id, batch_id FROM awards WHERE project_id NOT IN (SELECT project_id FROM known_projects)
 )
 SELECT fact_table, reference

@@ -41,9 +41,13 @@ CREATE TABLE IF NOT EXISTS headcount (
     participating_members  INTEGER CHECK (participating_members >= 0),
     branches               INTEGER CHECK (branches >= 0),
     employees              INTEGER CHECK (employees >= 0),
+    titled_employees       INTEGER CHECK (titled_employees >= 0),
     batch_id               INTEGER NOT NULL,
     PRIMARY KEY (unit, year)
 );
+-- issue 16: 职称人数 added to stores made before it (DuckDB cannot add a CHECK; the parser keeps it >= 0).
+-- History inserts name their columns, so the column's place in an older store does not matter.
+ALTER TABLE headcount ADD COLUMN IF NOT EXISTS titled_employees INTEGER;
 
 CREATE TABLE IF NOT EXISTS projects (
     project_id          VARCHAR PRIMARY KEY CHECK (length(trim(project_id)) > 0) CHECK (length(project_id) <= 100),
@@ -106,6 +110,44 @@ CREATE TABLE IF NOT EXISTS studios (
     PRIMARY KEY (studio, year)
 );
 
+-- People (issue 16). person_key is the 工号 when given, else the 姓名: one person within a unit.
+CREATE TABLE IF NOT EXISTS talent (
+    employee_id         VARCHAR CHECK (length(employee_id) <= 100),
+    person              VARCHAR NOT NULL CHECK (length(trim(person)) > 0) CHECK (length(person) <= 100),
+    unit                VARCHAR NOT NULL CHECK (length(unit) <= 100),
+    year                INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+    pool                VARCHAR CHECK (pool IN ('后备人才', '雏鹰', '雄鹰', '金鹰')),
+    mentor              VARCHAR CHECK (length(mentor) <= 100),
+    professional_title  VARCHAR CHECK (length(professional_title) <= 2000),
+    party_member        VARCHAR CHECK (party_member IN ('是', '否')),
+    person_key          VARCHAR NOT NULL,
+    batch_id            INTEGER NOT NULL,
+    PRIMARY KEY (unit, person_key, year)
+);
+
+CREATE TABLE IF NOT EXISTS honours (
+    person       VARCHAR NOT NULL CHECK (length(trim(person)) > 0) CHECK (length(person) <= 100),
+    employee_id  VARCHAR CHECK (length(employee_id) <= 100),
+    unit         VARCHAR NOT NULL CHECK (length(unit) <= 100),
+    year         INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+    title        VARCHAR NOT NULL CHECK (length(title) <= 2000),
+    level        VARCHAR CHECK (level IN ('国家级', '省部级', '行业', '市级', '集团级', '公司级')),
+    person_key   VARCHAR NOT NULL,
+    batch_id     INTEGER NOT NULL,
+    PRIMARY KEY (unit, person_key, year, title)
+);
+
+CREATE TABLE IF NOT EXISTS training (
+    session        VARCHAR NOT NULL CHECK (length(trim(session)) > 0) CHECK (length(session) <= 2000),
+    training_type  VARCHAR CHECK (length(training_type) <= 2000),
+    unit           VARCHAR NOT NULL CHECK (length(unit) <= 100),
+    date           DATE NOT NULL,
+    attendees      INTEGER CHECK (attendees >= 0),
+    hours          DOUBLE CHECK (hours >= 0),
+    batch_id       INTEGER NOT NULL,
+    PRIMARY KEY (session, unit, date)
+);
+
 -- Every ancestor/descendant pair of the unit tree (depth 0 = the unit itself); rebuilt by each commit and undo.
 CREATE TABLE IF NOT EXISTS unit_closure (
     ancestor    VARCHAR NOT NULL,
@@ -135,3 +177,10 @@ CREATE TABLE IF NOT EXISTS awards_history AS
     SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM awards LIMIT 0;
 CREATE TABLE IF NOT EXISTS studios_history AS
     SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM studios LIMIT 0;
+ALTER TABLE headcount_history ADD COLUMN IF NOT EXISTS titled_employees INTEGER;
+CREATE TABLE IF NOT EXISTS talent_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM talent LIMIT 0;
+CREATE TABLE IF NOT EXISTS honours_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM honours LIMIT 0;
+CREATE TABLE IF NOT EXISTS training_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM training LIMIT 0;
