@@ -79,6 +79,7 @@ def split_unit(folded: str) -> tuple[str, str | None]:
     return folded, None
 
 
+@cache
 def bracketed_unit(text: str) -> tuple[str, str | None]:
     """A header split into its words and the unit it states in brackets: 发明专利（项） -> (发明专利, 项)."""
     found = _BRACKETED_UNIT.match(unicodedata.normalize("NFKC", text).translate(TRADITIONAL).strip())
