@@ -59,9 +59,11 @@ class HeaderMatch:
 # An explicit table, not a converter: only these words are matched, and a test checks the table covers them.
 TRADITIONAL = str.maketrans(
     "萬與專習書產價體黨關準劃創別動單參雙發號員團國圖備頭獎學實導帶師開態總報術權構標匯彙牽狀稱類紙組織終結統"
-    "編職聯節榮獲觀譽計記論設評試說課負責質軟載進選門間隊項領題額驗級數時屬碼銜個場註製",
+    "編職聯節榮獲觀譽計記論設評試說課負責質軟載進選門間隊項領題額驗級數時屬碼銜個場註製"
+    "業層庫訓證賬資長雛鷹",
     "万与专习书产价体党关准划创别动单参双发号员团国图备头奖学实导带师开态总报术权构标汇汇牵状称类纸组织终结统"
-    "编职联节荣获观誉计记论设评试说课负责质软载进选门间队项领题额验级数时属码衔个场注制",
+    "编职联节荣获观誉计记论设评试说课负责质软载进选门间队项领题额验级数时属码衔个场注制"
+    "业层库训证账资长雏鹰",
 )
 
 
@@ -79,6 +81,7 @@ def split_unit(folded: str) -> tuple[str, str | None]:
     return folded, None
 
 
+@cache
 def bracketed_unit(text: str) -> tuple[str, str | None]:
     """A header split into its words and the unit it states in brackets: 发明专利（项） -> (发明专利, 项)."""
     found = _BRACKETED_UNIT.match(unicodedata.normalize("NFKC", text).translate(TRADITIONAL).strip())

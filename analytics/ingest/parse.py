@@ -332,10 +332,9 @@ class SheetParser:
 
     def _kind_rules(self, values: dict[str, pd.Series], index: pd.Index) -> None:
         no_text = pd.Series(None, index=index, dtype=object)
-        no_year = pd.Series(pd.NA, index=index, dtype="Int64")
         if self.kind is vocab.PROJECTS:
             # A project counts in its 年度, else in the year it was approved.
-            values["year"] = _fill_years(values.get("year", no_year), values.get("start_date", no_text))
+            values["year"] = self._derived_years(values, index, "start_date")
             header = self._header_text("year", "start_date")
             for row in index[values["year"].isna() & ~self._has_problem(index, ("year", "start_date"))]:
                 self.cell_problems.append((row, header, None, "year_or_start_missing", {}))
@@ -344,9 +343,23 @@ class SheetParser:
             header = self._header_text("project_id", "unit")
             for row in index[~owner & ~self._has_problem(index, ("project_id", "unit"))]:
                 self.cell_problems.append((row, header, None, "outcome_owner_missing", {}))
-            values["year"] = _fill_years(values.get("year", no_year), values.get("date", no_text))
+            values["year"] = self._derived_years(values, index, "date")
         if self.kind.name in vocab.PERSON_KINDS:
             values[vocab.PERSON_KEY] = vocab.person_keys(values.get("employee_id", no_text), values["person"])
+
+    def _derived_years(self, values: dict[str, pd.Series], index: pd.Index, date_name: str) -> pd.Series:
+        """年度, else the year of the date column: a year taken from a date keeps to the same bounds."""
+        no_year = pd.Series(pd.NA, index=index, dtype="Int64")
+        dates = values.get(date_name, pd.Series(None, index=index, dtype=object))
+        years = _fill_years(values.get("year", no_year), dates)
+        low, high = self.kind.column("year").bounds
+        outside = (years.notna() & ((years < low) | (years > high))).fillna(False).to_numpy(dtype=bool)
+        for row in index[outside]:
+            day = dates[row]
+            value = day.isoformat() if isinstance(day, dt.date) else _cell_str(day)
+            header = self.columns[date_name].text
+            self.cell_problems.append((row, header, value, "year_out_of_range", {"low": low, "high": high}))
+        return years.where(~outside)
 
     def _has_problem(self, index: pd.Index, names: tuple[str, ...]) -> np.ndarray:
         texts = {self.columns[n].text for n in names if n in self.columns}

@@ -80,9 +80,10 @@ def parse_in_subprocess(
             if keep_spare:
                 warm(memory_mb)  # the next upload's worker imports while this result is checked
     if process.returncode != 0 or not output:
-        # Killed by the kernel (SIGKILL), or a failed allocation before pickling, is what running out of
+        # Killed by the kernel (SIGKILL), or exit 1 (the worker's own handlers failed: an allocation failed while
+        # reading or while writing its answer, which can leave half an answer on stdout), is what running out of
         # memory looks like from outside.
-        if process.returncode in (-signal.SIGKILL, 1) and not output:
+        if process.returncode in (-signal.SIGKILL, 1):
             return _failed(file_name, data, "parse_out_of_memory", memory_mb=memory_mb)
         return _failed(file_name, data, "parse_crashed", detail=f"exit code {process.returncode}")
     status, payload = pickle.loads(output)
