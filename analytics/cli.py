@@ -16,7 +16,7 @@ import duckdb
 
 from analytics import exports, metrics
 from analytics.contract.missing import is_missing
-from analytics.display import formatting
+from analytics.display import formatting, labels
 from analytics.exports import pdf
 from analytics.filters import Filters
 from analytics.i18n import join, t
@@ -222,8 +222,11 @@ def _run_talent(con, args) -> int:
         print(json.dumps(figures, ensure_ascii=False))
         return EXIT_OK
     lang = args.lang
-    pools = join((f"{pool} {count}" for pool, count in figures["pools"].items()), lang)
-    honours = join((f"{level} {count}" for level, count in figures["honours"].items() if count), lang)
+    pools = join((f"{labels.pool_label(pool, lang)} {count}" for pool, count in figures["pools"].items()), lang)
+    honours = join(
+        (f"{labels.honour_level_label(level, lang)} {count}" for level, count in figures["honours"].items() if count),
+        lang,
+    )
     print(
         t(
             "cli.talent",

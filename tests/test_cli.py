@@ -24,6 +24,7 @@ def test_import_then_batches_then_undo(tmp_path, capsys):
     code, out, _ = run(capsys, "import", DEMO, "--db", db)
     assert code == 0
     assert "项目：新增514条，更新0条，未变0条" in out
+    assert "人才：新增1020条，更新0条，未变0条" in out
     assert f"已载入为批次 #1：新增{demo_rows()}条，更新0条。" in out
 
     code, out, err = run(capsys, "import", DEMO, "--db", db)

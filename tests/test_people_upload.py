@@ -4,11 +4,15 @@ who is one person, bad values refused with sheet/row/column and nothing stored, 
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import openpyxl
 import pytest
 
 from analytics import cli
 from analytics.ingest import upload
+from analytics.ingest.error_workbook import error_workbook
+from analytics.ingest.parse import parse_file
 from analytics.store import batches
 from tests.factories import load_records, new_store
 from tests.parse_helpers import csv_bytes, xlsx
@@ -164,3 +168,14 @@ def test_command_line_imports_people_sheets(tmp_path, capsys):
     assert cli.main(["import", str(path), "--db", db]) == cli.EXIT_OK
     out = capsys.readouterr().out
     assert "人才：新增3条" in out and "培训：新增2条" in out
+
+
+def test_error_workbook_marks_the_bad_people_cell(store):
+    rows = [TALENT_ZH, ["E01", "王强", "甲公司", 2024, "雏鹰"], ["E02", "李青", "甲公司", 2024, "白鹰"]]
+    parsed = parse_file("t.xlsx", xlsx({"人才": rows}))
+    book = openpyxl.load_workbook(io.BytesIO(error_workbook(parsed)))
+    summary = [row[0] for row in book.worksheets[0].iter_rows(values_only=True)]
+    assert summary == ["工作表「人才」第3行「梯队」列：'白鹰' 不是允许的值，可选：后备人才、雏鹰、雄鹰、金鹰"]
+    sheet = book["人才"]
+    assert sheet.cell(3, 5).fill.fgColor.rgb.endswith("FFC7CE")
+    assert sheet.cell(2, 5).fill.fgColor.rgb in (None, "00000000")

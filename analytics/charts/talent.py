@@ -42,7 +42,8 @@ def pipeline_by_unit(by_unit: pd.DataFrame, year: int | None, lang: str = "zh") 
             hovertemplate="%{y} · " + pool_label(pool, lang) + "：%{x}<extra></extra>",
         )
     fig.update_layout(barmode="stack")
-    return by_unit_layout(fig, t("chart.talent_pipeline", lang, year=year or ""), len(units))
+    # Four pools make a legend of two rows at half width: below the plot, it never covers the title.
+    return legend_below(by_unit_layout(fig, t("chart.talent_pipeline", lang, year=year or ""), len(units)))
 
 
 def pools_over_years(by_year: pd.DataFrame, lang: str = "zh") -> go.Figure:
@@ -146,7 +147,7 @@ def honours_by_unit(titles: pd.DataFrame, units: list[str], lang: str = "zh") ->
             customdata=units,
         )
     fig.update_layout(barmode="stack")
-    return by_unit_layout(fig, t("chart.honours_by_unit", lang), len(units))
+    return legend_below(by_unit_layout(fig, t("chart.honours_by_unit", lang), len(units)))
 
 
 def training_by_type(totals: pd.DataFrame, lang: str = "zh") -> go.Figure:
@@ -166,9 +167,12 @@ def training_by_type(totals: pd.DataFrame, lang: str = "zh") -> go.Figure:
             x=list(by_type.index),
             y=by_type["sessions"],
             marker_color=UNIT_COLOURS[1],
-            text=text,
+            # The count on the bar; 人次 and hours on hover (three figures would shrink to unreadable type).
+            text=by_type["sessions"],
             textposition="outside",
             cliponaxis=False,
+            hovertext=text,
+            hoverinfo="x+text",
         )
     )
     fig.update_yaxes(range=[0, float(by_type["sessions"].max() or 1) * 1.3], title=t("unit.sessions", lang) or None)
