@@ -171,7 +171,8 @@ def _map_row(kind: vocab.SheetKind, index: int, row: list, manual: dict[str, str
         folded = fold(text)
         if not folded:
             continue
-        if folded in ROW_NUMBER_HEADERS and folded not in manual:
+        # A 序号 is a row number, unless the kind keeps one as a fact (a 书记项目 list's item number).
+        if folded in ROW_NUMBER_HEADERS and folded not in manual and folded not in _table(kind.name):
             match.row_number_columns.append(position)
             continue
         name = _lookup(kind, folded, manual)

@@ -123,3 +123,81 @@ CREATE TABLE IF NOT EXISTS awards_history AS
     SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM awards LIMIT 0;
 CREATE TABLE IF NOT EXISTS studios_history AS
     SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM studios LIMIT 0;
+
+-- ---- issue 17: running the programme ------------------------------------------------------------------------
+-- Quarterly progress checks (项目进展检查表): one row per project and quarter.
+CREATE TABLE IF NOT EXISTS checks (
+    project_id  VARCHAR NOT NULL,
+    year        INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+    quarter     INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    progress    VARCHAR CHECK (progress IN ('正常', '滞后', '停滞', '已完成')),
+    check_date  DATE,
+    issue       VARCHAR,
+    action      VARCHAR,
+    batch_id    INTEGER NOT NULL,
+    PRIMARY KEY (project_id, year, quarter)
+);
+
+-- The four lists of a 书记项目 (目标/问题/整改/成果); an 整改 item may answer a 问题 item by its item_no.
+CREATE TABLE IF NOT EXISTS secretary_lists (
+    project_id  VARCHAR NOT NULL,
+    list        VARCHAR NOT NULL CHECK (list IN ('目标', '问题', '整改', '成果')),
+    item_no     INTEGER NOT NULL CHECK (item_no >= 0),
+    item        VARCHAR NOT NULL,
+    owner       VARCHAR,
+    due_date    DATE,
+    done_date   DATE,
+    answers     INTEGER CHECK (answers >= 0),
+    batch_id    INTEGER NOT NULL,
+    PRIMARY KEY (project_id, list, item_no)
+);
+
+-- Ideas handed in (我为企业献一策 and other schemes).
+CREATE TABLE IF NOT EXISTS suggestions (
+    suggestion_id  VARCHAR PRIMARY KEY CHECK (length(trim(suggestion_id)) > 0),
+    unit           VARCHAR NOT NULL,
+    proposer       VARCHAR,
+    date           DATE,
+    content        VARCHAR,
+    status         VARCHAR CHECK (status IN ('已受理', '已采纳', '未采纳', '已办结')),
+    done_date      DATE,
+    value_wan      DOUBLE CHECK (value_wan >= 0),
+    batch_id       INTEGER NOT NULL
+);
+
+-- Points given or taken away by hand (项目积分制), for a project or a unit.
+CREATE TABLE IF NOT EXISTS point_adjustments (
+    project_id  VARCHAR,
+    unit        VARCHAR,
+    year        INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+    date        DATE,
+    points      DOUBLE NOT NULL,
+    reason      VARCHAR,
+    batch_id    INTEGER NOT NULL,
+    CHECK (project_id IS NOT NULL OR unit IS NOT NULL)
+);
+
+CREATE TABLE IF NOT EXISTS checks_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM checks LIMIT 0;
+CREATE TABLE IF NOT EXISTS secretary_lists_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM secretary_lists LIMIT 0;
+CREATE TABLE IF NOT EXISTS suggestions_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM suggestions LIMIT 0;
+CREATE TABLE IF NOT EXISTS point_adjustments_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM point_adjustments LIMIT 0;
+
+-- The points rule table (积分规则): what each fact earns. Edited by an admin; every version is kept in
+-- point_rules_history with who changed it and when. Seeded with DATA_SPEC's default table on first use.
+CREATE TABLE IF NOT EXISTS point_rules (
+    rule        VARCHAR PRIMARY KEY,
+    points      DOUBLE NOT NULL,
+    changed_by  VARCHAR NOT NULL,
+    changed_at  TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS point_rules_history (
+    rule        VARCHAR NOT NULL,
+    old_points  DOUBLE,
+    new_points  DOUBLE NOT NULL,
+    changed_by  VARCHAR NOT NULL,
+    changed_at  TIMESTAMP NOT NULL
+);
