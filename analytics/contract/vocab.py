@@ -282,3 +282,20 @@ SHEET_KINDS.update({kind.name: kind for kind in RUNNING_KINDS})
 LOAD_ORDER = (*LOAD_ORDER, *(kind.name for kind in RUNNING_KINDS))
 # Facts that must name a project already stored or uploaded alongside them.
 PROJECT_FACTS = ("outcomes", "awards", "checks", "secretary_lists", "point_adjustments")
+# The default points rule table (项目积分制): rule -> points. 节创价值 earns its points per SAVINGS_POINT_STEP 万元;
+# 获奖 rules are per level; the admin's changes are stored in point_rules and override these.
+AWARD_RULE_PREFIX = "获奖:"
+SUGGESTION_RULE = "建议已采纳"
+ADJUSTMENT_RULE = "积分调整"
+SAVINGS_POINT_STEP = 10.0
+DEFAULT_POINT_RULES = (
+    (STATUSES[0], 1.0),
+    (STATUS_COMPLETED, 2.0),
+    (SAVINGS_TYPE, 1.0),
+    ("发明专利", 3.0),
+    ("实用新型专利", 1.0),
+    ("外观设计专利", 1.0),
+    (SOFTWARE_COPYRIGHT, 1.0),
+    *((AWARD_RULE_PREFIX + level, points) for level, points in zip(AWARD_LEVELS, (10.0, 6.0, 3.0, 1.0), strict=True)),
+    (SUGGESTION_RULE, 1.0),
+)
