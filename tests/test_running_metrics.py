@@ -232,3 +232,39 @@ def test_a_rule_change_recomputes_a_past_year_and_is_recorded(point_store):
         points.set_point_rule(point_store, "不存在", 1)
     with pytest.raises(points.RuleRefused):
         points.set_point_rule(point_store, "立项", float("nan"))
+
+
+def test_the_four_commands_print_the_figures_as_json(tmp_path, capsys, point_store):
+    import json
+
+    from analytics import cli
+
+    load_records(
+        point_store, "more.xlsx", checks=[{"project_id": "P2", "year": 2024, "quarter": 1, "progress": "滞后"}]
+    )
+    point_store.close()
+    db = tmp_path / "store.duckdb"
+
+    def run(*args):
+        assert cli.main([*args, "--db", str(db), "--json"]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    assert run("checks", "--year", "2024", "--quarter", "Q1", "--cutoff", "2024-04-15") == {
+        "checks": 1,
+        "on_track_rate": 0.0,
+        "yellow": ["P2"],
+        "red": [],
+        "unchecked": ["P3"],
+    }
+    assert run("lists", "--year", "2024") == []
+    assert run("suggestions", "--year", "2024") == {
+        "collected": 1,
+        "adoption_rate": 1.0,
+        "done_rate": 0.0,
+        "median_days_to_done": None,
+        "value_wan": 0.0,
+    }
+    assert run("points", "--year", "2024", "--level", "公司") == [
+        {"unit": "公司A", "points": 8.0, "points_per_100_members": 16.0, "rank": 1, "rank_change": 0},
+        {"unit": "公司B", "points": 8.0, "points_per_100_members": 80.0, "rank": 1, "rank_change": None},
+    ]

@@ -25,3 +25,27 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "fill in 日期 (date) or 年度 (year)",
     },
 }
+TEXT.update(
+    {
+        # The command line.
+        "cli.checks": {
+            "zh": "检查{checks}次，按期率{rate}；{period} 红牌：{red}；黄牌：{yellow}；未检查：{unchecked}",
+            "en": "{checks} checks, on-track rate {rate}; {period} red: {red}; yellow: {yellow}; unchecked: {unchecked}",
+        },
+        "cli.lists": {
+            "zh": "{project}：闭环率{closure}，目标达成率{goal}，超期{overdue}项",
+            "en": "{project}: closure {closure}, goals reached {goal}, {overdue} overdue",
+        },
+        "cli.suggestions": {
+            "zh": "收集建议{collected}条，采纳率{adoption}，办结率{done}，办结中位天数{days}，采纳建议价值{value}",
+            "en": "{collected} suggestions, adoption {adoption}, done {done}, median days to done {days}, "
+            "value of adopted ideas {value}",
+        },
+        "cli.points": {
+            "zh": "第{rank}名 {unit}：{points}分（名次变化 {change}）",
+            "en": "#{rank} {unit}: {points} points (rank change {change})",
+        },
+        "points.unknown_rule": {"zh": "没有名为「{rule}」的积分规则", "en": "no points rule named {rule}"},
+        "points.bad_value": {"zh": "'{value}' 不是数字", "en": "'{value}' is not a number"},
+    }
+)
