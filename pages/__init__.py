@@ -3,7 +3,22 @@ every page's renderer, title key and stable URL path, in menu order."""
 
 from __future__ import annotations
 
-from pages import awards, batches, glossary, overview, participation, patents, projects, savings, studios, upload
+from pages import (  # issue 17: running the programme
+    awards,
+    batches,
+    checks,
+    glossary,
+    overview,
+    participation,
+    patents,
+    points,
+    projects,
+    savings,
+    secretary,
+    studios,
+    suggestions,
+    upload,
+)
 from ui.navigation import PageEntry
 
 # Presenter chapters step through these url paths in this order (overview → … → studios).
@@ -15,6 +30,11 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(projects.render, "page.projects", "projects"),
     PageEntry(awards.render, "page.awards", "awards"),
     PageEntry(studios.render, "page.studios", "studios"),
+    # issue 17: running the programme
+    PageEntry(checks.render, "page.checks", "checks"),
+    PageEntry(secretary.render, "page.secretary", "secretary"),
+    PageEntry(suggestions.render, "page.suggestions", "suggestions"),
+    PageEntry(points.render, "page.points", "points"),
     PageEntry(glossary.render, "page.glossary", "glossary"),
     PageEntry(upload.render, "page.upload", "upload"),
     PageEntry(batches.render, "page.batches", "batches"),
