@@ -24,7 +24,7 @@ def test_import_then_batches_then_undo(tmp_path, capsys):
     code, out, _ = run(capsys, "import", DEMO, "--db", db)
     assert code == 0
     assert "项目：新增514条，更新0条，未变0条" in out
-    assert "已载入为批次 #1：新增1840条，更新0条。" in out
+    assert "已载入为批次 #1：新增4406条，更新0条。" in out
 
     code, out, err = run(capsys, "import", DEMO, "--db", db)
     assert code == 1
@@ -33,7 +33,7 @@ def test_import_then_batches_then_undo(tmp_path, capsys):
 
     code, out, _ = run(capsys, "batches", "--db", db, "--json")
     listed = json.loads(out)
-    assert [(b["id"], b["file"], b["rows_added"], b["rows_updated"]) for b in listed] == [(1, "demo.xlsx", 1840, 0)]
+    assert [(b["id"], b["file"], b["rows_added"], b["rows_updated"]) for b in listed] == [(1, "demo.xlsx", 4406, 0)]
     assert listed[0]["at"]
 
     code, out, _ = run(capsys, "undo", "1", "--db", db)

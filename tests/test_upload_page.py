@@ -39,7 +39,7 @@ def test_demo_upload_dry_run_then_commit(make_app, tmp_path):
     assert sheets.loc["成果", "拒绝"] == 0
     assert not app.button(key="commit-upload").disabled
     app.button(key="commit-upload").click().run()
-    assert [message.value for message in app.success] == ["已载入为批次 #1：新增1840条，更新0条。"]
+    assert [message.value for message in app.success] == ["已载入为批次 #1：新增4406条，更新0条。"]
     open_page(app, "overview").run()
     assert app.metric[0].value == "114"
 
