@@ -20,7 +20,7 @@ def test_presenter_mode_hides_filters_and_shows_context(make_app, demo_db):
     assert not app.sidebar.multiselect and not app.sidebar.radio  # no filter widgets at all
     assert _captions(app)[0] == "岳川工具研究所 · 2024年"
     assert app.button(key="present-previous").disabled  # the first chapter
-    assert "1 / 6" in _captions(app)
+    assert "1 / 10" in _captions(app)
     # The figures follow the link's unit: 工研所 alone.
     assert (app.metric[0].label, app.metric[0].value) == ("项目数", str(expected))
 
@@ -29,12 +29,12 @@ def test_next_and_previous_step_through_chapters_keeping_the_link(make_app, demo
     app = make_app(demo_db, present="1", unit=UNIT, year="2024", rotate="60").run()
     app.button(key="present-next").click().run()
     assert not app.exception
-    assert "2 / 6" in _captions(app)
+    assert "2 / 10" in _captions(app)
     assert app.query_params["present"] in ("1", ["1"]) and app.query_params["rotate"] in ("60", ["60"])
     assert UNIT in str(app.query_params["unit"])
     assert _captions(app)[0] == "岳川工具研究所 · 2024年"  # the filters survive the page switch
     app.button(key="present-previous").click().run()
-    assert "1 / 6" in _captions(app)
+    assert "1 / 10" in _captions(app)
 
 
 def test_exit_brings_the_sidebar_back_with_the_same_filters(make_app, demo_db):

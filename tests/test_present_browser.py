@@ -16,14 +16,14 @@ def test_presenter_mode_in_a_browser(dashboard_server, browser_page, demo_db):
     context = page.locator(".st-key-page-context")
     context.wait_for()
     assert context.inner_text().strip() == f"{UNIT} · 2024年"
-    page.get_by_text("1 / 6").wait_for()
+    page.get_by_text("1 / 10").wait_for()
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert not page.locator('[data-testid="stToolbar"]').is_visible()
     page.locator('[data-testid="stMetric"]').first.wait_for()
     save_screenshot(page, "presenter-overview")
 
     page.keyboard.press("ArrowRight")  # the Next button's shortcut
-    page.get_by_text("2 / 6").wait_for()
+    page.get_by_text("2 / 10").wait_for()
     page.wait_for_url("**/participation?**")
     assert "present=1" in page.url and "unit=" in page.url
     assert context.inner_text().strip() == f"{UNIT} · 2024年"

@@ -14,6 +14,8 @@ from ui.navigation import PageEntry
 PRESENT_KEY, ROTATE_KEY = "present", "rotate"
 # The meeting's running order; only the chapters registered in pages (the registry) are stepped through.
 CHAPTERS = ("overview", "participation", "savings", "patents", "awards", "studios")
+# issue 17: running the programme — the quarterly checks first, then 书记项目, ideas and points.
+CHAPTERS = (*CHAPTERS, "checks", "secretary", "suggestions", "points")
 MIN_ROTATE, MAX_ROTATE = 5, 3600
 _CHAPTER_SHOWN = "_present_chapter_shown"
 

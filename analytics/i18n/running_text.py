@@ -169,3 +169,27 @@ TEXT.update(
         "chart.points_ranking": {"zh": "{year}年积分（▲▼为较上年名次变化）", "en": "Points {year} (▲▼ rank change)"},
     }
 )
+# Workbook headers of the running-the-programme sheets that are neither a metric nor a sheet column.
+TEXT.update(
+    {
+        f"runcol.{column}": {"zh": zh, "en": en}
+        for column, zh, en in (
+            ("name", "项目名称", "Project"),
+            ("unit", "单位", "Unit"),
+            ("leader", "负责人", "Leader"),
+            ("card", "红黄牌", "Card"),
+            ("problems", "问题数", "Problems"),
+            ("problems_closed", "已闭环问题", "Problems closed"),
+            ("goals", "目标数", "Goals"),
+            ("goals_done", "已达成目标", "Goals reached"),
+            ("collected", "收集建议", "Collected"),
+            ("adopted", "采纳建议", "Adopted"),
+            ("done", "已办结", "Done"),
+            ("value_wan", "采纳建议价值(万元)", "Value of adopted ideas (万元)"),
+            ("party_members", "党员总数", "Party members"),
+            ("rank", "名次", "Rank"),
+            ("previous_rank", "上年名次", "Rank last year"),
+            ("rank_change", "名次变化", "Rank change"),
+        )
+    }
+)
