@@ -164,7 +164,8 @@ def test_workbook_sheets_rows_and_stamp(con):
         assert line in about
     assert "党员参与率" in about and "结题率" in about  # the definitions
     # issue 17: 甲公司 2024 = P1 立项 1 + 已结题 2 + 12.5 万元 ÷ 10 + 集团级 award 3,
-    # P2 立项 1 + 2 invention patents × 3 = 14.25 (2023: P4 1 + 2 + 0.5 = 3.5, rank 1 then too); 乙公司 = P3 1 + utility 1 + 0.3 = 2.3 (no 2023 points).
+    # P2 立项 1 + 2 invention patents × 3 = 14.25 (2023: P4 1 + 2 + 0.5 = 3.5, rank 1 then too);
+    # 乙公司 = P3 1 + utility 1 + 0.3 = 2.3 (no 2023 points).
     points = list(book["积分 2024"].iter_rows(min_row=2, values_only=True))
     assert [(row[0], row[1], row[4], row[6]) for row in points] == [("甲公司", 14.25, 1, 0), ("乙公司", 2.3, 2, None)]
 
