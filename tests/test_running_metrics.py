@@ -268,3 +268,11 @@ def test_the_four_commands_print_the_figures_as_json(tmp_path, capsys, point_sto
         {"unit": "公司A", "points": 8.0, "points_per_100_members": 16.0, "rank": 1, "rank_change": 0},
         {"unit": "公司B", "points": 8.0, "points_per_100_members": 80.0, "rank": 1, "rank_change": None},
     ]
+
+
+def test_running_texts_shadow_no_other_section_and_have_both_languages():
+    from analytics.i18n import export_text, ingest_text, pages_text, running_text, store_text, ui_text
+
+    others = set().union(*(m.TEXT for m in (export_text, ingest_text, pages_text, store_text, ui_text)))
+    assert not set(running_text.TEXT) & others
+    assert all(set(entry) == {"zh", "en"} and all(entry.values()) for entry in running_text.TEXT.values())

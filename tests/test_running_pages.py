@@ -122,3 +122,10 @@ def test_projects_board_links_to_the_checks_page(make_app, running_db):
     app = run(make_app, running_db, "projects")
     links = app.get("page_link")
     assert [link.proto.label for link in links] == ["查看进展督察（红黄牌）"]
+
+
+@pytest.mark.parametrize("page", ["checks", "secretary", "suggestions", "points"])
+def test_each_page_renders_on_the_demo_for_the_group_and_a_unit(make_app, demo_db, page):
+    app = run(make_app, demo_db, page)
+    assert app.get("plotly_chart"), page  # the demo has checks, lists, ideas and points in its last year
+    run(make_app, demo_db, page, unit="岳川新材料科技有限公司", year="2022-2024")

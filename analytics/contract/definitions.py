@@ -17,6 +17,9 @@ KPI_BAND_KEYS = (
 )
 # Headline metrics first, then the figures the analysis pages add.
 METRIC_KEYS = (*KPI_BAND_KEYS, "projects_per_branch", "savings_per_100_members", "top3_share", "overdue_projects")
+# issue 17: running the programme
+METRIC_KEYS = (*METRIC_KEYS, "on_track_rate", "closure_rate", "goal_rate", "adoption_rate", "done_rate",
+               "points_per_100_members")  # fmt: skip
 
 
 def glossary(lang: str = "zh") -> list[dict[str, str]]:

@@ -193,3 +193,33 @@ TEXT.update(
         )
     }
 )
+# The glossary's rows for issue 17's metrics (definitions.METRIC_KEYS).
+TEXT.update(
+    {
+        f"metric.{key}.{part}": {"zh": zh, "en": en}
+        for key, part, zh, en in (
+            ("on_track_rate", "def", "季度进展检查中进度为正常或已完成的比例；滞后或停滞记黄牌，连续两个季度记红牌。",
+             "Share of quarterly checks 正常 or 已完成; 滞后/停滞 is a yellow card, two quarters running a red card."),
+            ("on_track_rate", "numerator", "进度为正常或已完成的检查次数", "Checks on track (正常 or 已完成)"),
+            ("on_track_rate", "denominator", "检查次数", "Checks"),
+            ("closure_rate", "def", "书记项目问题清单中，已由完成的整改事项（对应问题＝其序号）解决的比例。",
+             "Share of a 书记项目's 问题 items answered by a completed 整改 item (对应问题 = its 序号)."),
+            ("closure_rate", "numerator", "已闭环的问题事项数", "问题 items answered"),
+            ("closure_rate", "denominator", "问题事项数", "问题 items"),
+            ("goal_rate", "def", "书记项目目标清单中截止日期前已完成的比例。", "Share of 目标 items completed by the cut-off."),
+            ("goal_rate", "numerator", "已完成的目标事项数", "目标 items completed"),
+            ("goal_rate", "denominator", "目标事项数", "目标 items"),
+            ("adoption_rate", "def", "收集的建议中已采纳或已办结的比例。", "Share of suggestions adopted or done."),
+            ("adoption_rate", "numerator", "已采纳＋已办结的建议数", "Suggestions 已采纳 + 已办结"),
+            ("adoption_rate", "denominator", "收集的建议数", "Suggestions collected"),
+            ("done_rate", "def", "采纳的建议中已办结的比例。", "Share of adopted suggestions that are done."),
+            ("done_rate", "numerator", "已办结的建议数", "Suggestions 已办结"),
+            ("done_rate", "denominator", "已采纳＋已办结的建议数", "Suggestions 已采纳 + 已办结"),
+            ("points_per_100_members", "def", "单位（含下级）年度积分按积分规则与积分调整计算，再按每百名党员折算。",
+             "A unit's points for the year (with every unit below it), by the rule table plus adjustments, "
+             "per 100 party members."),
+            ("points_per_100_members", "numerator", "积分 × 100", "Points × 100"),
+            ("points_per_100_members", "denominator", "党员总数", "Party members"),
+        )
+    }
+)  # fmt: skip

@@ -167,7 +167,8 @@ def _unit_points(con, filters: Filters, units: list[str]) -> pd.DataFrame:
     totals = facts.groupby("group_key")["points"].sum()
     members = metrics.kpis_by_unit(con, filters, units).set_index("unit")["party_members"] if units else pd.Series()
     frame = pd.DataFrame({"unit": units})
-    frame["points"] = [float(totals.get(unit, 0.0)) for unit in units]
+    # Savings earn fractions of a point: sums are rounded so 0.1 + 0.2 reads 0.3, not 0.30000000000000004.
+    frame["points"] = [round(float(totals.get(unit, 0.0)), 6) for unit in units]
     frame["party_members"] = [members.get(unit) for unit in units]
     frame["points_per_100_members"] = ratio_series(frame["points"], frame["party_members"], 100.0)
     frame["rank"] = frame["points"].rank(method="min", ascending=False).astype("Int64")

@@ -34,7 +34,7 @@ def suggestion_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict
         "adoption_rate": ratio(row["adopted"], row["collected"]),
         "done_rate": ratio(row["done"], row["adopted"]),
         "median_days_to_done": None if pd.isna(median) else float(median),
-        "value_wan": float(row["value_wan"]),
+        "value_wan": round(float(row["value_wan"]), 6),  # a sum of one-decimal amounts, without float noise
     }
 
 
