@@ -260,3 +260,31 @@ def test_existing_store_gains_the_new_tables(tmp_path):
     con = new_store(tmp_path, "old.duckdb")
     tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert {"checks", "checks_history", "secretary_lists_history", "suggestions", "point_adjustments_history"} <= tables
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        (1, 1), ("1", 1), (4.0, 4), ("一季度", 1), ("第三季度", 3), ("四季度", 4), ("Q2", 2), ("q4", 4), ("Ｑ３", 3),
+        ("2024Q3", 20243), ("2024年三季度", 20243), ("2024-Q1", 20241), ("2025年第4季度", 20254),
+        (0, None), (5, None), (2.5, None), ("Q5", None), ("2024Q0", None), ("五季度", None), ("季度", None),
+    ],
+)  # fmt: skip
+def test_quarter_forms(cell, code):
+    import pandas as pd
+
+    from analytics.ingest import coerce
+
+    values, reasons = coerce.quarter(pd.Series([cell], dtype=object))
+    assert (None if pd.isna(values[0]) else int(values[0])) == code
+    assert pd.isna(reasons[0]) == (code is not None)
+
+
+def test_point_adjustments_in_english_headers(con):
+    plan, problems = run(
+        con,
+        {"adjust": [["unit", "date", "points", "reason"], ["B1支部", dt.datetime(2025, 2, 3), "-0.5", "late"]]},
+    )
+    assert problems == []
+    upload.apply(con, plan)
+    assert con.execute("SELECT unit, year, points FROM point_adjustments").fetchall() == [("B1支部", 2025, -0.5)]
