@@ -129,3 +129,25 @@ def test_each_page_renders_on_the_demo_for_the_group_and_a_unit(make_app, demo_d
     app = run(make_app, demo_db, page)
     assert app.get("plotly_chart"), page  # the demo has checks, lists, ideas and points in its last year
     run(make_app, demo_db, page, unit="岳川新材料科技有限公司", year="2022-2024")
+
+
+def test_a_quarterly_check_sheet_through_the_upload_page_then_the_cards(make_app, running_db):
+    from tests.test_upload_page import upload_page, workbook
+
+    rows = [
+        ["项目编号", "检查季度", "进展情况", "存在问题"],
+        ["P2", "2025Q3", "滞后", "又停了"],
+        ["NOPE", "2025Q3", "正常", ""],
+    ]
+    app = upload_page(make_app, running_db, "checks.xlsx", workbook(rows))
+    problems = table(app, "原因")
+    assert list(problems["原因"]) == ["工作表「Sheet1」第3行「项目编号」列：项目编号在本次上传和已有数据中都不存在"]
+    assert app.button(key="commit-upload").disabled  # refused until the analyst chooses to load the valid rows
+    app.checkbox(key="valid-only").check().run()
+    app.button(key="commit-upload").click().run()
+    assert not app.exception
+    open_page(app, "checks").run()
+    app.date_input(key="checks-cutoff").set_value(D(2025, 12, 31)).run()
+    # 2025Q3: P2 behind after 正常 in Q2 → yellow; P1 and P3 unchecked.
+    assert {m.label: m.value for m in app.metric}["黄牌"] == "1"
+    assert list(table(app, "card", "issue")["project_id"]) == ["P2"]
