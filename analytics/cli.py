@@ -13,17 +13,23 @@ import traceback
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from analytics import exports, metrics
+from analytics.contract import vocab
 from analytics.contract.missing import is_missing
 from analytics.display import formatting, labels
 from analytics.exports import pdf
 from analytics.filters import Filters
 from analytics.i18n import join, t
-from analytics.ingest import headers, upload
+from analytics.ingest import coerce, headers, upload
 from analytics.ingest.read import CSV_ENCODINGS
 from analytics.ingest.sandbox import parse_in_subprocess
+from analytics.metrics import checks as checks_metrics
+from analytics.metrics import lists as lists_metrics
+from analytics.metrics import points as points_metrics
 from analytics.metrics import studios as studios_metrics
+from analytics.metrics import suggestions as suggestions_metrics
 from analytics.metrics import talent as talent_metrics
 from analytics.store import batches, connection
 from analytics.store.tree import UnknownUnitError, resolve_units
@@ -98,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, type=Path, help="file to write")
     # Also accepted after the subcommand, where a scheduler's command line naturally puts it.
     report.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the report")
+    _running_parsers(commands, with_db)
     return parser
 
 
@@ -106,6 +113,141 @@ def _header_map(text: str) -> tuple[str, str]:
     if not sep or not header.strip() or not target.strip():
         raise argparse.ArgumentTypeError(f"not HEADER=COLUMN: {text}")
     return header.strip(), target.strip()
+
+
+# ---- issue 17: running the programme (checks, lists, suggestions, points) -------------------------------------
+def _running_parsers(commands, with_db) -> None:
+    def common(name: str, help_text: str):
+        command = with_db(commands.add_parser(name, help=help_text))
+        command.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
+        command.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
+        command.add_argument("--json", action="store_true", help="print JSON")
+        return command
+
+    checks = common("checks", "progress checks: 按期率, yellow and red cards, unchecked projects")
+    checks.add_argument("--quarter", type=_quarter, help="quarter 1–4 (or Q1 … Q4) of the last selected year")
+    checks.add_argument("--red-quarters", type=int, default=vocab.CHECK_RED_QUARTERS, help="checks behind for red")
+    checks.add_argument("--cutoff", type=_date, help="cut-off date for 未检查, YYYY-MM-DD (default today)")
+    lists = common("lists", "书记项目 lists: closure rate, goal rate, overdue items")
+    lists.add_argument("--cutoff", type=_date, help="cut-off date, YYYY-MM-DD (default today)")
+    common("suggestions", "suggestions: collected, adoption and done rates, median days, value")
+    points = common("points", "points ranking of units of one level")
+    points.add_argument("--level", choices=vocab.UNIT_KINDS, help="unit kind ranked (default: the compared units)")
+
+
+def _quarter(text: str) -> int:
+    code = coerce.quarter(pd.Series([text], dtype=object))[0].iloc[0]
+    if pd.isna(code) or code >= coerce.QUARTER_YEAR:
+        raise argparse.ArgumentTypeError(f"not a quarter: {text}")
+    return int(code)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def _rate_text(value, lang: str) -> str:
+    return formatting.rate(value, lang)
+
+
+def _run_checks(con, args) -> int:
+    filters = _filters(con, args)
+    summary = checks_metrics.check_summary(
+        con, filters, quarter=args.quarter, cutoff=args.cutoff, red_quarters=args.red_quarters
+    )
+    keys = ("checks", "on_track_rate", "yellow", "red", "unchecked")
+    if args.json:
+        print(json.dumps({key: summary[key] for key in keys}, ensure_ascii=False))
+        return EXIT_OK
+    none = t("cli.none", args.lang)
+    print(
+        t(
+            "cli.checks",
+            args.lang,
+            checks=summary["checks"],
+            rate=_rate_text(summary["on_track_rate"], args.lang),
+            period=f"{summary['year']}Q{summary['quarter']}" if summary["year"] else none,
+            red=join(summary["red"], args.lang) or none,
+            yellow=join(summary["yellow"], args.lang) or none,
+            unchecked=join(summary["unchecked"], args.lang) or none,
+        )
+    )
+    return EXIT_OK
+
+
+def _run_lists(con, args) -> int:
+    frame = lists_metrics.list_closure(con, _filters(con, args), cutoff=args.cutoff)
+    rows = [
+        {
+            "project_id": r.project_id,
+            "closure_rate": r.closure_rate,
+            "goal_rate": r.goal_rate,
+            "overdue_items": int(r.overdue_items),
+        }
+        for r in frame.itertuples()
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return EXIT_OK
+    for row in rows:
+        closure, goal = _rate_text(row["closure_rate"], args.lang), _rate_text(row["goal_rate"], args.lang)
+        print(
+            t(
+                "cli.lists",
+                args.lang,
+                project=row["project_id"],
+                closure=closure,
+                goal=goal,
+                overdue=row["overdue_items"],
+            )
+        )
+    return EXIT_OK
+
+
+def _run_suggestions(con, args) -> int:
+    summary = suggestions_metrics.suggestion_summary(con, _filters(con, args))
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return EXIT_OK
+    days = summary["median_days_to_done"]
+    print(
+        t(
+            "cli.suggestions",
+            args.lang,
+            collected=summary["collected"],
+            adoption=_rate_text(summary["adoption_rate"], args.lang),
+            done=_rate_text(summary["done_rate"], args.lang),
+            days="—" if days is None else f"{days:g}",
+            value=formatting.wan(summary["value_wan"], args.lang),
+        )
+    )
+    return EXIT_OK
+
+
+def _run_points(con, args) -> int:
+    ranking = points_metrics.points_ranking(con, _filters(con, args), level=args.level)
+    rows = [
+        {
+            "unit": r.unit,
+            "points": float(r.points),
+            "points_per_100_members": None if is_missing(r.points_per_100_members) else float(r.points_per_100_members),
+            "rank": int(r.rank),
+            "rank_change": None if is_missing(r.rank_change) else int(r.rank_change),
+        }
+        for r in ranking.itertuples()
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return EXIT_OK
+    for row in rows:
+        change = "—" if row["rank_change"] is None else f"{row['rank_change']:+d}"
+        print(
+            t("cli.points", args.lang, rank=row["rank"], unit=row["unit"], points=f"{row['points']:g}", change=change)
+        )
+    return EXIT_OK
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -359,6 +501,7 @@ COMMANDS = {
     "undo": _run_undo,
     "report": _run_report,
 }
+COMMANDS.update({"checks": _run_checks, "lists": _run_lists, "suggestions": _run_suggestions, "points": _run_points})
 
 
 def main(argv: list[str] | None = None) -> int:

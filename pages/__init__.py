@@ -6,14 +6,18 @@ from __future__ import annotations
 from pages import (
     awards,
     batches,
+    checks,
     glossary,
     overview,
     participation,
     patents,
+    points,
     projects,
     savings,
+    secretary,
     studios,
-    talent,  # issue 16
+    suggestions,
+    talent,
     upload,
 )
 from ui.navigation import PageEntry
@@ -28,6 +32,11 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(awards.render, "page.awards", "awards"),
     PageEntry(studios.render, "page.studios", "studios"),
     PageEntry(talent.render, "page.talent", "talent"),  # issue 16
+    # issue 17: running the programme
+    PageEntry(checks.render, "page.checks", "checks"),
+    PageEntry(secretary.render, "page.secretary", "secretary"),
+    PageEntry(suggestions.render, "page.suggestions", "suggestions"),
+    PageEntry(points.render, "page.points", "points"),
     PageEntry(glossary.render, "page.glossary", "glossary"),
     PageEntry(upload.render, "page.upload", "upload"),
     PageEntry(batches.render, "page.batches", "batches"),

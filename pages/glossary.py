@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analytics.contract import definitions
+from pages import points
 from ui import filters
 from ui.i18n import lang, t
 
@@ -17,6 +18,7 @@ def render() -> None:
             st.markdown(row["definition"])
             numerator = t("glossary.numerator", text=row["numerator"])
             st.markdown(f"{numerator}  \n{t('glossary.denominator', text=row['denominator'])}")
+    points.show_rules(lang())  # issue 17: the points rule table in force
 
 
 if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly

@@ -7,6 +7,7 @@ import streamlit as st
 from analytics.contract.missing import is_missing
 from analytics.display import formatting, takeaways
 from analytics.metrics import projects as projects_metrics
+from pages import checks
 from ui import cache, columns, drill
 from ui.i18n import lang, t
 from ui.markdown import escape
@@ -38,6 +39,9 @@ def render() -> None:
                 help=t(help_key) if status in ("in_progress", "overdue") else None,
                 border=True,
             )
+
+    # issue 17: the status board leads on to the quarterly checks' red and yellow cards.
+    st.page_link(st.Page(checks.render, url_path="checks", title=t("page.checks")), label=t("checks.board_link"))
 
     st.subheader(t("projects.table"))
     search = st.text_input(t("projects.search"), key=SEARCH_KEY)

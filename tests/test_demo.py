@@ -15,6 +15,7 @@ from analytics.demo import generator as demo
 
 ROOT = Path(__file__).resolve().parents[1]
 YEARS = {2021, 2022, 2023, 2024, 2025}
+RUNNING_SHEETS = ["进展检查", "书记项目清单", "建议", "积分调整"]  # issue 17
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +60,8 @@ def test_main_writes_the_workbook(tmp_path, workbook_bytes):
 
 def test_sheets_in_load_order_with_exact_canonical_headers(workbook_bytes, book):
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes))
-    assert wb.sheetnames == ["单位", "党员人数", "项目", "成果", "获奖", "创新工作室", "人才", "荣誉", "培训"]
+    people = ["人才", "荣誉", "培训"]
+    assert wb.sheetnames == ["单位", "党员人数", "项目", "成果", "获奖", "创新工作室", *people, *RUNNING_SHEETS]
     assert wb.sheetnames == [vocab.SHEET_KINDS[name].zh for name in vocab.LOAD_ORDER]
     for name in vocab.LOAD_ORDER:
         assert book[name][0] == [c.zh for c in vocab.SHEET_KINDS[name].columns]
@@ -82,6 +84,10 @@ def test_values_obey_the_column_kinds(book):
                     assert isinstance(value, int) and value >= 0, (name, column.name, value)
                 elif column.kind in ("wan", "number"):
                     assert isinstance(value, int | float) and value >= 0
+                elif column.kind == "quarter":
+                    assert value in vocab.QUARTERS, (name, column.name, value)
+                elif column.kind == "points":
+                    assert isinstance(value, int | float) and value != 0, (name, column.name, value)
                 elif column.kind == "date":
                     assert isinstance(value, dt.datetime)
                 else:
@@ -328,3 +334,43 @@ def test_titled_staff_about_two_thirds_and_one_company_unreported_in_2021(book):
     assert all(0.55 < r["titled_employees"] / r["employees"] < 0.7 for r in group.values())
     missing = {(r["unit"][:4], r["year"]) for r in headcount if r["titled_employees"] is None}
     assert missing == {("新材公司", 2021)}
+
+
+# ---- issue 17: running the programme ----------------------------------------------------------------------------
+def test_checks_every_quarter_with_projects_sliding_into_yellow_and_red(book):
+    projects = {p["project_id"]: p for p in rows(book, "projects")}
+    checks = rows(book, "checks")
+    assert all(c["project_id"] in projects for c in checks)
+    assert {(c["year"], c["quarter"]) for c in checks} >= {(y, q) for y in YEARS for q in vocab.QUARTERS}
+    behind: dict[str, list[int]] = {}
+    for c in checks:
+        if c["progress"] in vocab.CHECK_BEHIND:
+            behind.setdefault(c["project_id"], []).append(c["year"] * 4 + c["quarter"])
+    red = [pid for pid, quarters in behind.items() if any(q + 1 in quarters for q in quarters)]
+    yellow_only = [pid for pid in behind if pid not in red]
+    assert len(red) >= 3 and len(yellow_only) >= 3
+    # A few open projects were not checked in the last demo quarter: 未检查.
+    last = {c["project_id"] for c in checks if (c["year"], c["quarter"]) == (2025, 4)}
+    open_projects = {pid for pid, p in projects.items() if p["status"] in vocab.CHECK_OPEN_STATUSES}
+    assert 1 <= len(open_projects - last) <= 0.15 * len(open_projects)
+
+
+def test_secretary_lists_open_and_closed(book):
+    projects = {p["project_id"]: p for p in rows(book, "projects")}
+    items = rows(book, "secretary_lists")
+    assert {projects[i["project_id"]]["program"] for i in items} == {"书记项目"}
+    assert {i["list"] for i in items} == set(vocab.LIST_KINDS)
+    fixes = [i for i in items if i["list"] == vocab.LIST_FIX]
+    assert all(i["answers"] == i["item_no"] for i in fixes)
+    assert any(i["done_date"] is None for i in fixes) and any(i["done_date"] is not None for i in fixes)
+
+
+def test_suggestions_and_point_adjustments(book):
+    units = {r["unit"] for r in rows(book, "units")}
+    ideas = rows(book, "suggestions")
+    assert {i["status"] for i in ideas} == set(vocab.SUGGESTION_STATUSES)
+    assert all(i["unit"] in units for i in ideas)
+    assert all(i["done_date"] is not None for i in ideas if i["status"] == vocab.SUGGESTION_DONE)
+    adjustments = rows(book, "point_adjustments")
+    assert any(a["points"] < 0 for a in adjustments) and any(a["points"] > 0 for a in adjustments)
+    assert any(a["project_id"] for a in adjustments) and any(a["unit"] for a in adjustments)

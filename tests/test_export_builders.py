@@ -150,7 +150,7 @@ def _workbook(con, filters=Y2024, lang="zh"):
 
 def test_workbook_sheets_rows_and_stamp(con):
     book = _workbook(con)
-    assert book.sheetnames == ["说明", "分单位指标", "项目", "成果"]
+    assert book.sheetnames == ["说明", "分单位指标", "项目", "成果", "积分 2024"]
     assert book["项目"].max_row == 1 + 3  # header + P1, P2, P3 (2024)
     assert book["成果"].max_row == 1 + 4  # 2024 outcomes of P1, P2, P3 (two)
     kpi_rows = list(book["分单位指标"].iter_rows(min_row=2, max_row=4, values_only=True))
@@ -163,11 +163,16 @@ def test_workbook_sheets_rows_and_stamp(con):
     for line in ("单位：全集团", "期间：2024年", "活动类型：全部", f"数据截止：{cutoff}（最近一次上传）"):
         assert line in about
     assert "党员参与率" in about and "结题率" in about  # the definitions
+    # issue 17: 甲公司 2024 = P1 立项 1 + 已结题 2 + 12.5 万元 ÷ 10 + 集团级 award 3,
+    # P2 立项 1 + 2 invention patents × 3 = 14.25 (2023: P4 1 + 2 + 0.5 = 3.5, rank 1 then too);
+    # 乙公司 = P3 1 + utility 1 + 0.3 = 2.3 (no 2023 points).
+    points = list(book["积分 2024"].iter_rows(min_row=2, values_only=True))
+    assert [(row[0], row[1], row[4], row[6]) for row in points] == [("甲公司", 14.25, 1, 0), ("乙公司", 2.3, 2, None)]
 
 
 def test_workbook_follows_unit_and_programme(con):
     book = _workbook(con, Filters(units=("甲公司",), year_from=2024, year_to=2024, programs=("双创",)), "en")
-    assert book.sheetnames == ["About", "KPIs by unit", "Projects", "Outcomes"]
+    assert book.sheetnames == ["About", "KPIs by unit", "Projects", "Outcomes", "Points 2024"]
     assert [row[0] for row in book["Projects"].iter_rows(min_row=2, values_only=True)] == ["P1"]
     about = [row[0] for row in book["About"].iter_rows(values_only=True) if row[0]]
     assert "Units: 甲公司 (with all units below)" in about and "Programmes: 双创" in about
@@ -196,6 +201,7 @@ def test_deck_slides_titles_and_stamp(group_report):
         "各单位节创价值（万元）",
         "各单位专利（按类型）与软件著作权",
         "历年项目数与节创价值",
+        "2024年积分（▲▼为较上年名次变化）",
         "乙公司",
         "甲公司",
         "指标口径与数据说明",
@@ -205,7 +211,7 @@ def test_deck_slides_titles_and_stamp(group_report):
     for slide in slides:
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert footer in texts
-    unit_texts = [shape.text_frame.text for shape in slides[7].shapes if shape.has_text_frame]
+    unit_texts = [shape.text_frame.text for shape in slides[8].shapes if shape.has_text_frame]
     assert group_report.units[1].sentence in unit_texts
     assert group_report.units[1].sentence.startswith("2024年，甲公司共立项2项")
     assert sum(1 for shape in slides[2].shapes if shape.shape_type == 13) == 1  # the chart picture
@@ -234,18 +240,18 @@ def test_deck_without_several_units_has_no_unit_slides(con):
     assert built.units == ()  # 乙公司 has no units below it: its figures are the KPI slide's
     titles = [s.shapes.title.text for s in Presentation(io.BytesIO(deck.build(built))).slides]
     assert titles[0] == "Party-building-led innovation: results" and titles[-1] == "Definitions and data"
-    assert len(titles) == 1 + 1 + 4 + 1
+    assert len(titles) == 1 + 1 + 4 + 1 + 1  # … the four charts, the points ranking (issue 17), definitions
 
 
 def test_pdf_pages_and_text(group_report):
     reader = PdfReader(io.BytesIO(pdf.build(group_report)))
-    assert len(reader.pages) == 9
+    assert len(reader.pages) == 10
     # pypdf reads fpdf2's embedded two-byte encoding one byte at a time (a NUL before each glyph): drop those
     # and whitespace before comparing.
     pages = ["".join(page.extract_text().replace("\x00", "").split()) for page in reader.pages]
     assert "党建引领创新工程成效汇报" in pages[0] and "期间：2024年" not in pages[0]
     assert "".join(group_report.sentence.split()) in pages[1]
-    assert "".join(group_report.units[1].sentence.split()) in pages[7]  # 甲公司, the second unit
+    assert "".join(group_report.units[1].sentence.split()) in pages[8]  # 甲公司, the second unit
     footer = "".join(group_report.stamp.footer().split())
     assert all(footer in page for page in pages)
     assert "数据截止" in pages[-1] and "获奖项数÷申报项数" in pages[-1]

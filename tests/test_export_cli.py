@@ -21,15 +21,17 @@ def test_report_each_format(demo_db, tmp_path, capsys):
         assert f"已生成 {out}" in capsys.readouterr().out
     slides = Presentation(tmp_path / "report.pptx").slides
     # The by-unit charts compare the eight 党支部 under 工研所's one 党委: cover, KPIs, 4 charts, the 人才 section (its
-    # tiles and 4 charts), 8 units, definitions.
-    assert len(slides) == 1 + 1 + 4 + 5 + 8 + 1
+    # tiles and 4 charts), 4 running-the-programme charts (check grid and trend, ideas, points; its 2024 书记项目
+    # lists are none), 8 units, definitions.
+    assert len(slides) == 1 + 1 + 4 + 5 + 4 + 8 + 1
     assert slides[0].shapes.title.text == "党建引领创新工程成效汇报"
     book = openpyxl.load_workbook(tmp_path / "report.xlsx")
-    assert book.sheetnames == ["说明", "分单位指标", "项目", "成果", "人才", "荣誉", "培训"]
+    people, running = ["人才", "荣誉", "培训"], ["进展督察", "建议", "积分 2024"]
+    assert book.sheetnames == ["说明", "分单位指标", "项目", "成果", *people, *running]
     about = [row[0] for row in book["说明"].iter_rows(values_only=True) if row[0]]
     assert "单位：岳川工具研究所（含下级单位）" in about and "期间：2024年" in about
     assert len(PdfReader(tmp_path / "report.pdf").pages) == len(slides)
-    assert len(zipfile.ZipFile(tmp_path / "report.png").namelist()) == 4
+    assert len(zipfile.ZipFile(tmp_path / "report.png").namelist()) == 8
 
 
 def test_report_in_english_and_unknown_unit(demo_db, tmp_path, capsys):

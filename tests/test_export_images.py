@@ -59,6 +59,12 @@ def test_chart_png_has_the_expected_size(demo_db_template):
         "创新成效-2-savings.png",
         "创新成效-3-patents.png",
         "创新成效-4-trend.png",
+        # issue 17: running the programme
+        "创新成效-5-checks-grid.png",
+        "创新成效-6-checks-trend.png",
+        "创新成效-7-secretary-share.png",
+        "创新成效-8-suggestions-unit.png",
+        "创新成效-9-points-ranking.png",
     ]
 
 

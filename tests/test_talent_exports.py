@@ -95,5 +95,5 @@ def test_presenter_steps_through_a_talent_chapter():
     from pages import PAGES
     from ui import present
 
-    assert present.CHAPTERS[-1] == "talent"
+    assert "talent" in present.CHAPTERS
     assert "talent" in [entry.url_path for entry in PAGES]

@@ -22,6 +22,10 @@ CHOICE_COLUMNS = {
     ("talent", "pool"),
     ("talent", "party_member"),
     ("honours", "level"),
+    # issue 17
+    ("checks", "progress"),
+    ("secretary_lists", "list"),
+    ("suggestions", "status"),
 }
 
 
@@ -52,7 +56,8 @@ def test_deterministic_bytes():
 
 
 def test_sheet_names_and_headers(wb):
-    assert wb.sheetnames == ["单位", "党员人数", "项目", "成果", "获奖", "创新工作室", "人才", "荣誉", "培训"]
+    assert wb.sheetnames[:9] == ["单位", "党员人数", "项目", "成果", "获奖", "创新工作室", "人才", "荣誉", "培训"]
+    assert wb.sheetnames[-4:] == ["进展检查", "书记项目清单", "建议", "积分调整"]
     for name in vocab.LOAD_ORDER:
         kind = vocab.SHEET_KINDS[name]
         ws = wb[kind.zh]
@@ -96,9 +101,14 @@ def test_required_columns_carry_a_note(wb):
             comment = wb[kind.zh].cell(1, i).comment
             if column.required:
                 assert comment is not None and comment.text.startswith("必填"), (name, column.name)
-            elif column.kind != "choice" and not (name == "outcomes" and column.name in ("project_id", "unit")):
+            elif column.kind == "quarter":
+                assert "2024Q3" in comment.text, (name, column.name)
+            elif column.kind != "choice" and not (
+                name in ("outcomes", "point_adjustments") and column.name in ("project_id", "unit")
+            ):
                 assert comment is None, (name, column.name)
     assert "至少" in wb["成果"]["A1"].comment.text and "至少" in wb["成果"]["B1"].comment.text
+    assert "至少" in wb["积分调整"]["A1"].comment.text and "至少" in wb["积分调整"]["B1"].comment.text
 
 
 def test_dropdowns_hold_the_vocab_values(wb):

@@ -73,6 +73,27 @@ ONLY_REQUIRED = {
         "SELECT session, training_type, unit, date::VARCHAR, attendees, hours FROM training",
         [("班组长培训", None, "甲公司", "2024-05-01", None, None)],
     ),
+    "checks": (
+        [["项目编号", "年度", "季度"], ["P1", 2024, 3]],
+        "SELECT project_id, year, quarter, progress, check_date, issue, action FROM checks",
+        [("P1", 2024, 3, None, None, None, None)],
+    ),
+    "secretary_lists": (
+        [["项目编号", "清单", "内容"], ["P1", "问题", "检验合格率偏低"]],
+        "SELECT project_id, list, item_no, item, owner, due_date, done_date, answers FROM secretary_lists",
+        # Without a 序号 column the items are numbered in sheet order.
+        [("P1", "问题", 1, "检验合格率偏低", None, None, None, None)],
+    ),
+    "suggestions": (
+        [["建议编号", "单位"], ["J1", "甲公司"]],
+        "SELECT suggestion_id, unit, proposer, date, content, status, done_date, value_wan FROM suggestions",
+        [("J1", "甲公司", None, None, None, None, None, None)],
+    ),
+    "point_adjustments": (
+        [["单位", "年度", "分值"], ["甲公司", 2024, -1.5]],
+        "SELECT project_id, unit, year, date, points, adjustment_reason FROM point_adjustments",
+        [(None, "甲公司", 2024, None, -1.5, None)],
+    ),
 }
 
 
@@ -209,7 +230,7 @@ def _declared_checks(column: vocab.Column) -> set[str]:
     """The CHECK clauses the declaration implies, written as schema.sql writes them."""
     checks = set()
     low, high = column.bounds
-    if column.kind == "year":
+    if column.kind in ("year", "quarter"):
         checks.add(f"{column.name} BETWEEN {low} AND {high}")
     elif low is not None:
         checks.add(f"{column.name} >= {low}")

@@ -11,11 +11,17 @@ import streamlit as st
 from analytics import metrics
 from analytics.filters import Filters
 from analytics.metrics import awards as awards_metrics
+
+# issue 17
+from analytics.metrics import checks as checks_metrics
+from analytics.metrics import lists as lists_metrics
 from analytics.metrics import outcomes as outcomes_metrics
 from analytics.metrics import participation as participation_metrics
+from analytics.metrics import points as points_metrics
 from analytics.metrics import projects as projects_metrics
 from analytics.metrics import savings as savings_metrics
 from analytics.metrics import studios as studios_metrics
+from analytics.metrics import suggestions as suggestions_metrics
 from analytics.metrics import talent as talent_metrics
 from analytics.store import connection, tree
 
@@ -181,3 +187,92 @@ def honour_titles(filters: Filters, units: tuple[str, ...] | None = None):
 @st.cache_data(show_spinner=False, max_entries=256)
 def training_totals(filters: Filters, units: tuple[str, ...] | None = None):
     return talent_metrics.training_totals(cursor(), filters, None if units is None else list(units))
+
+
+# ---- issue 17: running the programme ---------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=256)
+def check_cards(filters: Filters):
+    return checks_metrics.check_cards(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def check_summary(filters: Filters, cutoff: dt.date, quarter: int | None) -> dict:
+    return checks_metrics.check_summary(cursor(), filters, quarter=quarter, cutoff=cutoff)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def on_track_by_quarter(filters: Filters, units: tuple[str, ...] | None):
+    return checks_metrics.on_track_by_quarter(cursor(), filters, None if units is None else list(units))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def unchecked_projects(filters: Filters, year: int, quarter: int, cutoff: dt.date):
+    return checks_metrics.unchecked_projects(cursor(), filters, year, quarter, cutoff)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def list_closure(filters: Filters, cutoff: dt.date):
+    return lists_metrics.list_closure(cursor(), filters, cutoff)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def list_items(filters: Filters, cutoff: dt.date):
+    return lists_metrics.list_items(cursor(), filters, cutoff)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def closed_share_by_unit(filters: Filters, units: tuple[str, ...], cutoff: dt.date):
+    return lists_metrics.closed_share_by_unit(cursor(), filters, list(units), cutoff)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def suggestion_summary(filters: Filters) -> dict:
+    return suggestions_metrics.suggestion_summary(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def suggestions_by_unit(filters: Filters, units: tuple[str, ...]):
+    return suggestions_metrics.suggestions_by_unit(cursor(), filters, list(units))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def suggestions_by_month(filters: Filters):
+    return suggestions_metrics.suggestions_by_month(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def points_ranking(filters: Filters, level: str | None, year: int | None):
+    return points_metrics.points_ranking(cursor(), filters, level, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def point_year(filters: Filters) -> int | None:
+    return points_metrics.point_year(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def points_by_project(filters: Filters):
+    return points_metrics.points_by_project(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def points_by_rule(filters: Filters):
+    return points_metrics.points_by_rule(cursor(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def point_rules():
+    return points_metrics.point_rules(cursor())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def point_rule_history():
+    return points_metrics.rule_history(cursor())
+
+
+def set_point_rule(rule: str, points: float, changed_by: str) -> bool:
+    """Store a rule change (recorded with who and when) and drop every cached figure, so all years recompute."""
+    changed = points_metrics.set_point_rule(cursor(), rule, points, changed_by=changed_by)
+    if changed:
+        data_changed()
+    return changed

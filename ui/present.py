@@ -15,6 +15,8 @@ PRESENT_KEY, ROTATE_KEY = "present", "rotate"
 # The meeting's running order; only the chapters registered in pages (the registry) are stepped through.
 CHAPTERS = ("overview", "participation", "savings", "patents", "awards", "studios")
 CHAPTERS += ("talent",)  # issue 16
+# issue 17: running the programme — the quarterly checks first, then 书记项目, ideas and points.
+CHAPTERS = (*CHAPTERS, "checks", "secretary", "suggestions", "points")
 MIN_ROTATE, MAX_ROTATE = 5, 3600
 _CHAPTER_SHOWN = "_present_chapter_shown"
 

@@ -31,6 +31,9 @@ METRIC_KEYS += (
     "training_attendance",
     "training_hours",
 )
+# issue 17: running the programme
+METRIC_KEYS = (*METRIC_KEYS, "on_track_rate", "closure_rate", "goal_rate", "adoption_rate", "done_rate",
+               "points_per_100_members")  # fmt: skip
 
 
 def glossary(lang: str = "zh") -> list[dict[str, str]]:

@@ -18,6 +18,8 @@ KIND_WORDS = {
     "text": "text",
     "int": "whole number",
     "number": "decimal number",
+    "quarter": "quarter (1–4, 一季度, Q1, 2024Q3)",
+    "points": "points (may be negative)",
     "wan": "money, 万元",
     "date": "date",
     "year": "year",

@@ -71,7 +71,9 @@ class Column:
 
     name: str
     zh: str
-    kind: str  # text | int | number (non-negative decimal) | wan (money in 万元) | date | year | choice
+    # text | int | number (non-negative decimal) | wan (money in 万元) | date | year | choice | quarter
+    # | points (signed number)
+    kind: str
     required: bool = False
     choices: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()
@@ -83,6 +85,8 @@ class Column:
         """Smallest and largest allowed value of a number or year column ((None, None) for the others)."""
         if self.kind == "year":
             return YEAR_BOUNDS
+        if self.kind == "quarter":
+            return (1, 4)
         if self.kind in ("int", "number", "wan"):
             return (0, None)  # counts and money are never negative
         return (None, None)
@@ -301,3 +305,108 @@ LOAD_ORDER = ("units", "headcount", "projects", "outcomes", "awards", "studios",
 def person_keys(employee_ids, persons):
     """The person_key column: each row's 工号 when given, else its 姓名 (two 工号 with one name are two people)."""
     return employee_ids.where(employee_ids.notna(), persons)
+
+
+# ---- issue 17: running the programme (progress checks, 书记项目 lists, suggestions, point adjustments) ----------
+CHECK_PROGRESS = ("正常", "滞后", "停滞", "已完成")
+CHECK_ON_TRACK = ("正常", "已完成")  # 按期: the checks that count towards the on-track rate
+CHECK_BEHIND = ("滞后", "停滞")  # a check that shows one of these earns a yellow card
+CHECK_OPEN_STATUSES = ("立项", "实施中")  # projects that must be checked every quarter
+CHECK_RED_QUARTERS = 2  # consecutive quarterly checks behind that make a yellow card red
+QUARTERS = (1, 2, 3, 4)
+QUARTER_ZH = ("一季度", "二季度", "三季度", "四季度")
+LIST_GOAL, LIST_PROBLEM, LIST_FIX, LIST_RESULT = "目标", "问题", "整改", "成果"
+LIST_KINDS = (LIST_GOAL, LIST_PROBLEM, LIST_FIX, LIST_RESULT)
+SUGGESTION_STATUSES = ("已受理", "已采纳", "未采纳", "已办结")
+SUGGESTION_ADOPTED = ("已采纳", "已办结")
+SUGGESTION_DONE = "已办结"
+
+CHECKS = SheetKind(
+    "checks",
+    "进展检查",
+    (
+        name_column("project_id", "项目编号", True, synonyms=("编号", "课题编号")),
+        Column("year", "年度", "year", synonyms=("年份", "检查年度")),
+        Column("quarter", "季度", "quarter", synonyms=("检查季度", "季度别", "检查期", "quarter_no")),
+        Column(
+            "progress", "进度", "choice", choices=CHECK_PROGRESS, synonyms=("进展情况", "进展", "进度情况", "推进情况")
+        ),
+        Column("check_date", "检查日期", "date", synonyms=("检查时间", "督查日期")),
+        Column("issue", "存在问题", "text", synonyms=("问题", "主要问题", "存在的问题")),
+        Column("action", "整改措施", "text", synonyms=("措施", "下步措施", "整改要求")),
+    ),
+    key=("project_id", "year", "quarter"),
+    aliases=("进展检查", "项目进展检查表", "进展检查表", "检查", "checks"),
+)
+
+SECRETARY_LISTS = SheetKind(
+    "secretary_lists",
+    "书记项目清单",
+    (
+        name_column("project_id", "项目编号", True, synonyms=("编号", "书记项目编号")),
+        Column("list", "清单", "choice", True, choices=LIST_KINDS, synonyms=("清单类型", "清单类别", "list_type")),
+        Column("item_no", "序号", "int", synonyms=("条目序号", "编号序号", "no")),
+        Column("item", "内容", "text", True, synonyms=("清单内容", "事项", "具体内容", "条目")),
+        name_column("owner", "责任人", synonyms=("负责人", "责任领导")),
+        Column("due_date", "完成时限", "date", synonyms=("计划完成时间", "时限", "完成期限")),
+        Column("done_date", "完成日期", "date", synonyms=("实际完成时间", "完成时间", "销号日期")),
+        Column("answers", "对应问题", "int", synonyms=("对应问题序号", "针对问题")),
+    ),
+    key=("project_id", "list", "item_no"),
+    aliases=("书记项目清单", "四张清单", "清单", "secretary_lists"),
+)
+
+SUGGESTIONS = SheetKind(
+    "suggestions",
+    "建议",
+    (
+        name_column("suggestion_id", "建议编号", True, synonyms=("编号", "金点子编号", "合理化建议编号")),
+        UNIT_COLUMN,
+        name_column("proposer", "提出人", synonyms=("建议人", "姓名")),
+        Column("date", "日期", "date", synonyms=("提出日期", "提交日期", "建议日期")),
+        Column("content", "内容", "text", synonyms=("建议内容", "金点子", "建议", "合理化建议")),
+        Column("status", "状态", "choice", choices=SUGGESTION_STATUSES, synonyms=("办理状态", "处理状态")),
+        Column("done_date", "办结日期", "date", synonyms=("办结时间", "完成日期")),
+        Column("value_wan", "节创价值(万元)", "wan", synonyms=("节创价值", "创效金额", "效益")),
+    ),
+    key=("suggestion_id",),
+    aliases=("建议", "我为企业献一策", "金点子", "合理化建议", "suggestions"),
+)
+
+POINT_ADJUSTMENTS = SheetKind(
+    "point_adjustments",
+    "积分调整",
+    (
+        name_column("project_id", "项目编号", synonyms=("编号", "课题编号")),
+        name_column("unit", "单位", synonyms=("单位名称", "所属单位")),
+        Column("year", "年度", "year", synonyms=("年份",)),
+        Column("date", "日期", "date", synonyms=("调整日期", "时间")),
+        Column("points", "分值", "points", True, synonyms=("积分", "分数", "加减分", "调整分值")),
+        Column("adjustment_reason", "事由", "text", synonyms=("reason", "原因", "说明", "备注", "调整事由")),
+    ),
+    key=("project_id", "unit", "date", "adjustment_reason"),
+    aliases=("积分调整", "积分", "point_adjustments"),
+)
+
+RUNNING_KINDS = (CHECKS, SECRETARY_LISTS, SUGGESTIONS, POINT_ADJUSTMENTS)
+SHEET_KINDS.update({kind.name: kind for kind in RUNNING_KINDS})
+LOAD_ORDER = (*LOAD_ORDER, *(kind.name for kind in RUNNING_KINDS))
+# Facts that must name a project already stored or uploaded alongside them.
+PROJECT_FACTS = ("outcomes", "awards", "checks", "secretary_lists", "point_adjustments")
+# The default points rule table (项目积分制): rule -> points. 节创价值 earns its points per SAVINGS_POINT_STEP 万元;
+# 获奖 rules are per level; the admin's changes are stored in point_rules and override these.
+AWARD_RULE_PREFIX = "获奖:"
+SUGGESTION_RULE = "建议已采纳"
+ADJUSTMENT_RULE = "积分调整"
+SAVINGS_POINT_STEP = 10.0
+DEFAULT_POINT_RULES = (
+    (STATUSES[0], 1.0),
+    (STATUS_COMPLETED, 2.0),
+    (SAVINGS_TYPE, 1.0),
+    ("发明专利", 3.0),
+    ("实用新型专利", 1.0),
+    ("外观设计专利", 1.0),
+    (SOFTWARE_COPYRIGHT, 1.0),
+    *((AWARD_RULE_PREFIX + level, points) for level, points in zip(AWARD_LEVELS, (10.0, 6.0, 3.0, 1.0), strict=True)),
+    (SUGGESTION_RULE, 1.0),
+)

@@ -607,6 +607,170 @@ def _studios(rng: random.Random) -> list[dict]:
     return rows
 
 
+# ---- issue 17: running the programme (checks, 书记项目 lists, ideas, point adjustments) ---------------------------
+# Drawn from their own random stream, so the sheets above stay byte-for-byte what they were.
+RUNNING_SEED_OFFSET = 17
+SLIDE_SHARE = 0.08  # projects that fall behind for a while: one quarter → yellow, two or more → red
+UNCHECKED_SHARE = 0.06  # open projects nobody checked in the last demo quarter: 未检查
+CHECK_ISSUES = (
+    ("关键设备到货延迟", "协调采购部门催交，调整试验计划"),
+    ("核心成员调离，人手不足", "从兄弟车间抽调骨干补充"),
+    ("试验数据未达预期", "组织技术攻关小组复盘方案"),
+    ("资金审批未到位", "提请分管领导协调预算"),
+    ("现场生产任务冲突", "错峰安排试验时段"),
+)
+LIST_TEXT = {
+    vocab.LIST_GOAL: ("一次交检合格率提升至98%", "年降本20万元", "培养青年骨干3名", "形成标准作业指导书1项"),
+    vocab.LIST_PROBLEM: ("工序衔接等待时间长", "配料环节浪费大", "质量追溯手段缺失", "青年员工技能断层"),
+    vocab.LIST_FIX: ("推行工序看板管理", "建立配料复核制度", "上线质量追溯台账", "开展师带徒结对"),
+    vocab.LIST_RESULT: ("形成典型经验材料1篇", "申报QC成果1项", "制度汇编1册"),
+}
+SUGGESTIONS_PER_COMPANY_YEAR = (8, 16)
+SUGGESTION_STATUS_WEIGHTS = {"已受理": 8, "已采纳": 22, "未采纳": 25, "已办结": 45}
+SUGGESTION_TOPICS = (
+    "边角料回收再利用", "夜班照明改为感应灯", "刀具寿命统计上墙", "包装箱循环使用", "空压机余热回收",
+    "冷却液集中过滤", "设备点检表电子化", "物料配送定时定点", "图纸版本统一编号", "检具定置管理",
+)  # fmt: skip
+ADJUSTMENT_REASONS = (
+    (3.0, "承办集团创新成果发布会"),
+    (2.0, "创新案例入选集团汇编"),
+    (-1.0, "创新台账迟报"),
+    (-2.0, "季度检查材料不全"),
+    (1.0, "组织创新技能比武"),
+)
+
+
+def _quarters(start: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    first = start.year * 4 + (start.month - 1) // 3
+    final = last.year * 4 + (last.month - 1) // 3
+    return [(index // 4, index % 4 + 1) for index in range(first, final + 1)]
+
+
+def _checks(rng: random.Random, projects: list[dict]) -> list[dict]:
+    rows = []
+    last_quarter = (AS_OF.year, (AS_OF.month - 1) // 3 + 1)
+    for project in projects:
+        if project["status"] == vocab.STATUS_STOPPED:
+            continue
+        done = project["status"] == vocab.STATUS_COMPLETED
+        last = min(project["end_date"], AS_OF) if done else AS_OF
+        quarters = _quarters(project["start_date"], last)
+        behind: set[int] = set()
+        if rng.random() < SLIDE_SHARE and len(quarters) > 1:
+            begin = rng.randrange(len(quarters) - 1)
+            behind = set(range(begin, min(len(quarters), begin + rng.choice((1, 2, 2, 3)))))
+        skip_last = not done and rng.random() < UNCHECKED_SHARE
+        for position, (year, quarter) in enumerate(quarters):
+            if skip_last and (year, quarter) == last_quarter:
+                continue
+            row = {"project_id": project["project_id"], "year": year, "quarter": quarter}
+            month = quarter * 3
+            row["check_date"] = dt.date(year, month, rng.randint(18, 28))
+            if position in behind:
+                issue, action = rng.choice(CHECK_ISSUES)
+                row.update(progress=rng.choice(vocab.CHECK_BEHIND), issue=issue, action=action)
+            elif done and position == len(quarters) - 1:
+                row["progress"] = "已完成"
+            else:
+                row["progress"] = "正常"
+            rows.append(row)
+    return rows
+
+
+def _secretary_lists(rng: random.Random, projects: list[dict]) -> list[dict]:
+    rows = []
+    for project in projects:
+        if project["program"] != "书记项目" or project["status"] == vocab.STATUS_STOPPED:
+            continue
+        start, end = project["start_date"], project["end_date"]
+        closed_out = project["status"] == vocab.STATUS_COMPLETED
+        for kind in vocab.LIST_KINDS:
+            texts = rng.sample(LIST_TEXT[kind], rng.randint(2, 3) if kind != vocab.LIST_RESULT else 1)
+            for number, text in enumerate(texts, 1):
+                due = _add_months(start, rng.randint(3, 10))
+                row = {
+                    "project_id": project["project_id"],
+                    "list": kind,
+                    "item_no": number,
+                    "item": text,
+                    "owner": project["leader"],
+                    "due_date": min(due, end),
+                }
+                # A closed-out project finished its items; an open one has some still open, a few past due.
+                finished = closed_out or rng.random() < 0.55
+                if finished:
+                    done_day = row["due_date"] - dt.timedelta(days=rng.randint(0, 40))
+                    row["done_date"] = min(max(done_day, start), AS_OF)
+                if kind == vocab.LIST_FIX:
+                    row["answers"] = number
+                rows.append(row)
+    return rows
+
+
+def _suggestions(rng: random.Random, branches: list[Branch]) -> list[dict]:
+    rows = []
+    by_company: dict[str, list[Branch]] = {}
+    for branch in branches:
+        by_company.setdefault(branch.company.name, []).append(branch)
+    for year in YEARS:
+        number = 0
+        for own in by_company.values():
+            for _ in range(rng.randint(*SUGGESTIONS_PER_COMPANY_YEAR)):
+                number += 1
+                day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+                status = _weighted(rng, SUGGESTION_STATUS_WEIGHTS)
+                row = {
+                    "suggestion_id": f"JY-{year}-{number:04d}",
+                    "unit": rng.choice(own).name,
+                    "proposer": _person(rng),
+                    "date": day,
+                    "content": rng.choice(SUGGESTION_TOPICS),
+                    "status": status,
+                }
+                if status == vocab.SUGGESTION_DONE:
+                    done = day + dt.timedelta(days=rng.randint(5, 75))
+                    if done > AS_OF:
+                        row["status"] = "已采纳"
+                    else:
+                        row["done_date"] = done
+                if row["status"] in vocab.SUGGESTION_ADOPTED and rng.random() < 0.6:
+                    row["value_wan"] = round(rng.uniform(0.3, 8.0), 1)
+                rows.append(row)
+    return rows
+
+
+def _point_adjustments(rng: random.Random, branches: list[Branch], projects: list[dict]) -> list[dict]:
+    rows = []
+    for year in YEARS:
+        for branch in rng.sample(branches, 6):
+            points, reason = rng.choice(ADJUSTMENT_REASONS)
+            day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+            rows.append({"unit": branch.name, "year": year, "date": day, "points": points, "adjustment_reason": reason})
+        for project in rng.sample([p for p in projects if p["year"] == year], 2):
+            day = dt.date(year, 12, rng.randint(1, 28))
+            rows.append(
+                {
+                    "project_id": project["project_id"],
+                    "year": year,
+                    "date": day,
+                    "points": 2.0,
+                    "adjustment_reason": "项目经验全集团推广",
+                }
+            )
+    return rows
+
+
+def running_data(seed: int, branches: list[Branch], projects: list[dict]) -> dict[str, list[dict]]:
+    """The issue-17 sheets for the demo's projects and branches."""
+    rng = random.Random(seed + RUNNING_SEED_OFFSET)
+    return {
+        "checks": _checks(rng, projects),
+        "secretary_lists": _secretary_lists(rng, projects),
+        "suggestions": _suggestions(rng, branches),
+        "point_adjustments": _point_adjustments(rng, branches, projects),
+    }
+
+
 def build_demo_data(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
     """The demo facts per sheet kind, as rows keyed by canonical column name."""
     rng = random.Random(seed)
@@ -623,6 +787,7 @@ def build_demo_data(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
         "outcomes": outcomes,
         "awards": _awards(rng, projects),
         "studios": _studios(rng),
+        **running_data(seed, branches, projects),
     }
     # issue 16: people come from a random stream of their own, so the figures above stay what they were.
     data.update(_people(random.Random(seed + PEOPLE_SEED_OFFSET), branches, headcount))

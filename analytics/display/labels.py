@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analytics.contract import vocab
 from analytics.contract.missing import is_missing
-from analytics.i18n import t
+from analytics.i18n import TABLE, t
 
 
 def outcome_label(kind: str, lang: str = "zh") -> str:
@@ -37,3 +37,12 @@ def honour_level_label(level, lang: str = "zh") -> str:
 def training_type_label(kind, lang: str = "zh") -> str:
     """A training type as written (free text), or the words for one not stated."""
     return t("training.type_unstated", lang) if is_missing(kind) else str(kind)
+
+
+def point_rule_label(rule: str, lang: str = "zh") -> str:
+    """A points rule as the rule table shows it: 获奖:国家级 → 获奖（国家级）; the rest by name or its own text."""
+    if rule.startswith(vocab.AWARD_RULE_PREFIX):
+        level = rule[len(vocab.AWARD_RULE_PREFIX) :]
+        return f"获奖（{level}）" if lang == "zh" else f"Award won ({level})"
+    key = f"points.rule.{rule}"
+    return t(key, lang) if key in TABLE else rule

@@ -308,3 +308,98 @@ def training(totals: pd.DataFrame, lang: str = "zh") -> str:
         kind=labels.training_type_label(by_type.index[0] or None, lang),
         count=int(by_type.iloc[0]),
     )
+
+
+# ---- issue 17: running the programme ---------------------------------------------------------------------------
+def on_track_grid(by_unit: pd.DataFrame, lang: str = "zh") -> str:
+    """Which unit was least on track in the latest quarter shown."""
+    if by_unit.empty:
+        return t("takeaway.no_data", lang)
+    latest = by_unit[by_unit["period"] == by_unit["period"].max()]
+    known = _known(latest, "on_track_rate")
+    if known.empty:
+        return t("takeaway.no_data", lang)
+    low = known.sort_values(["_value", "unit"]).iloc[0]
+    return t(
+        "takeaway.on_track_low",
+        lang,
+        period=low["period"],
+        unit=low["unit"],
+        rate=formatting.rate(low["on_track_rate"], lang),
+    )
+
+
+def check_trend(total: pd.DataFrame, summary: dict, lang: str = "zh") -> str:
+    """The latest quarter's 按期率 and its cards."""
+    known = _known(total, "on_track_rate")
+    if known.empty:
+        return t("takeaway.no_data", lang)
+    last = known.iloc[-1]
+    return t(
+        "takeaway.check_trend",
+        lang,
+        period=last["period"],
+        rate=formatting.rate(last["on_track_rate"], lang),
+        red=len(summary["red"]),
+        yellow=len(summary["yellow"]),
+    )
+
+
+def list_rates(closure: pd.DataFrame, lang: str = "zh") -> str:
+    """How many 书记项目 have every problem answered, and how many items are overdue."""
+    if closure.empty:
+        return t("takeaway.no_data", lang)
+    closed = int(closure["closure_rate"].eq(1.0).sum())
+    return t(
+        "takeaway.list_rates",
+        lang,
+        projects=len(closure),
+        closed=closed,
+        overdue=int(closure["overdue_items"].sum()),
+    )
+
+
+def closed_share(by_unit: pd.DataFrame, lang: str = "zh") -> str:
+    """The unit with the highest share of 书记项目 fully closed."""
+    known = _known(by_unit, "closed_share")
+    if known.empty:
+        return t("takeaway.no_data", lang)
+    top = known.sort_values(["_value", "unit"], ascending=[False, True]).iloc[0]
+    return t("takeaway.closed_share", lang, unit=top["unit"], rate=formatting.rate(top["closed_share"], lang))
+
+
+def suggestions_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> str:
+    """The unit that handed in the most suggestions, and its adoption rate."""
+    if by_unit.empty or by_unit["collected"].sum() == 0:
+        return t("takeaway.no_data", lang)
+    top = by_unit.sort_values(["collected", "unit"], ascending=[False, True]).iloc[0]
+    return t(
+        "takeaway.suggestions_top",
+        lang,
+        unit=top["unit"],
+        collected=int(top["collected"]),
+        rate=formatting.rate(top["adoption_rate"], lang),
+    )
+
+
+def suggestions_by_month(by_month: pd.DataFrame, lang: str = "zh") -> str:
+    """The busiest month."""
+    dated = by_month[by_month["month"].notna()]
+    if dated.empty:
+        return t("takeaway.no_data", lang)
+    top = dated.sort_values(["collected", "month"], ascending=[False, True]).iloc[0]
+    return t("takeaway.suggestions_month", lang, month=top["month"], collected=int(top["collected"]))
+
+
+def points_ranking(ranking: pd.DataFrame, year: int, lang: str = "zh") -> str:
+    """Who leads on points, and who moved up most on last year."""
+    if ranking.empty:
+        return t("takeaway.no_data", lang)
+    top = ranking.iloc[0]
+    text = t("takeaway.points_top", lang, year=year, unit=top["unit"], points=f"{float(top['points']):g}")
+    moved = _known(ranking, "rank_change")
+    moved = moved[moved["_value"] > 0]
+    if len(moved):
+        best = moved.sort_values(["_value", "unit"], ascending=[False, True]).iloc[0]
+        text += t("takeaway.points_up", lang, unit=best["unit"], places=int(best["rank_change"]))
+    return text

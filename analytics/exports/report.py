@@ -12,7 +12,7 @@ from analytics.charts import talent as talent_charts
 from analytics.charts.overview import overview_charts
 from analytics.display import formatting, kpi_band, takeaways
 from analytics.display.kpi_band import Tile
-from analytics.exports import summary
+from analytics.exports import running, summary
 from analytics.exports.stamp import Stamp, make_stamp
 from analytics.filters import Filters
 from analytics.i18n import join, t
@@ -83,6 +83,11 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         chart_pages = [
             ChartPage(chart.key, chart.figure.layout.title.text, chart.figure, chart.takeaway)
             for chart in overview_charts(by_unit, by_year, now, lang)
+        ]
+        # issue 17: the running-the-programme views (checks, 书记项目, ideas, points) follow the overview's charts.
+        chart_pages += [
+            ChartPage(key, figure.layout.title.text, figure, takeaway)
+            for key, figure, takeaway in running.chart_pages(con, filters, lang)
         ]
         for unit in report_units(con, filters):
             unit_filters = filters.with_units((unit,))

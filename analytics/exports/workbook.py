@@ -12,9 +12,10 @@ import xlsxwriter
 from analytics import metrics
 from analytics.contract import access, vocab
 from analytics.contract.missing import is_missing
+from analytics.exports import running
 from analytics.exports.stamp import make_stamp
 from analytics.filters import Filters
-from analytics.i18n import t
+from analytics.i18n import TABLE, t
 from analytics.metrics import outcomes as outcomes_metrics
 from analytics.metrics import projects as projects_metrics
 from analytics.metrics import talent
@@ -176,6 +177,13 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         writer.table(sheet, headers, _frame_rows(frame, columns))
         sheet.set_header(f"&L{header_text}")
     _people_sheets(con, filters, lang, book, writer, header_text)
+    # issue 17: checks, 书记项目 lists, suggestions and points, each on its own sheet.
+    for title, frame, columns in running.workbook_sheets(con, filters, lang):
+        sheet = book.add_worksheet(title[:31])
+        headers = [_running_header(column, lang) for column in columns]
+        formats = [writer.rate if column.endswith("_rate") else None for column in columns]
+        writer.table(sheet, headers, _frame_rows(frame, columns), formats)
+        sheet.set_header(f"&L{header_text}")
     for sheet in (about, kpi_sheet):
         sheet.set_header(f"&L{header_text}")
     book.close()
@@ -202,3 +210,15 @@ def _people_sheets(con, filters: Filters, lang: str, book, writer: _Writer, head
         sheet = book.add_worksheet(t(f"kind.{sheet_kind.name}", lang))
         writer.table(sheet, [_header(column, lang, sheet_kind) for column in columns], _frame_rows(frame, columns))
         sheet.set_header(f"&L{header_text}")
+
+
+def _running_header(column: str, lang: str) -> str:
+    """A running-the-programme column: its own header or metric name, else its sheet's zh header, else as is."""
+    for key in (f"runcol.{column}", f"metric.{column}"):
+        if key in TABLE:
+            return t(key, lang)
+    if lang == "zh":
+        for kind in vocab.RUNNING_KINDS:
+            if any(c.name == column for c in kind.columns):
+                return kind.column(column).zh
+    return column

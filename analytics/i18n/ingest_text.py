@@ -143,5 +143,9 @@ TEXT: dict[str, dict[str, str]] = {
     "template.bad_number": {"zh": "请输入不小于 0 的数字。", "en": "Please enter a number of 0 or more."},
     "template.bad_year": {"zh": "请输入 {}–{} 之间的年份。", "en": "Please enter a year between {} and {}."},
     "template.too_long": {"zh": "名称最多 {} 个字符。", "en": "A name has at most {} characters."},
+    "template.quarter": {
+        "zh": "填 1–4、一季度…四季度、Q1…Q4 或 2024Q3。",
+        "en": "Write 1–4, 一季度…四季度, Q1…Q4 or 2024Q3. ",
+    },
     "template.title": {"zh": "创新成效看板 上传模板", "en": "Innovation dashboard upload template"},
 }

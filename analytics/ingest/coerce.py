@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -350,3 +351,46 @@ def choice(s: pd.Series, allowed: tuple[str, ...]) -> tuple[pd.Series, Reasons]:
     reasons = pd.Series(None, index=s.index, dtype=object)
     reasons[values.isna() & texts.notna()] = "not_choice"
     return values, reasons
+
+
+# ---- issue 17: quarters and signed points ---------------------------------------------------------------------
+_QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_TEXT = re.compile(
+    r"^(?:(?P<y>\d{4})\s*(?:年度?|[-/.])?\s*)?"
+    r"(?:q(?P<q>[1-4])|第?(?P<zh>[一二三四1-4])季度?|(?P<n>[1-4]))$"
+)
+QUARTER_YEAR = 10  # a quarter cell is read as year * QUARTER_YEAR + quarter when it names its year (2024Q3 -> 20243)
+
+
+def _quarter_code(v: object) -> int | None:
+    if isinstance(v, bool | dt.date):
+        return None
+    if isinstance(v, int | float | np.integer | np.floating):
+        return int(v) if float(v).is_integer() and 1 <= v <= 4 else None
+    found = _QUARTER_TEXT.match(unicodedata.normalize("NFKC", str(v)).strip().casefold().replace(" ", ""))
+    if not found:
+        return None
+    quarter = int(found["q"] or found["n"] or _QUARTER_WORDS[found["zh"]])
+    year_text = found["y"]
+    if year_text is None:
+        return quarter
+    year_value = int(year_text)
+    if not YEAR_RANGE[0] <= year_value <= YEAR_RANGE[1]:
+        return None
+    return year_value * QUARTER_YEAR + quarter
+
+
+def quarter(s: pd.Series) -> tuple[pd.Series, Reasons]:
+    """Quarters 1–4 from 1, 一季度, 第三季度, Q1, 2024Q3 or 2024年三季度; a named year rides along as
+    year * QUARTER_YEAR + quarter for the sheet's rules to split."""
+    codes = [None if v is None or (isinstance(v, float) and math.isnan(v)) else _quarter_code(v) for v in s]
+    values = pd.Series(codes, index=s.index, dtype="Int64")
+    reasons = pd.Series(None, index=s.index, dtype=object)
+    reasons[values.isna() & ~_kinds(s).eq("none")] = "bad_quarter"
+    return values, reasons
+
+
+def signed_number(s: pd.Series) -> tuple[pd.Series, Reasons]:
+    """Any finite number, negative ones included (points taken away)."""
+    values, reasons, _ = _numbers(s)
+    return values.where(reasons.isna()), reasons

@@ -60,10 +60,10 @@ class HeaderMatch:
 TRADITIONAL = str.maketrans(
     "萬與專習書產價體黨關準劃創別動單參雙發號員團國圖備頭獎學實導帶師開態總報術權構標匯彙牽狀稱類紙組織終結統"
     "編職聯節榮獲觀譽計記論設評試說課負責質軟載進選門間隊項領題額驗級數時屬碼銜個場註製"
-    "業層庫訓證賬資長雛鷹",
+    "業層庫訓證賬資長雛鷹為內況減辦處對應張條檢滯點獻積納議調針銷問際",
     "万与专习书产价体党关准划创别动单参双发号员团国图备头奖学实导带师开态总报术权构标汇汇牵状称类纸组织终结统"
     "编职联节荣获观誉计记论设评试说课负责质软载进选门间队项领题额验级数时属码衔个场注制"
-    "业层库训证账资长雏鹰",
+    "业层库训证账资长雏鹰为内况减办处对应张条检滞点献积纳议调针销问际",
 )
 
 
@@ -227,7 +227,8 @@ def _map_row(kind: vocab.SheetKind, index: int, row: list, manual: dict[str, str
         folded = fold(text)
         if not folded:
             continue
-        if folded in ROW_NUMBER_HEADERS and folded not in manual:
+        # A 序号 is a row number, unless the kind keeps one as a fact (a 书记项目 list's item number).
+        if folded in ROW_NUMBER_HEADERS and folded not in manual and folded not in _table(kind.name):
             match.row_number_columns.append(position)
             continue
         name, unit = _resolve(kind, text, folded, manual)

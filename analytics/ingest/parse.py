@@ -20,8 +20,8 @@ from analytics.ingest.read import DEFAULT_LIMITS, ZIP_MAGIC, Limits, RawSheet, R
 __all__ = ["Limits", "ParsedSheet", "ParsedUpload", "Problem", "parse_file"]
 
 # Names that identify a thing are width-folded so that Ａ公司 and A公司 are one unit; free text is only trimmed.
-IDENTITY_COLUMNS = frozenset({"unit", "parent", "branch", "project_id", "studio", "employee_id"})
-NUMERIC_KINDS = frozenset({"int", "number", "wan", "date", "year"})
+IDENTITY_COLUMNS = frozenset({"unit", "parent", "branch", "project_id", "studio", "employee_id", "suggestion_id"})
+NUMERIC_KINDS = frozenset({"int", "number", "wan", "date", "year", "quarter", "points"})
 TOO_LONG_SHOWN = 20  # characters of an over-long cell quoted in its problem
 _TOTAL = re.compile(r"(合计|总计|小计|共计|总合计|total|subtotal|grandtotal|sum)(万元|元|数)?")
 FILE_KEYS = frozenset(
@@ -233,7 +233,7 @@ class SheetParser:
             self._sheet_problem(column.zh, "missing_column", kind=self.kind.zh, required=required)
         if self.kind is vocab.PROJECTS and not {"year", "start_date"} & self.columns.keys():
             self._sheet_problem(None, "missing_year_columns")
-        if self.kind is vocab.OUTCOMES and not {"project_id", "unit"} & self.columns.keys():
+        if self.kind in (vocab.OUTCOMES, vocab.POINT_ADJUSTMENTS) and not {"project_id", "unit"} & self.columns.keys():
             self._sheet_problem(None, "missing_owner_columns")
         if self.sheet_problems:
             return [self._sheet(self.kind.name, self._empty_frame(), [])], self.sheet_problems
@@ -301,6 +301,10 @@ class SheetParser:
             values, reasons = coerce.date(cells)
         elif column.kind == "year":
             values, reasons = coerce.year(cells, column.bounds)
+        elif column.kind == "quarter":
+            values, reasons = coerce.quarter(cells)
+        elif column.kind == "points":
+            values, reasons = coerce.signed_number(cells)
         else:
             values, reasons = coerce.choice(cells, column.choices)
         required = column.required and not outcome_type(header.name)
@@ -332,6 +336,7 @@ class SheetParser:
 
     def _kind_rules(self, values: dict[str, pd.Series], index: pd.Index) -> None:
         no_text = pd.Series(None, index=index, dtype=object)
+        no_year = pd.Series(pd.NA, index=index, dtype="Int64")
         if self.kind is vocab.PROJECTS:
             # A project counts in its 年度, else in the year it was approved.
             values["year"] = self._derived_years(values, index, "start_date")
@@ -346,6 +351,8 @@ class SheetParser:
             values["year"] = self._derived_years(values, index, "date")
         if self.kind.name in vocab.PERSON_KINDS:
             values[vocab.PERSON_KEY] = vocab.person_keys(values.get("employee_id", no_text), values["person"])
+        if self.kind in vocab.RUNNING_KINDS:
+            self._running_rules(values, index, no_text, no_year)
 
     def _derived_years(self, values: dict[str, pd.Series], index: pd.Index, date_name: str) -> pd.Series:
         """年度, else the year of the date column: a year taken from a date keeps to the same bounds."""
@@ -361,6 +368,40 @@ class SheetParser:
             self.cell_problems.append((row, header, value, "year_out_of_range", {"low": low, "high": high}))
         return years.where(~outside)
 
+    def _running_rules(self, values: dict[str, pd.Series], index: pd.Index, no_text, no_year) -> None:
+        """Issue 17's sheets: a check's quarter may carry its year (2024Q3); an adjustment names a project or unit;
+        a list without a 序号 column numbers its items in sheet order within each project's list."""
+        if self.kind is vocab.CHECKS:
+            code = values.get("quarter", no_year)
+            named_year = (code // coerce.QUARTER_YEAR).where(code >= coerce.QUARTER_YEAR)
+            values["quarter"] = code.where(code < coerce.QUARTER_YEAR, code % coerce.QUARTER_YEAR)
+            year = values.get("year", no_year)
+            header = self._header_text("quarter")
+            clash = year.notna() & named_year.notna() & year.ne(named_year).fillna(False)
+            for row in index[clash.to_numpy(dtype=bool)]:
+                value = f"{int(named_year[row])}Q{int(values['quarter'][row])}"
+                self.cell_problems.append((row, header, value, "quarter_year_clash", {"year": int(year[row])}))
+            values["year"] = _fill_years(year.fillna(named_year), values.get("check_date", no_text))
+            for name, key in (("quarter", "quarter_missing"), ("year", "check_year_missing")):
+                lacking = values[name].isna() & ~self._has_problem(index, ("quarter", "year", "check_date"))
+                for row in index[lacking.to_numpy(dtype=bool)]:
+                    self.cell_problems.append((row, self._header_text(name), None, key, {}))
+        if self.kind is vocab.POINT_ADJUSTMENTS:
+            owner = values.get("project_id", no_text).notna() | values.get("unit", no_text).notna()
+            header = self._header_text("project_id", "unit")
+            for row in index[~owner & ~self._has_problem(index, ("project_id", "unit"))]:
+                self.cell_problems.append((row, header, None, "outcome_owner_missing", {}))
+            values["year"] = self._derived_years(values, index, "date")
+            for row in index[values["year"].isna() & ~self._has_problem(index, ("year", "date"))]:
+                self.cell_problems.append((row, self._header_text("date", "year"), None, "date_or_year_missing", {}))
+        if self.kind is vocab.SECRETARY_LISTS:
+            if "item_no" not in self.columns:
+                groups = pd.DataFrame({"p": values.get("project_id", no_text), "l": values.get("list", no_text)})
+                values["item_no"] = (groups.fillna("").groupby(["p", "l"]).cumcount() + 1).astype("Int64")
+            else:
+                for row in index[values["item_no"].isna() & ~self._has_problem(index, ("item_no",))]:
+                    self.cell_problems.append((row, self._header_text("item_no"), None, "required_empty", {}))
+
     def _has_problem(self, index: pd.Index, names: tuple[str, ...]) -> np.ndarray:
         texts = {self.columns[n].text for n in names if n in self.columns}
         rows = {row for row, col, *_ in self.cell_problems if col in texts}
@@ -371,7 +412,9 @@ class SheetParser:
 
     def _duplicates(self, values: dict[str, pd.Series], index: pd.Index) -> None:
         """The same key twice: the second row is reported with the first row's number."""
-        key = [n for n in self.kind.key if n in self.columns or n == vocab.PERSON_KEY]
+        # Issue 17's sheets key on values their rules fill in (a check's year from 2024Q3, a list item's number).
+        filled = self.kind in vocab.RUNNING_KINDS
+        key = [n for n in self.kind.key if n in self.columns or n == vocab.PERSON_KEY or (filled and n in values)]
         if not key:
             return
         keys = pd.DataFrame({n: values[n] for n in key}, index=index)
@@ -497,9 +540,9 @@ def _fill_years(years: pd.Series, dates: pd.Series) -> pd.Series:
 
 def _typed(series: pd.Series, kind: str) -> pd.Series:
     """The column's dtype: Int64 for counts and years, float64 for 万元, object (None for missing) for the rest."""
-    if kind in ("int", "year"):
+    if kind in ("int", "year", "quarter"):
         return series if series.dtype == "Int64" else pd.to_numeric(series, errors="coerce").astype("Int64")
-    if kind in ("wan", "number"):
+    if kind in ("wan", "number", "points"):
         return series if series.dtype == "float64" else pd.to_numeric(series, errors="coerce").astype("float64")
     cells = series.to_numpy(dtype=object)
     missing = pd.isna(cells)

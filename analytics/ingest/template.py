@@ -100,6 +100,46 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "hours": 16.0,
     },
 }
+# issue 17: running the programme.
+EXAMPLES.update(
+    {
+        "checks": {
+            "project_id": EXAMPLE_PROJECT,
+            "year": 2025,
+            "quarter": "二季度",
+            "progress": "滞后",
+            "check_date": dt.date(2025, 6, 25),
+            "issue": "试验设备到货延迟",
+            "action": "协调采购部门7月底前到货",
+        },
+        "secretary_lists": {
+            "project_id": EXAMPLE_PROJECT,
+            "list": vocab.LIST_FIX,
+            "item_no": 1,
+            "item": "建立砂轮配料复核制度",
+            "owner": "张建国",
+            "due_date": dt.date(2025, 9, 30),
+            "done_date": dt.date(2025, 9, 20),
+            "answers": 1,
+        },
+        "suggestions": {
+            "suggestion_id": "JY-2025-001",
+            "unit": EXAMPLE_BRANCH,
+            "proposer": "李明",
+            "date": dt.date(2025, 4, 8),
+            "content": "砂轮边角料回收再利用",
+            "status": vocab.SUGGESTION_DONE,
+            "done_date": dt.date(2025, 5, 20),
+            "value_wan": 3.5,
+        },
+        "point_adjustments": {
+            "unit": EXAMPLE_BRANCH,
+            "date": dt.date(2025, 7, 1),
+            "points": 2,
+            "adjustment_reason": "承办公司创新成果发布会",
+        },
+    }
+)
 
 
 def _text(key: str, lang: str) -> str:
@@ -180,10 +220,12 @@ def _note(kind: vocab.SheetKind, column: vocab.Column, lang: str) -> str:
     if column.required:
         parts.append(_text("required", lang))
     # The outcomes sheet needs a project or a unit, a rule no single column's flag can say.
-    if kind.name == "outcomes" and column.name in ("project_id", "unit"):
+    if kind.name in ("outcomes", "point_adjustments") and column.name in ("project_id", "unit"):
         parts.append(_text("one_of", lang))
     if column.kind == "choice":
         parts.append(_text("choices", lang).format(join(column.choices, lang)))
+    if column.kind == "quarter":
+        parts.append(_text("quarter", lang))
     return "".join(parts)
 
 
@@ -224,7 +266,7 @@ def build_template(lang: str = "zh") -> bytes:
                 sheet.write_string(1, col, str(value))
             width = max(10, _width(title) + 4, _width(value) + 2 if value is not None else 0)
             # Codes like 00123 must stay text: format id, name and unit columns as text.
-            column_format = text if column.kind in ("text", "choice") else None
+            column_format = text if column.kind in ("text", "choice", "quarter") else None
             sheet.set_column(col, col, min(width, 40), column_format)
             _validate(sheet, col, column, lists, lang)
         sheet.write_comment(1, 0, _text("example", lang), {"x_scale": 1.6})

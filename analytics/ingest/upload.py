@@ -213,10 +213,11 @@ def _stored_projects(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def _drop_unknown_projects(con: duckdb.DuckDBPyConnection, frames: dict) -> tuple[dict, list]:
-    """An outcome or award for a project that is neither in this upload nor in the store is rejected."""
+    """An outcome, award, check, list item or point adjustment for a project that is neither in this upload nor in
+    the store is rejected."""
     known = None  # every project id, stored or uploaded: fetched only when some row needs looking up
     problems = []
-    for kind in ("outcomes", "awards"):
+    for kind in vocab.PROJECT_FACTS:
         frame = frames.get(kind)
         if frame is None:
             continue
@@ -270,7 +271,15 @@ def _add_new_units(con: duckdb.DuckDBPyConnection, frames: dict, parents: dict[s
     if "units" in frames:
         for parent in frames["units"]["parent"].dropna():
             note(parent)
-    for kind in ("headcount", "projects", "outcomes", "studios", *(k.name for k in vocab.PEOPLE_KINDS)):
+    for kind in (
+        "headcount",
+        "projects",
+        "outcomes",
+        "studios",
+        *(k.name for k in vocab.PEOPLE_KINDS),
+        "suggestions",
+        "point_adjustments",
+    ):
         frame = frames.get(kind)
         if frame is not None and "unit" in frame.columns:
             for name in frame["unit"].dropna().unique():

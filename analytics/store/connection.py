@@ -11,6 +11,8 @@ from analytics.store.sql import read_sql
 
 DEFAULT_DB = "data/innovation.duckdb"
 FACT_TABLES = ("units", "headcount", "projects", "outcomes", "awards", "studios", "talent", "honours", "training")
+# issue 17: running the programme
+FACT_TABLES = (*FACT_TABLES, "checks", "secretary_lists", "suggestions", "point_adjustments")
 
 
 class StoreBusy(RuntimeError):

@@ -69,6 +69,9 @@ def available_years(con: duckdb.DuckDBPyConnection) -> list[int]:
         SELECT DISTINCT year FROM (
             SELECT year FROM projects UNION ALL SELECT year FROM headcount
             UNION ALL SELECT year FROM outcomes WHERE year IS NOT NULL UNION ALL SELECT year FROM awards
+            -- issue 17: running the programme
+            UNION ALL SELECT year FROM checks UNION ALL SELECT year FROM point_adjustments
+            UNION ALL SELECT year(date) FROM suggestions WHERE date IS NOT NULL
         ) ORDER BY year
     """
     return [int(row[0]) for row in con.execute(sql).fetchall()]

@@ -39,3 +39,15 @@ CREATE OR REPLACE MACRO award_facts(year_from, year_to, programs, categories) AS
       AND (year_to IS NULL OR a.year <= year_to)
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], p.program))
       AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], p.category));
+
+-- ---- issue 17: running the programme ------------------------------------------------------------------------
+-- A progress check of a selected project counts in its own year; quarter_index makes Q4 → Q1 consecutive.
+CREATE OR REPLACE MACRO check_facts(year_from, year_to, programs, categories) AS TABLE
+    SELECT c.*, c.year * 4 + c.quarter - 1 AS quarter_index,
+           p.name, p.leader, p.status, coalesce(p.branch, p.unit) AS owner_unit, p.program, p.category
+    FROM checks AS c
+    JOIN projects AS p ON p.project_id = c.project_id
+    WHERE (year_from IS NULL OR c.year >= year_from)
+      AND (year_to IS NULL OR c.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], p.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], p.category));

@@ -28,6 +28,18 @@ missing AS (
     SELECT 'training', unit, batch_id FROM training WHERE unit NOT IN (SELECT unit FROM known_units)
     UNION ALL
     SELECT 'awards', project_id, batch_id FROM awards WHERE project_id NOT IN (SELECT project_id FROM known_projects)
+    -- issue 17: running the programme
+    UNION ALL
+    SELECT 'checks', project_id, batch_id FROM checks WHERE project_id NOT IN (SELECT project_id FROM known_projects)
+    UNION ALL
+    SELECT 'secretary_lists', project_id, batch_id FROM secretary_lists
+        WHERE project_id NOT IN (SELECT project_id FROM known_projects)
+    UNION ALL
+    SELECT 'suggestions', unit, batch_id FROM suggestions WHERE unit NOT IN (SELECT unit FROM known_units)
+    UNION ALL
+    SELECT 'point_adjustments', coalesce(project_id, unit), batch_id FROM point_adjustments
+        WHERE (project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM known_projects))
+           OR (project_id IS NULL AND unit NOT IN (SELECT unit FROM known_units))
 )
 SELECT fact_table, reference
 FROM missing

@@ -184,3 +184,82 @@ CREATE TABLE IF NOT EXISTS honours_history AS
     SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM honours LIMIT 0;
 CREATE TABLE IF NOT EXISTS training_history AS
     SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM training LIMIT 0;
+
+-- ---- issue 17: running the programme ------------------------------------------------------------------------
+-- Quarterly progress checks (项目进展检查表): one row per project and quarter.
+CREATE TABLE IF NOT EXISTS checks (
+    project_id  VARCHAR NOT NULL CHECK (length(project_id) <= 100),
+    year        INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+    quarter     INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    progress    VARCHAR CHECK (progress IN ('正常', '滞后', '停滞', '已完成')),
+    check_date  DATE,
+    issue       VARCHAR CHECK (length(issue) <= 2000),
+    action      VARCHAR CHECK (length(action) <= 2000),
+    batch_id    INTEGER NOT NULL,
+    PRIMARY KEY (project_id, year, quarter)
+);
+
+-- The four lists of a 书记项目 (目标/问题/整改/成果); an 整改 item may answer a 问题 item by its item_no.
+CREATE TABLE IF NOT EXISTS secretary_lists (
+    project_id  VARCHAR NOT NULL CHECK (length(project_id) <= 100),
+    list        VARCHAR NOT NULL CHECK (list IN ('目标', '问题', '整改', '成果')),
+    item_no     INTEGER NOT NULL CHECK (item_no >= 0),
+    item        VARCHAR NOT NULL CHECK (length(item) <= 2000),
+    owner       VARCHAR CHECK (length(owner) <= 100),
+    due_date    DATE,
+    done_date   DATE,
+    answers     INTEGER CHECK (answers >= 0),
+    batch_id    INTEGER NOT NULL,
+    PRIMARY KEY (project_id, list, item_no)
+);
+
+-- Ideas handed in (我为企业献一策 and other schemes).
+CREATE TABLE IF NOT EXISTS suggestions (
+    suggestion_id  VARCHAR PRIMARY KEY CHECK (length(trim(suggestion_id)) > 0) CHECK (length(suggestion_id) <= 100),
+    unit           VARCHAR NOT NULL CHECK (length(unit) <= 100),
+    proposer       VARCHAR CHECK (length(proposer) <= 100),
+    date           DATE,
+    content        VARCHAR CHECK (length(content) <= 2000),
+    status         VARCHAR CHECK (status IN ('已受理', '已采纳', '未采纳', '已办结')),
+    done_date      DATE,
+    value_wan      DOUBLE CHECK (value_wan >= 0),
+    batch_id       INTEGER NOT NULL
+);
+
+-- Points given or taken away by hand (项目积分制), for a project or a unit. Its 事由 is adjustment_reason:
+-- every history table has a column named reason (why a row left the current table).
+CREATE TABLE IF NOT EXISTS point_adjustments (
+    project_id  VARCHAR CHECK (length(project_id) <= 100),
+    unit        VARCHAR CHECK (length(unit) <= 100),
+    year        INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+    date        DATE,
+    points      DOUBLE NOT NULL,
+    adjustment_reason  VARCHAR CHECK (length(adjustment_reason) <= 2000),
+    batch_id    INTEGER NOT NULL,
+    CHECK (project_id IS NOT NULL OR unit IS NOT NULL)
+);
+
+CREATE TABLE IF NOT EXISTS checks_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM checks LIMIT 0;
+CREATE TABLE IF NOT EXISTS secretary_lists_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM secretary_lists LIMIT 0;
+CREATE TABLE IF NOT EXISTS suggestions_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM suggestions LIMIT 0;
+CREATE TABLE IF NOT EXISTS point_adjustments_history AS
+    SELECT *, NULL::INTEGER AS replaced_by, NULL::VARCHAR AS reason FROM point_adjustments LIMIT 0;
+
+-- The points rule table (积分规则): what each fact earns. Edited by an admin; every version is kept in
+-- point_rules_history with who changed it and when. Seeded with DATA_SPEC's default table on first use.
+CREATE TABLE IF NOT EXISTS point_rules (
+    rule        VARCHAR PRIMARY KEY,
+    points      DOUBLE NOT NULL,
+    changed_by  VARCHAR NOT NULL,
+    changed_at  TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS point_rules_history (
+    rule        VARCHAR NOT NULL,
+    old_points  DOUBLE,
+    new_points  DOUBLE NOT NULL,
+    changed_by  VARCHAR NOT NULL,
+    changed_at  TIMESTAMP NOT NULL
+);
