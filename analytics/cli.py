@@ -1,4 +1,6 @@
-"""Command line: `python -m analytics kpis|studios|import|batches|undo|report …`, the same code the pages run."""
+"""Command line: `python -m analytics kpis|studios|import|batches|undo|report …`, the same code the pages run.
+Reading commands read the newest published copy (so they run while servers are up); import and undo queue behind
+any write in progress."""
 
 from __future__ import annotations
 
@@ -164,9 +166,15 @@ def _run_import(con, args) -> int:
         print(t("upload.nothing_new", args.lang))
         return EXIT_OK
     try:
-        batch = upload.apply(con, plan, valid_only=args.valid_only)
+        with connection.connect_writer(args.db, on_wait=lambda holder: _waiting(holder, args.lang)) as writer:
+            # Checked again against the primary under the writer lock: a write may have landed since the dry run.
+            plan = upload.check(writer, plan.uploads)
+            batch = upload.apply(writer, plan, valid_only=args.valid_only)
     except batches.IntegrityError as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        return EXIT_REFUSED
+    except upload.UploadRefused:
+        print(t("upload.refused", args.lang, count=len(plan.problems)), file=sys.stderr)
         return EXIT_REFUSED
     added, updated = plan.changes.rows_added, plan.changes.rows_updated
     print(t("upload.loaded", args.lang, batch=batch, added=added, updated=updated))
@@ -197,9 +205,14 @@ def _run_batches(con, args) -> int:
     return EXIT_OK
 
 
+def _waiting(holder: str, lang: str) -> None:
+    print(t("store.waiting", lang, holder=holder), file=sys.stderr, flush=True)
+
+
 def _run_undo(con, args) -> int:
     try:
-        batches.undo(con, args.batch_id)
+        with connection.connect_writer(args.db, on_wait=lambda holder: _waiting(holder, args.lang)) as writer:
+            batches.undo(writer, args.batch_id)
     except batches.UndoRefused as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
@@ -236,12 +249,16 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        con = connection.connect(args.db)
+        # Every command starts from the newest published copy; import and undo take the writer only to commit.
+        con = connection.connect_reader(args.db)
     except connection.StoreBusy:
         print(t("cli.busy", args.lang, path=connection.db_path(args.db)), file=sys.stderr)
         return EXIT_REFUSED
     try:
         return COMMANDS[args.command](con, args)
+    except connection.StoreBusy:
+        print(t("cli.busy", args.lang, path=connection.db_path(args.db)), file=sys.stderr)
+        return EXIT_REFUSED
     except UnknownUnitError as exc:
         suggestions = "、".join(exc.suggestions) or t("cli.none", args.lang)
         print(t("cli.unknown_unit", args.lang, name=exc.name, suggestions=suggestions), file=sys.stderr)

@@ -120,7 +120,8 @@ def render() -> None:
         if st.button(t("upload.apply_mappings"), key="apply-mappings"):
             mappings.update(picked)
             if remember:
-                upload.save_mappings(cache.cursor(), picked)
+                with cache.writer() as con:
+                    upload.save_mappings(con, picked)
             st.rerun()
     parents = {}
     if plan.new_units:
@@ -145,8 +146,15 @@ def render() -> None:
     if nothing:
         st.info(t("upload.nothing_new"))
     if st.button(t("upload.commit"), type="primary", disabled=bool(blocked), key="commit-upload"):
-        batch = upload.apply(cache.cursor(), plan, valid_only=valid_only, uploaded_by=_who())
-        cache.data_changed()
+        try:
+            with cache.writer() as con:
+                # Checked again against the primary under the writer lock: another upload (another process, the
+                # command line) may have landed since the dry run was shown.
+                plan = upload.check(con, uploads, new_unit_parents=parents)
+                batch = upload.apply(con, plan, valid_only=valid_only, uploaded_by=_who())
+        except upload.UploadRefused:
+            st.error(t("upload.refused", count=len(plan.problems)))
+            return
         st.success(t("upload.loaded", batch=batch, added=plan.changes.rows_added, updated=plan.changes.rows_updated))
 
 
