@@ -22,7 +22,7 @@ $(DB): | $(VENV)/.installed
 	$(PY) -m analytics import data/demo.xlsx --db $(DB)
 
 run: $(VENV)/.installed $(DB)
-	DASHBOARD_DB=$(DB) $(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost \
+	DASHBOARD_DB=$(DB) $(PY) -m streamlit run asgi.py --server.port $(PORT) --server.address localhost \
 		--browser.gatherUsageStats false
 
 # Browser tests drive Debian's chromium and exported images need a CJK font: install both when missing (root only).

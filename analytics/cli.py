@@ -34,13 +34,13 @@ def _parser() -> argparse.ArgumentParser:
 
     kpis = with_db(commands.add_parser("kpis", help="headline figures for a unit, year and programme"))
     kpis.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
-    kpis.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
+    kpis.add_argument("--year", type=parse_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
     kpis.add_argument("--program", action="append", default=[], help="programme (repeatable)")
     kpis.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     kpis.add_argument("--json", action="store_true", help="print one JSON object")
 
     studios = with_db(commands.add_parser("studios", help="studio verdicts: ok, warning, delisted"))
-    studios.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024")
+    studios.add_argument("--year", type=parse_years, help="a year or a range, 2024 or 2022-2024")
     studios.add_argument("--unit", action="append", default=[])
     studios.add_argument("--delist-years", type=int, default=2, help="consecutive missed years that delist")
     studios.add_argument("--json", action="store_true")
@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
     report = with_db(commands.add_parser("report", help="meeting deck, workbook, PDF or chart images to a file"))
     report.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
-    report.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
+    report.add_argument("--year", type=parse_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
     report.add_argument("--program", action="append", default=[], help="programme (repeatable)")
     report.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     report.add_argument("--format", required=True, choices=tuple(exports.FORMATS), help="png writes a .zip of PNGs")
@@ -69,10 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _years(text: str) -> tuple[int, int]:
+def parse_years(text: str) -> tuple[int, int]:
     """2024 → (2024, 2024); 2022-2024 → (2022, 2024): the same forms a link's year= takes."""
     try:
-        bounds = [int(part) for part in text.split("-")]
+        bounds = [int(part) for part in text.replace("—", "-").replace("–", "-").split("-")]
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a year or range: {text}") from None
     if len(bounds) not in (1, 2) or bounds[0] > bounds[-1]:
@@ -125,13 +125,17 @@ def _run_kpis(con, args) -> int:
     return EXIT_OK
 
 
-def _run_studios(con, args) -> int:
-    filters = _filters(con, args)
-    verdicts = studios_metrics.studio_verdicts(con, filters, delist_years=args.delist_years)
-    rows = [
+def studio_rows(con, filters: Filters, delist_years: int = 2) -> list[dict]:
+    """Studio verdicts as `studios --json` prints them (and the HTTP API serves them)."""
+    verdicts = studios_metrics.studio_verdicts(con, filters, delist_years=delist_years)
+    return [
         {"studio": r.studio, "unit": r.unit, "year": int(r.year), "met": bool(r.met), "verdict": r.verdict}
         for r in verdicts.itertuples()
     ]
+
+
+def _run_studios(con, args) -> int:
+    rows = studio_rows(con, _filters(con, args), args.delist_years)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
     else:
@@ -181,24 +185,29 @@ def _run_import(con, args) -> int:
     return EXIT_OK
 
 
+def batch_rows(con) -> list[dict]:
+    """Upload batches, oldest first, as `batches --json` prints them (and the HTTP API serves them)."""
+    return [
+        {
+            "id": int(r.batch_id),
+            "file": r.file_name,
+            "content_hash": r.content_hash,
+            "by": r.uploaded_by,
+            "at": r.uploaded_at.isoformat(),
+            "rows_added": int(r.rows_added),
+            "rows_updated": int(r.rows_updated),
+            "undone_at": None if is_missing(r.undone_at) else r.undone_at.isoformat(),
+        }
+        for r in batches.list_batches(con).itertuples()
+    ]
+
+
 def _run_batches(con, args) -> int:
-    frame = batches.list_batches(con)
     if args.json:
-        rows = [
-            {
-                "id": int(r.batch_id),
-                "file": r.file_name,
-                "content_hash": r.content_hash,
-                "by": r.uploaded_by,
-                "at": r.uploaded_at.isoformat(),
-                "rows_added": int(r.rows_added),
-                "rows_updated": int(r.rows_updated),
-                "undone_at": None if is_missing(r.undone_at) else r.undone_at.isoformat(),
-            }
-            for r in frame.itertuples()
-        ]
-        print(json.dumps(rows, ensure_ascii=False))
-    elif frame.empty:
+        print(json.dumps(batch_rows(con), ensure_ascii=False))
+        return EXIT_OK
+    frame = batches.list_batches(con)
+    if frame.empty:
         print(t("batches.none", args.lang))
     else:
         print(frame.to_string(index=False))
