@@ -66,4 +66,4 @@ demo: $(VENV)/.installed
 	$(PY) -m analytics.demo --out data/demo.xlsx
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .run

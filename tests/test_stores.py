@@ -164,3 +164,15 @@ def test_the_dashboard_shows_a_command_line_import_on_its_next_rerun(dashboard_s
     assert imported.returncode == 0, imported.stderr
     page.reload()
     page.get_by_text("命令行追加.xlsx").first.wait_for(state="attached")
+
+
+def test_a_session_shows_another_process_s_import_on_its_next_rerun(make_app, demo_db, tmp_path):
+    app = make_app(demo_db).run()
+    assert {metric.label: metric.value for metric in app.metric}["项目数"] == "114"  # the demo's 2025 projects
+    book = tmp_path / "追加.xlsx"
+    rows = [[f"Q-{i}", f"另一进程项目{i}", "轴研所一车间党支部", 2025] for i in range(3)]
+    book.write_bytes(xlsx({"项目": [PROJECT_HEADER, *rows]}))
+    assert cli("import", book, "--db", demo_db).returncode == 0
+    app.run()
+    assert not app.exception
+    assert {metric.label: metric.value for metric in app.metric}["项目数"] == "117"
