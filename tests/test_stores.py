@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -176,3 +177,24 @@ def test_a_session_shows_another_process_s_import_on_its_next_rerun(make_app, de
     app.run()
     assert not app.exception
     assert {metric.label: metric.value for metric in app.metric}["项目数"] == "117"
+
+
+def test_an_undo_on_the_page_waits_for_a_write_in_progress_instead_of_failing(make_app, demo_db):
+    from tests.conftest import open_page
+
+    app = open_page(make_app(demo_db), "batches").run()
+    app.checkbox(key="undo-confirm").check().run()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_WRITER, str(demo_db)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    assert holder.stdout.readline().strip() == "holding"
+    release = threading.Timer(3, lambda: holder.communicate("", timeout=30))
+    release.start()
+    started = time.monotonic()
+    app.button(key="undo-button").click().run()
+    release.join()
+    assert time.monotonic() - started >= 3  # it queued behind the other writer
+    assert not app.exception
+    assert [message.value for message in app.success] == ["已撤销批次 #1，数据已恢复到该批次之前。"]
+    assert json.loads(cli("kpis", "--db", demo_db, "--json").stdout)["projects"] == 0
