@@ -1,11 +1,13 @@
-# Quick start: `make run` serves the dashboard on the demo data; `make test` runs lint and every test.
+# Quick start: `make run` serves the dashboard on the demo data; `make test` runs lint and every test;
+# `make serve WORKERS=3` serves it from N processes behind nginx (one store, see docs/stores.md).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DB ?= data/innovation.duckdb
 PORT ?= 8501
+WORKERS ?= 3
 
-.PHONY: run test lint format bench demo clean system-deps
+.PHONY: run serve test lint format bench load-bench demo clean system-deps
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,16 +24,23 @@ $(DB): | $(VENV)/.installed
 	$(PY) -m analytics import data/demo.xlsx --db $(DB)
 
 run: $(VENV)/.installed $(DB)
-	DASHBOARD_DB=$(DB) $(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost \
+	DASHBOARD_DB=$(DB) $(PY) -m streamlit run asgi.py --server.port $(PORT) --server.address localhost \
 		--browser.gatherUsageStats false
 
-# Browser tests drive Debian's chromium and exported images need a CJK font: install both when missing (root only).
+# N dashboard processes on ports PORT+1… behind nginx on PORT (127.0.0.1 only); Ctrl-C stops them all.
+serve: $(VENV)/.installed $(DB) system-deps
+	$(PY) deploy/serve.py --workers $(WORKERS) --port $(PORT) --db $(DB)
+
+# Browser tests drive Debian's chromium, exported images need a CJK font, `make serve` and its test need nginx:
+# install them when missing (root only).
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "cjk\|wenquanyi"; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "cjk\|wenquanyi" \
+		|| ! { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1; then \
 		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
+				nginx-light >/dev/null; \
 		else \
-			echo "chromium or a CJK font is missing: run 'sudo apt-get install chromium fonts-noto-cjk'"; \
+			echo "chromium, a CJK font or nginx is missing: run 'sudo apt-get install chromium fonts-noto-cjk nginx-light'"; \
 		fi; \
 	fi
 
@@ -49,8 +58,12 @@ test: $(VENV)/.installed-dev system-deps lint
 bench: $(VENV)/.installed-dev
 	$(PY) bench/import_bench.py
 
+# K concurrent websocket sessions against 1 process and against WORKERS behind nginx (README: load figures).
+load-bench: $(VENV)/.installed-dev system-deps
+	nice $(PY) bench/load_bench.py --sessions 10 30 50 --workers 1 $(WORKERS)
+
 demo: $(VENV)/.installed
 	$(PY) -m analytics.demo --out data/demo.xlsx
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .run

@@ -9,6 +9,7 @@ from ui import cache, exports, filters, navigation, present
 from ui.i18n import t
 
 st.set_page_config(page_title="创新成效看板", page_icon="🏭", layout="wide")
+cache.refresh()  # this rerun reads the newest published copy of the store (an upload anywhere shows here)
 
 filters.restore_from_url()
 presenting = present.setup()  # ?present=1: full screen, the filters as the link set them, no sidebar

@@ -1,4 +1,6 @@
-"""Command line: `python -m analytics kpis|studios|talent|import|batches|undo|report …`, the same code the pages run."""
+"""Command line: `python -m analytics kpis|studios|talent|checks|lists|suggestions|points|import|batches|undo|report …`,
+the same code the pages run. Reading commands read the newest published copy (so they run while servers are up);
+import and undo queue behind any write in progress."""
 
 from __future__ import annotations
 
@@ -49,13 +51,13 @@ def _parser() -> argparse.ArgumentParser:
 
     kpis = with_db(commands.add_parser("kpis", help="headline figures for a unit, year and programme"))
     kpis.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
-    kpis.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
+    kpis.add_argument("--year", type=parse_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
     kpis.add_argument("--program", action="append", default=[], help="programme (repeatable)")
     kpis.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     kpis.add_argument("--json", action="store_true", help="print one JSON object")
 
     studios = with_db(commands.add_parser("studios", help="studio verdicts: ok, warning, delisted"))
-    studios.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024")
+    studios.add_argument("--year", type=parse_years, help="a year or a range, 2024 or 2022-2024")
     studios.add_argument("--unit", action="append", default=[])
     studios.add_argument("--delist-years", type=int, default=2, help="consecutive missed years that delist")
     studios.add_argument("--json", action="store_true")
@@ -63,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     # issue 16: people
     talent = with_db(commands.add_parser("talent", help="talent pools, moves, titles, honours and training"))
     talent.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
-    talent.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
+    talent.add_argument("--year", type=parse_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
     talent.add_argument("--json", action="store_true", help="print one JSON object")
 
     importer = with_db(commands.add_parser("import", help="load spreadsheets (.xlsx, .xls, .csv)"))
@@ -97,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
 
     report = with_db(commands.add_parser("report", help="meeting deck, workbook, PDF or chart images to a file"))
     report.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
-    report.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
+    report.add_argument("--year", type=parse_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
     report.add_argument("--program", action="append", default=[], help="programme (repeatable)")
     report.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     report.add_argument("--format", required=True, choices=tuple(exports.FORMATS), help="png writes a .zip of PNGs")
@@ -120,7 +122,9 @@ def _running_parsers(commands, with_db) -> None:
     def common(name: str, help_text: str):
         command = with_db(commands.add_parser(name, help=help_text))
         command.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
-        command.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
+        command.add_argument(
+            "--year", type=parse_years, help="a year or a range, 2024 or 2022-2024 (default: every year)"
+        )
         command.add_argument("--json", action="store_true", help="print JSON")
         return command
 
@@ -250,10 +254,10 @@ def _run_points(con, args) -> int:
     return EXIT_OK
 
 
-def _years(text: str) -> tuple[int, int]:
+def parse_years(text: str) -> tuple[int, int]:
     """2024 → (2024, 2024); 2022-2024 → (2022, 2024): the same forms a link's year= takes."""
     try:
-        bounds = [int(part) for part in text.split("-")]
+        bounds = [int(part) for part in text.replace("—", "-").replace("–", "-").split("-")]
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a year or range: {text}") from None
     if len(bounds) not in (1, 2) or bounds[0] > bounds[-1]:
@@ -306,13 +310,17 @@ def _run_kpis(con, args) -> int:
     return EXIT_OK
 
 
-def _run_studios(con, args) -> int:
-    filters = _filters(con, args)
-    verdicts = studios_metrics.studio_verdicts(con, filters, delist_years=args.delist_years)
-    rows = [
+def studio_rows(con, filters: Filters, delist_years: int = 2) -> list[dict]:
+    """Studio verdicts as `studios --json` prints them (and the HTTP API serves them)."""
+    verdicts = studios_metrics.studio_verdicts(con, filters, delist_years=delist_years)
+    return [
         {"studio": r.studio, "unit": r.unit, "year": int(r.year), "met": bool(r.met), "verdict": r.verdict}
         for r in verdicts.itertuples()
     ]
+
+
+def _run_studios(con, args) -> int:
+    rows = studio_rows(con, _filters(con, args), args.delist_years)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
     else:
@@ -431,44 +439,60 @@ def _run_import(con, args) -> int:
         print(t("upload.nothing_new", args.lang))
         return EXIT_OK
     try:
-        batch = upload.apply(con, plan, valid_only=args.valid_only)
+        with connection.connect_writer(args.db, on_wait=lambda holder: _waiting(holder, args.lang)) as writer:
+            # Checked again against the primary under the writer lock: a write may have landed since the dry run.
+            plan = upload.check(writer, plan.uploads)
+            batch = upload.apply(writer, plan, valid_only=args.valid_only)
+            # Remembered as the page remembers a mapping chosen by hand, once the upload they made possible is loaded.
+            upload.save_mappings(writer, decided)
     except batches.IntegrityError as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
-    # Remembered as the page remembers a mapping chosen by hand, once the upload they made possible is loaded.
-    upload.save_mappings(con, decided)
+    except upload.UploadRefused:
+        print(t("upload.refused", args.lang, count=len(plan.problems)), file=sys.stderr)
+        return EXIT_REFUSED
     added, updated = plan.changes.rows_added, plan.changes.rows_updated
     print(t("upload.loaded", args.lang, batch=batch, added=added, updated=updated))
     return EXIT_OK
 
 
+def batch_rows(con) -> list[dict]:
+    """Upload batches, oldest first, as `batches --json` prints them (and the HTTP API serves them)."""
+    return [
+        {
+            "id": int(r.batch_id),
+            "file": r.file_name,
+            "content_hash": r.content_hash,
+            "by": r.uploaded_by,
+            "at": r.uploaded_at.isoformat(),
+            "rows_added": int(r.rows_added),
+            "rows_updated": int(r.rows_updated),
+            "undone_at": None if is_missing(r.undone_at) else r.undone_at.isoformat(),
+        }
+        for r in batches.list_batches(con).itertuples()
+    ]
+
+
 def _run_batches(con, args) -> int:
-    frame = batches.list_batches(con)
     if args.json:
-        rows = [
-            {
-                "id": int(r.batch_id),
-                "file": r.file_name,
-                "content_hash": r.content_hash,
-                "by": r.uploaded_by,
-                "at": r.uploaded_at.isoformat(),
-                "rows_added": int(r.rows_added),
-                "rows_updated": int(r.rows_updated),
-                "undone_at": None if is_missing(r.undone_at) else r.undone_at.isoformat(),
-            }
-            for r in frame.itertuples()
-        ]
-        print(json.dumps(rows, ensure_ascii=False))
-    elif frame.empty:
+        print(json.dumps(batch_rows(con), ensure_ascii=False))
+        return EXIT_OK
+    frame = batches.list_batches(con)
+    if frame.empty:
         print(t("batches.none", args.lang))
     else:
         print(frame.to_string(index=False))
     return EXIT_OK
 
 
+def _waiting(holder: str, lang: str) -> None:
+    print(t("store.waiting", lang, holder=holder), file=sys.stderr, flush=True)
+
+
 def _run_undo(con, args) -> int:
     try:
-        batches.undo(con, args.batch_id)
+        with connection.connect_writer(args.db, on_wait=lambda holder: _waiting(holder, args.lang)) as writer:
+            batches.undo(writer, args.batch_id)
     except batches.UndoRefused as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
@@ -532,7 +556,8 @@ def _log_traceback() -> Path:
 
 def _main(args) -> int:
     try:
-        con = connection.connect(args.db)
+        # Every command starts from the newest published copy; import and undo take the writer only to commit.
+        con = connection.connect_reader(args.db)
     except connection.StoreBusy:
         print(t("cli.busy", args.lang, path=connection.db_path(args.db)), file=sys.stderr)
         return EXIT_REFUSED

@@ -27,11 +27,11 @@ def render() -> None:
     confirm = st.checkbox(t("batches.confirm", batch=chosen), key="undo-confirm")
     if st.button(t("batches.undo"), disabled=not confirm, key="undo-button"):
         try:
-            store_batches.undo(cache.cursor(), int(chosen), undone_by="web")
+            with cache.writer() as con:
+                store_batches.undo(con, int(chosen), undone_by="web")
         except store_batches.UndoRefused as refused:
             st.error(t(refused.key, **refused.params))
             return
-        cache.data_changed()
         st.session_state["batches_flash"] = t("undo.done", batch=chosen)
         st.rerun()
 

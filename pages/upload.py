@@ -87,7 +87,8 @@ def _unknown_headers(plan: upload.UploadPlan, mappings: dict) -> None:
     if st.button(t("upload.apply_mappings"), key="apply-mappings", disabled=not picked):
         mappings.update(picked)
         if remember:
-            upload.save_mappings(cache.cursor(), picked)
+            with cache.writer() as con:
+                upload.save_mappings(con, picked)
         st.rerun()
 
 
@@ -187,13 +188,17 @@ def render() -> None:
     if nothing:
         st.info(t("upload.nothing_new"))
     if st.button(t("upload.commit"), type="primary", disabled=bool(blocked), key="commit-upload"):
-        _commit(plan, valid_only)
+        _commit(plan, uploads, parents, valid_only)
 
 
-def _commit(plan: upload.UploadPlan, valid_only: bool) -> None:
+def _commit(plan: upload.UploadPlan, uploads, parents: dict, valid_only: bool) -> None:
     """Commit, and say why when it fails: the commit is one transaction, so a failure has written nothing."""
     try:
-        batch = upload.apply(cache.cursor(), plan, valid_only=valid_only, uploaded_by=_who())
+        with cache.writer() as con:
+            # Checked again against the primary under the writer lock: another upload (another process, the
+            # command line) may have landed since the dry run was shown.
+            plan = upload.check(con, uploads, new_unit_parents=parents)
+            batch = upload.apply(con, plan, valid_only=valid_only, uploaded_by=_who())
     except upload.UploadRefused:
         st.error(t("upload.refused", count=len(plan.problems)))
         return

@@ -129,7 +129,8 @@ class Server:
 
 @pytest.fixture
 def dashboard_server(tmp_path):
-    """Factory: `streamlit run app.py` on 127.0.0.1 with its own DuckDB file; stopped after the test."""
+    """Factory: `streamlit run asgi.py` (the dashboard and its HTTP API, as `make run` serves them) on 127.0.0.1
+    with its own DuckDB file; stopped after the test."""
     servers: list[Server] = []
 
     def start(db_path: Path) -> Server:
@@ -137,7 +138,7 @@ def dashboard_server(tmp_path):
         log = tmp_path / f"streamlit-{port}.log"
         env = {**os.environ, "DASHBOARD_DB": str(db_path)}
         command = [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            sys.executable, "-m", "streamlit", "run", str(ROOT / "asgi.py"),
             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         ]  # fmt: skip

@@ -140,9 +140,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Note: no unrecognised column is called '{header}'; not used",
     },
     "cli.busy": {
-        "zh": "数据库 {path} 正被另一个进程（通常是正在运行的看板）占用写入，未做任何改动。请先停止看板，或在看板的上传页操作。",
-        "en": "The database {path} is held for writing by another process (usually the running dashboard); "
-        "nothing was changed. Stop the dashboard first, or use its Upload page.",
+        "zh": "数据库 {path} 正被另一个进程（未经本程序的写入锁直接打开它的程序）占用写入，未做任何改动。请先关闭那个程序。",
+        "en": "The database {path} is held for writing by another process (one that opened it directly, without "
+        "this program's writer lock); nothing was changed. Close that process first.",
+    },
+    "store.waiting": {
+        "zh": "另一项写入正在进行（{holder}），本次写入已排队，完成后自动继续……",
+        "en": "Another write is in progress ({holder}); this one is queued and continues when it is done…",
     },
     "cli.summary": {
         "zh": "{scope}：项目{projects}项（结题率{completion}），党员参与率{participation}，支部覆盖率{coverage}，"
