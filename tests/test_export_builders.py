@@ -75,14 +75,14 @@ def test_unit_sentence_states_figures_and_change(con):
     # savings 12.5 (P1); patents 2 inventions (P2).
     assert summary.unit_sentence("甲公司", *_figures(con, filters), filters, "zh") == (
         "2024年，甲公司共立项2项，党员参与率90.0%（同比提高15.0个百分点），节创价值12.5万元，"
-        "授权专利2项（其中发明专利2项）。"
+        "专利2项（其中发明专利2项）。"
     )
 
 
 def test_unknown_participation_is_said_unknown_never_zero(con):
     filters = Y2024.with_units(("乙公司",))
     sentence = summary.unit_sentence("乙公司", *_figures(con, filters), filters, "zh")
-    assert sentence == "2024年，乙公司共立项1项，党员参与率暂无数据（未填报参与党员数），节创价值3.0万元，授权专利1项。"
+    assert sentence == "2024年，乙公司共立项1项，党员参与率暂无数据（未填报参与党员数），节创价值3.0万元，专利1项。"
     assert "0.0%" not in sentence
 
 
@@ -115,7 +115,7 @@ def test_demo_unit_sentences_match_metrics(demo_db):
         before = metrics.summary(con, filters.with_units((page.unit,)).previous_period())
         numbers = re.fullmatch(
             r"2024年，(.+)共立项(\d+)项，党员参与率([\d.]+)%（同比(提高|下降)([\d.]+)个百分点），"
-            r"节创价值([\d,.]+)万元，授权专利(\d+)项（其中发明专利(\d+)项）。",
+            r"节创价值([\d,.]+)万元，专利(\d+)项（其中发明专利(\d+)项）。",
             page.sentence,
         )
         assert numbers, page.sentence

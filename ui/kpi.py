@@ -22,7 +22,15 @@ def band(filters: Filters) -> dict:
     for row in (tiles[:FIRST_ROW], tiles[FIRST_ROW:]):
         for column, tile in zip(st.columns(len(row)), row, strict=True):
             with column, st.container(key=f"kpi-{tile.key}"):
-                st.metric(tile.label, tile.value, tile.delta, help=t(f"metric.{tile.key}.def"), border=True)
+                st.metric(
+                    tile.label,
+                    tile.value,
+                    tile.delta,
+                    help=t(f"metric.{tile.key}.def"),
+                    border=True,
+                    delta_color="off" if tile.flat else "normal",
+                    delta_arrow="off" if tile.flat else "auto",
+                )
     if before is not None:
         st.caption(t("overview.delta_caption", period=period_label(previous_filters)))
     if now["reference_year"] is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import duckdb
@@ -21,6 +22,12 @@ class Tile:
     label: str
     value: str
     delta: str | None
+
+    @property
+    def flat(self) -> bool:
+        """No change as shown (+0, +0.0个百分点): drawn without a coloured arrow."""
+        number = re.match(r"[+\-−]?[\d,.]*", self.delta or "").group()
+        return self.delta is not None and not any(char in "123456789" for char in number)
 
 
 def comparable(before: dict | None) -> dict | None:
@@ -59,8 +66,11 @@ def tiles(now: dict, before: dict | None, lang: str) -> tuple[Tile, ...]:
             formatting.delta_wan(now["savings_wan"], prior("savings_wan"), lang),
         ),
         "patents": (formatting.count(patents(now)), formatting.delta_count(patents(now), patents(before))),
-        "award_rate": rate("award_rate"),
-        "completion_rate": rate("completion_rate"),
+        # Nothing declared is 未申报, not an unknown rate.
+        "award_rate": (
+            (t("award_rate.not_declared", lang), None) if now["awards_declared"] == 0 else rate("award_rate")
+        ),
+        "due_completion_rate": rate("due_completion_rate"),
         "software_copyrights": count("software_copyrights"),
     }
     labels = {key: t(f"metric.{key}", lang) for key in KPI_BAND_KEYS} | {"savings_wan": t("kpi.savings_wan", lang)}

@@ -55,7 +55,8 @@ class Stamp:
 
     def definitions(self) -> list[tuple[str, str]]:
         """(metric name, definition) for every headline metric, from the one translation table."""
-        return [(t(f"metric.{key}", self.lang), t(f"metric.{key}.def", self.lang)) for key in KPI_BAND_KEYS]
+        keys = [*KPI_BAND_KEYS, "completion_rate"]  # the plain 结题率 beside the 到期结题率 the band shows
+        return [(t(f"metric.{key}", self.lang), t(f"metric.{key}.def", self.lang)) for key in keys]
 
 
 def data_cutoff(con: duckdb.DuckDBPyConnection) -> datetime | None:

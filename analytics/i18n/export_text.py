@@ -90,7 +90,7 @@ TEXT: dict[str, dict[str, str]] = {
     "say.change.flat.period": {"zh": "（与上一期持平）", "en": " (level with the period before)"},
     "say.savings": {"zh": "节创价值{value}万元", "en": "savings value was {value} (10k yuan)"},
     "say.savings.none": {"zh": "暂无节创价值记录", "en": "no savings value was recorded"},
-    "say.patents": {"zh": "授权专利{count}项", "en": "{count} patents were granted"},
+    "say.patents": {"zh": "专利{count}项", "en": "{count} patents were recorded"},
     "say.patents.invention": {"zh": "（其中发明专利{count}项）", "en": " ({count} of them inventions)"},
     "say.patents.none": {"zh": "暂无专利记录", "en": "no patents were recorded"},
     "say.join": {"zh": "，", "en": "; "},
