@@ -27,7 +27,8 @@ if not st.session_state.get("_navigation_ready"):
 
 if cache.store_is_empty():
     st.info(t("app.empty_store"))
-page.run()
+if not present.slide(page, pages.PAGES):  # presenting: the chapter as one 16:9 screen
+    page.run()
 present.controls(page, pages.PAGES)
 if not presenting:
     with st.sidebar:

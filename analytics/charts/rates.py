@@ -23,7 +23,19 @@ def rate_bars(by_unit: pd.DataFrame, column: str, title: str, colour: str, lang:
     ordered = by_unit.assign(_rate=pd.to_numeric(by_unit[column], errors="coerce")).sort_values(
         "_rate", ascending=False, na_position="last"
     )
-    labels = [t("chart.unknown", lang) if is_missing(v) else formatting.rate(v, lang) for v in ordered["_rate"]]
+    undeclared = (
+        ordered["awards_declared"] == 0 if column == "award_rate" and "awards_declared" in ordered else None
+    )  # an award rate with nothing declared is 未申报, not unknown
+    labels = [
+        (
+            t("award_rate.not_declared", lang)
+            if undeclared is not None and undeclared.iloc[i]
+            else t("chart.unknown", lang)
+        )
+        if is_missing(v)
+        else formatting.rate(v, lang)
+        for i, v in enumerate(ordered["_rate"])
+    ]
     fig = go.Figure(
         go.Bar(
             orientation="h",
