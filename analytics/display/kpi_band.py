@@ -22,6 +22,7 @@ class Tile:
     label: str
     value: str
     delta: str | None
+    judgement: str | None = None  # green | yellow | red against the previous period (JUDGEMENT); None: no comparison
 
     @property
     def flat(self) -> bool:
@@ -33,6 +34,38 @@ class Tile:
 def comparable(before: dict | None) -> dict | None:
     """The earlier period's figures, or None when it has no data: no change to state, rather than one from zero."""
     return before if before is not None and before["has_data"] else None
+
+
+# 红黄绿 against the previous period: a rate within ±1 percentage point, or a count or value within ±5%, is level
+# (yellow); better is green, worse red. Every figure in the band is better when higher.
+LEVEL_POINTS, LEVEL_SHARE = 1.0, 0.05
+JUDGEMENTS = ("green", "yellow", "red")
+
+
+def judgement(key: str, now: dict, before: dict | None) -> str | None:
+    """How a band figure compares with the previous period, judged on the values as shown (rounded once)."""
+    if before is None:
+        return None
+    if key == "award_rate" and (now["awards_declared"] == 0 or before["awards_declared"] == 0):
+        return None
+    if key in RATE_KEYS:
+        points = formatting.points_change(now[key], before[key])
+        if points is None:
+            return None
+        return "green" if points >= LEVEL_POINTS else "red" if points <= -LEVEL_POINTS else "yellow"
+    current, previous = _amount(key, now), _amount(key, before)
+    if previous == 0:
+        return "green" if current > 0 else "yellow"
+    share = (current - previous) / previous
+    return "green" if share >= LEVEL_SHARE else "red" if share <= -LEVEL_SHARE else "yellow"
+
+
+RATE_KEYS = ("participation_rate", "branch_coverage", "award_rate", "due_completion_rate")
+
+
+def _amount(key: str, found: dict) -> float:
+    value = found["patents"]["total"] if key == "patents" else found[key]
+    return round(float(value or 0), 1)
 
 
 def figures(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[dict, dict | None]:
@@ -74,4 +107,4 @@ def tiles(now: dict, before: dict | None, lang: str) -> tuple[Tile, ...]:
         "software_copyrights": count("software_copyrights"),
     }
     labels = {key: t(f"metric.{key}", lang) for key in KPI_BAND_KEYS} | {"savings_wan": t("kpi.savings_wan", lang)}
-    return tuple(Tile(key, labels[key], *shown[key]) for key in KPI_BAND_KEYS)
+    return tuple(Tile(key, labels[key], *shown[key], judgement(key, now, before)) for key in KPI_BAND_KEYS)
