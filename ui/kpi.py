@@ -16,7 +16,7 @@ FIRST_ROW = 4
 def band(filters: Filters) -> dict:
     """Draw the band for the selection and return the figures it showed."""
     now = cache.summary(filters)
-    previous_filters = filters.previous_period()
+    previous_filters = kpi_band.comparable_period(filters, cache.available_years())
     before = kpi_band.comparable(cache.summary(previous_filters) if previous_filters else None)
     tiles = kpi_band.tiles(now, before, lang())
     for row in (tiles[:FIRST_ROW], tiles[FIRST_ROW:]):

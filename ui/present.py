@@ -14,7 +14,7 @@ from analytics.charts import savings as savings_charts
 from analytics.charts import studios as studio_charts
 from analytics.charts.layout import for_presentation
 from analytics.display import labels, takeaways
-from analytics.display.kpi_band import comparable, tiles
+from analytics.display.kpi_band import comparable, comparable_period, tiles
 from analytics.filters import Filters
 from analytics.metrics import studios as studios_metrics
 from ui import cache, drill, filters
@@ -205,7 +205,7 @@ def _pair(left: tuple[str, object], right: tuple[str, object], key: str, area: s
 
 def _overview(selection: Filters, language: str) -> None:
     now = cache.summary(selection)
-    previous = selection.previous_period()
+    previous = comparable_period(selection, cache.available_years())
     before = comparable(cache.summary(previous) if previous else None)
     with st.container(key="slide-kpis"):
         for column, tile in zip(st.columns(8), tiles(now, before, language), strict=True):

@@ -12,6 +12,7 @@ from analytics.contract.definitions import KPI_BAND_KEYS
 from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.i18n import t
+from analytics.store import tree
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,18 @@ def _amount(key: str, found: dict) -> float:
     return round(float(value or 0), 1)
 
 
+def comparable_period(filters: Filters, years_with_data: list[int]) -> Filters | None:
+    """The previous period, only when every one of its years has data: 2023–2025 is not compared with 2020–2022
+    when the ledger starts in 2021 (a part-period would read as a fall)."""
+    previous = filters.previous_period()
+    if previous is None or not set(range(previous.year_from, previous.year_to + 1)) <= set(years_with_data):
+        return None
+    return previous
+
+
 def figures(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[dict, dict | None]:
     """metrics.summary for the selection and for its previous period (None when there is nothing to compare)."""
-    previous = filters.previous_period()
+    previous = comparable_period(filters, tree.available_years(con))
     return metrics.summary(con, filters), comparable(metrics.summary(con, previous) if previous else None)
 
 

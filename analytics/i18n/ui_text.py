@@ -20,6 +20,12 @@ TEXT: dict[str, dict[str, str]] = {
     "filter.unit": {"zh": "单位（含下级）", "en": "Unit (with everything under it)"},
     "filter.unit.placeholder": {"zh": "全集团", "en": "Whole group"},
     "filter.year": {"zh": "年度", "en": "Year"},
+    "filter.year_from": {"zh": "年度：从", "en": "Year from"},
+    "filter.year_to": {"zh": "到", "en": "to"},
+    "filter.unit.dropped": {
+        "zh": "已移除与所选单位上下级重叠的：{units}（上下级单位的数据互相包含，不能同时选择）",
+        "en": "Removed, as they contain or are contained in the unit chosen: {units}",
+    },
     "filter.program": {"zh": "活动类型", "en": "Programme"},
     "filter.program.placeholder": {"zh": "全部活动", "en": "All programmes"},
     "filter.category": {"zh": "项目类别", "en": "Category"},
