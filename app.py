@@ -12,11 +12,15 @@ st.set_page_config(page_title="创新成效看板", page_icon="🏭", layout="wi
 
 filters.restore_from_url()
 presenting = present.setup()  # ?present=1: full screen, the filters as the link set them, no sidebar
+menu = st.sidebar.container(key="app-menu")  # the app's own menu, above the filters, filled once pages are known
 if not presenting:
     filters.render_sidebar()
 filters.write_url()
 
-page = st.navigation(navigation.build(pages.PAGES), position="hidden" if presenting else "sidebar")
+built = navigation.build(pages.PAGES)
+page = st.navigation(built, position="hidden")
+if not presenting:
+    navigation.menu(menu, built, pages.PAGES)
 
 # While a pages/ folder exists, a server's first run executes in Streamlit's legacy multipage mode (see
 # ui/legacy.py) and the first filter choice was seen to be lost; one rerun per session after st.navigation has
