@@ -31,7 +31,10 @@ def render() -> None:
             line = t(
                 "studios.verdict_line", studio=card["studio"], unit=card["unit"], verdict=_verdict(card["verdict"])
             )
-            missed = t("studios.missed_dims", dims="、".join(t(f"studio.dim.{dim}") for dim in card["missed"]))
+            missed = t(
+                "studios.missed_dims",
+                dims=t("takeaway.list_sep").join(t(f"studio.dim.{dim}") for dim in card["missed"]),
+            )
             (st.error if card["verdict"] == "delisted" else st.warning)(f"{line} · {missed}")
     st.caption(t("studios.rule"))
 

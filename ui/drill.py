@@ -47,7 +47,7 @@ def breadcrumb(selection: Filters) -> None:
     """全集团 › … › the selected unit: every step but the last is a button back up to it."""
     path = cache.ancestors(selection.units[0]) if len(selection.units) == 1 else []
     steps = path[:-1]
-    here = path[-1] if path else ("、".join(selection.units) if selection.units else t("drill.home"))
+    here = path[-1] if path else (t("takeaway.list_sep").join(selection.units) if selection.units else t("drill.home"))
     with st.container(key="breadcrumb", horizontal=True, vertical_alignment="center", gap="small"):
         if selection.units:
             st.button(t("drill.home"), key="crumb-home", type="tertiary", on_click=_set_units, args=([],))

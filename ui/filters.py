@@ -212,8 +212,10 @@ def show_unknown_units() -> None:
     """A link that named units not in the tree says so, instead of showing an empty page."""
     unknown = st.session_state.get(_UNKNOWN) or []
     if unknown:
-        names = "、".join(name for name, _ in unknown)
-        suggestions = "、".join(dict.fromkeys(s for _, found in unknown for s in found)) or t("cli.none")
+        names = t("takeaway.list_sep").join(name for name, _ in unknown)
+        suggestions = t("takeaway.list_sep").join(dict.fromkeys(s for _, found in unknown for s in found)) or t(
+            "cli.none"
+        )
         st.warning(t("filter.unknown_units", names=names, suggestions=suggestions))
 
 
@@ -265,5 +267,5 @@ def period_label(filters: Filters) -> str:
 
 
 def context_line(filters: Filters) -> str:
-    units = "、".join(filters.units) if filters.units else t("filter.whole_group")
+    units = t("takeaway.list_sep").join(filters.units) if filters.units else t("filter.whole_group")
     return t("filter.context", units=units, period=period_label(filters))

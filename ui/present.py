@@ -305,7 +305,7 @@ def _studios(selection: Filters, language: str) -> None:
                 for card in at_risk:
                     verdict = t(f"studio.verdict.{card['verdict']}")
                     line = t("studios.verdict_line", studio=card["studio"], unit=card["unit"], verdict=verdict)
-                    missed = "、".join(t(f"studio.dim.{dim}") for dim in card["missed"])
+                    missed = t("takeaway.list_sep").join(t(f"studio.dim.{dim}") for dim in card["missed"])
                     (st.error if card["verdict"] == "delisted" else st.warning)(
                         f"{line} · {t('studios.missed_dims', dims=missed)}"
                     )

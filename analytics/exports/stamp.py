@@ -34,7 +34,7 @@ class Stamp:
     def units(self) -> str:
         if not self.filters.units:
             return t("filter.whole_group", self.lang)
-        return t("stamp.with_subunits", self.lang, units="、".join(self.filters.units))
+        return t("stamp.with_subunits", self.lang, units=t("takeaway.list_sep", self.lang).join(self.filters.units))
 
     @property
     def period(self) -> str:
@@ -50,8 +50,16 @@ class Stamp:
         return [
             t("stamp.units", self.lang, value=self.units),
             t("stamp.period", self.lang, value=self.period),
-            t("stamp.programs", self.lang, value="、".join(self.filters.programs) or every),
-            t("stamp.categories", self.lang, value="、".join(self.filters.categories) or every),
+            t(
+                "stamp.programs",
+                self.lang,
+                value=t("takeaway.list_sep", self.lang).join(self.filters.programs) or every,
+            ),
+            t(
+                "stamp.categories",
+                self.lang,
+                value=t("takeaway.list_sep", self.lang).join(self.filters.categories) or every,
+            ),
             t("stamp.as_of", self.lang, value=self.as_of_text),
             t("stamp.cutoff", self.lang, value=self.cutoff_text),
             t("stamp.generated", self.lang, value=self.generated.strftime("%Y-%m-%d %H:%M")),
@@ -59,7 +67,7 @@ class Stamp:
 
     def footer(self) -> str:
         """The one-line form for slide and page footers."""
-        units = "、".join(self.filters.units) or t("filter.whole_group", self.lang)
+        units = t("takeaway.list_sep", self.lang).join(self.filters.units) or t("filter.whole_group", self.lang)
         return t("stamp.footer", self.lang, units=units, period=self.period, cutoff=self.as_of_text)
 
     def definitions(self) -> list[tuple[str, str]]:
