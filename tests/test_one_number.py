@@ -181,3 +181,20 @@ def _figures(overrides: dict) -> dict:
             "patents": {"total": 0}, "award_rate": None, "awards_declared": 0, "due_completion_rate": None,
             "software_copyrights": 0}  # fmt: skip
     return base | overrides
+
+
+def test_workbook_by_unit_rows_add_up_to_its_total(con):
+    import io
+
+    import openpyxl
+
+    from analytics.exports import workbook
+
+    company = Filters(units=("公司B",), year_from=2024, year_to=2024)
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook.build(con, company)))["分单位指标"]
+    rows = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]]
+    headers = [cell.value for cell in sheet[1]]
+    patents = headers.index("专利")
+    by_unit = {row[0]: row[patents] for row in rows if row[0] != "合计（所选范围）" and row[patents] is not None}
+    assert by_unit == {"B1支部": 0, "本级": 1}  # 公司B's own design patent has its row
+    assert sum(by_unit.values()) == next(row[patents] for row in rows if row[0] == "合计（所选范围）") == 1
