@@ -160,7 +160,7 @@ def render_sidebar() -> None:
         )
         st.header(t("filter.header"))
         # Options in tree order, indented by depth: the multiselect reads as the unit tree. No "select all matches"
-        # (Enter after typing picks the unit, not every match); chips wrap so each shows its full name.
+        # (Enter after typing picks the unit, not every match).
         st.session_state.setdefault(_PREVIOUS_UNITS, list(st.session_state.get(UNIT_KEY) or []))
         st.multiselect(
             t("filter.unit"),
@@ -170,7 +170,6 @@ def render_sidebar() -> None:
             placeholder=t("filter.unit.placeholder"),
             on_change=_on_units_changed,
             select_all=False,
-            wrap=True,
         )
         dropped = st.session_state.get(_DROPPED)
         if dropped:
