@@ -13,11 +13,15 @@ cache.refresh()  # this rerun reads the newest published copy of the store (an u
 
 filters.restore_from_url()
 presenting = present.setup()  # ?present=1: full screen, the filters as the link set them, no sidebar
+menu = st.sidebar.container(key="app-menu")  # the app's own menu, above the filters, filled once pages are known
 if not presenting:
     filters.render_sidebar()
 filters.write_url()
 
-page = st.navigation(navigation.build(pages.PAGES), position="hidden" if presenting else "sidebar")
+built = navigation.build(pages.PAGES)
+page = st.navigation(built, position="hidden")
+if not presenting:
+    navigation.menu(menu, built, pages.PAGES)
 
 # While a pages/ folder exists, a server's first run executes in Streamlit's legacy multipage mode (see
 # ui/legacy.py) and the first filter choice was seen to be lost; one rerun per session after st.navigation has
@@ -28,7 +32,8 @@ if not st.session_state.get("_navigation_ready"):
 
 if cache.store_is_empty():
     st.info(t("app.empty_store"))
-page.run()
+if not present.slide(page, pages.PAGES):  # presenting: the chapter as one 16:9 screen
+    page.run()
 present.controls(page, pages.PAGES)
 if not presenting:
     with st.sidebar:

@@ -26,7 +26,7 @@ def render() -> None:
         st.plotly_chart(award_charts.award_funnel(funnel, language), key="chart-award-funnel")
     with right:
         st.subheader(t("awards.by_unit"))
-        by_unit = cache.kpis_by_unit(selection, cache.comparison_units(selection))
+        by_unit = cache.kpis_by_unit(selection, cache.comparison_groups(selection))
         drill.takeaway(takeaways.highest(by_unit, "award_rate", language, average=figures["award_rate"]), "award-rate")
         figure = rate_charts.rate_by_unit(
             by_unit, "award_rate", "chart.award_rate_by_unit", language, figures["award_rate"]

@@ -19,7 +19,9 @@ def render() -> None:
         st.info(t("batches.none"))
         return
     labels = t("batches.columns").split(",")
-    st.dataframe(batches.set_axis(labels, axis=1), hide_index=True, key="batches-table")
+    # An empty cell (a batch never undone, no note) reads as empty, never as "None".
+    shown = batches.astype(object).where(batches.notna(), "")
+    st.dataframe(shown.set_axis(labels, axis=1), hide_index=True, key="batches-table")
     active = batches[batches["undone_at"].isna()]["batch_id"].tolist()
     if not active:
         return

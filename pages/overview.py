@@ -16,7 +16,7 @@ def render() -> None:
         return
 
     st.subheader(t("overview.by_unit"))
-    by_unit = cache.kpis_by_unit(selection, cache.comparison_units(selection))
+    by_unit = cache.kpis_by_unit(selection, cache.comparison_groups(selection))
     trend = cache.trend(selection.without_years())
     shown = overview_charts(by_unit, trend, figures, lang())
     for row in (shown[:2], shown[2:]):

@@ -76,7 +76,7 @@ def render() -> None:
     ranking = cache.unit_ranking(selection, units, order_by)
     drill.takeaway(takeaways.ranking_mover(ranking, order_by, language), "ranking")
     st.dataframe(
-        ranking,
+        columns.shown(ranking),
         key="ranking-table",
         hide_index=True,
         column_order=(*RANKING_TABLE[:3], order_by, *(name for name in RANKING_TABLE[3:] if name != order_by)),

@@ -11,7 +11,7 @@ from ui.i18n import lang, t
 def render() -> None:
     selection = drill.page_header("page.patents")
     language = lang()
-    units = cache.comparison_units(selection)
+    units = cache.comparison_groups(selection)  # with the 本级 row: the bars add up to the total
     counts = cache.outcome_counts_by_unit(selection, units)
     figures = cache.summary(selection)
     if not figures["has_data"]:
@@ -37,7 +37,7 @@ def render() -> None:
     drill.takeaway(takeaways.outcome_leader(counts, label, language), "outcomes")
     st.plotly_chart(patent_charts.outcomes_by_unit(counts, language), key="chart-outcomes")
     st.dataframe(
-        counts,
+        labels.with_unit_labels(counts, language),
         key="outcome-table",
         hide_index=True,
         column_config={"unit": t("column.unit"), **{kind: label(kind) for kind in counts.columns if kind != "unit"}},

@@ -13,6 +13,7 @@ from ui.i18n import lang, t
 from ui.markdown import escape
 
 AS_OF_KEY, SEARCH_KEY, TABLE_KEY = "projects-as-of", "project-search", "project-table"
+AS_OF_PARAM = "asof"
 PROJECT_COLUMNS = (
     "project_id", "name", "owner_unit", "program", "category", "leader", "year",
     "start_date", "end_date", "status", "board_status", "savings_wan", "patent_count", "awards_awarded",
@@ -22,7 +23,7 @@ PROJECT_COLUMNS = (
 def render() -> None:
     selection = drill.page_header("page.projects")
     language = lang()
-    as_of = st.date_input(t("projects.as_of_label"), value=dt.date.today(), key=AS_OF_KEY)
+    as_of = _as_of()
     board = cache.status_board(selection, as_of)
     if sum(board.values()) == 0:
         st.info(t("pages.no_data", what=t("pages.what.projects")))
@@ -62,6 +63,20 @@ def render() -> None:
     rows = event.selection.rows if event else []
     if rows:
         _card(str(projects.iloc[rows[0]]["project_id"]), language)
+
+
+def _as_of() -> dt.date:
+    """The board's cut-off: the link's &asof=, else the data's own date (its latest year's end, tree.data_as_of),
+    so a ledger closed at 2025 is not judged against today's calendar; kept in the link when changed."""
+    if AS_OF_KEY not in st.session_state:
+        try:
+            linked = dt.date.fromisoformat(st.query_params.get(AS_OF_PARAM, ""))
+        except ValueError:
+            linked = None
+        st.session_state[AS_OF_KEY] = linked or cache.data_as_of() or dt.date.today()
+    as_of = st.date_input(t("projects.as_of_label"), key=AS_OF_KEY, help=t("projects.as_of_help"))
+    st.query_params[AS_OF_PARAM] = as_of.isoformat()
+    return as_of
 
 
 def _project_columns() -> dict:

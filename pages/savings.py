@@ -31,12 +31,13 @@ def render() -> None:
         key=SPLIT_KEY,
         horizontal=True,
     )
-    parts = cache.savings_by_unit_dimension(selection, units)
+    parts = cache.savings_by_unit_dimension(selection, cache.comparison_groups(selection))
     drill.takeaway(
         takeaways.largest_part(parts, dimension, language, unlabelled=t("chart.unit_level")), "savings-parts"
     )
     drill.unit_chart(
-        savings_charts.savings_by_unit_parts(parts, list(units), dimension, language), key="chart-savings-parts"
+        savings_charts.savings_by_unit_parts(parts, list(cache.comparison_groups(selection)), dimension, language),
+        key="chart-savings-parts",
     )
     st.caption(t("drill.hint"))
 

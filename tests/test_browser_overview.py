@@ -14,7 +14,7 @@ def kpi_value(page, key: str) -> str:
 
 
 def choose_unit(page, unit: str) -> None:
-    box = page.locator(".st-key-unit input")
+    box = page.locator(".st-key-unit:not([data-stale='true']) input").first  # a rerun may leave a stale copy
     box.click()
     box.fill(unit)
     page.get_by_role("option", name=re.compile(rf"^\s*{unit}$")).first.click()

@@ -26,7 +26,8 @@ def takeaway(page, key: str) -> str:
 def expect_filters(page, unit: str, years: list[str]) -> None:
     """The sidebar widgets show the unit and years (they may draw a moment after the page's figures)."""
     expect(page.locator(UNIT)).to_contain_text(unit)
-    expect(page.locator(f".st-key-year{LIVE} [data-testid='stSliderThumbValue']")).to_have_text(years)
+    for key, year in zip(("year-from", "year-to"), years, strict=True):  # the two year selectboxes (从 / 到)
+        expect(page.locator(f".st-key-{key}{LIVE} input").first).to_have_value(year)
 
 
 def wait_for_text(page, selector: str, text: str) -> None:

@@ -20,10 +20,10 @@ def test_report_each_format(demo_db, tmp_path, capsys):
         assert cli.main(["report", "--db", str(demo_db), *unit, "--format", fmt, "--out", str(out)]) == 0
         assert f"已生成 {out}" in capsys.readouterr().out
     slides = Presentation(tmp_path / "report.pptx").slides
-    # The by-unit charts compare the eight 党支部 under 工研所's one 党委: cover, KPIs, 4 charts, the 人才 section (its
-    # tiles and 4 charts), 4 running-the-programme charts (check grid and trend, ideas, points; its 2024 书记项目
-    # lists are none), 8 units, definitions.
-    assert len(slides) == 1 + 1 + 4 + 5 + 4 + 8 + 1
+    # Cover, KPIs, the overview's 4 charts, 4 running-the-programme charts (check grid and trend, ideas, points;
+    # its 2024 书记项目 lists are none), the 人才 section (its tiles and 4 charts), the eight 党支部 under 工研所's
+    # one 党委 ranked on one slide, awards, studio warnings, overdue projects, definitions.
+    assert len(slides) == 1 + 1 + 4 + 4 + 5 + 4 + 1
     assert slides[0].shapes.title.text == "党建引领创新工程成效汇报"
     book = openpyxl.load_workbook(tmp_path / "report.xlsx")
     people, running = ["人才", "荣誉", "培训"], ["进展督察", "建议", "积分 2024"]

@@ -123,7 +123,8 @@ def test_glossary_shows_the_rule_table(make_app, running_db):
 def test_projects_board_links_to_the_checks_page(make_app, running_db):
     app = run(make_app, running_db, "projects")
     links = app.get("page_link")
-    assert [link.proto.label for link in links] == ["查看进展督察（红黄牌）"]
+    # The sidebar menu is drawn with page links too; the board's own link is the one that names the checks page.
+    assert [link.proto.label for link in links].count("查看进展督察（红黄牌）") == 1
 
 
 @pytest.mark.parametrize("page", ["checks", "secretary", "suggestions", "points"])

@@ -147,6 +147,12 @@ def comparison_units(filters: Filters) -> tuple[str, ...]:
     return tuple(tree.comparison_units(cursor(), filters))
 
 
+@_cached(max_entries=256)
+def comparison_groups(filters: Filters) -> tuple[str, ...]:
+    """comparison_units plus the 本级 row's key when the selection has facts of its own to show."""
+    return tuple(tree.comparison_groups(cursor(), filters))
+
+
 @_cached(max_entries=512)
 def unit_ranking(filters: Filters, units: tuple[str, ...], order_by: str):
     return participation_metrics.unit_ranking(cursor(), filters, list(units), order_by)
@@ -184,12 +190,17 @@ def outcome_counts_by_unit(filters: Filters, units: tuple[str, ...]):
 
 @_cached(max_entries=256)
 def project_list(filters: Filters, as_of: dt.date, search: str = ""):
-    return projects_metrics.project_list(cursor(), filters, as_of, search)
+    return projects_metrics.project_list(cursor(), filters, as_of, search, overdue_all_years=True)
 
 
 @_cached(max_entries=256)
 def status_board(filters: Filters, as_of: dt.date) -> dict[str, int]:
-    return projects_metrics.status_board(cursor(), filters, as_of)
+    return projects_metrics.status_board(cursor(), filters, as_of, overdue_all_years=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def data_as_of() -> dt.date | None:
+    return tree.data_as_of(cursor())
 
 
 @_cached(max_entries=256)

@@ -69,7 +69,7 @@ def _column(label: str, kind: str):
         "signed_count": "%+d",
         "wan": "%.1f",
         "ratio": "%.2f",
-        "rate": "percent",
+        "rate": "%.1f%%",  # shown(): rates as percentages with one decimal, like every other rate
     }[kind]
     return st.column_config.NumberColumn(label, format=number_format)
 
@@ -77,3 +77,9 @@ def _column(label: str, kind: str):
 def config(names: Iterable[str], **overrides) -> dict:
     """st.dataframe's column_config for the named canonical columns; overrides replace single entries."""
     return {name: _column(t(COLUMNS[name][0]), COLUMNS[name][1]) for name in names if name in COLUMNS} | overrides
+
+
+def shown(frame):
+    """The frame as config() formats it: rate columns in percent (0.9683 → 96.83, drawn as 96.8%)."""
+    rates = [name for name in frame.columns if COLUMNS.get(name, ("", ""))[1] == "rate"]
+    return frame.assign(**{name: frame[name].astype("float64") * 100 for name in rates}) if rates else frame

@@ -12,7 +12,12 @@ from ui import cache
 from ui.i18n import LANG_KEY, join, lang, t
 
 UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY = "unit", "year", "program", "category"
-URL_KEYS = (UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY, LANG_KEY)
+# The year is set with two selectboxes (从 / 到): one gesture each, never two stacked slider thumbs. YEAR_KEY holds
+# the (from, to) pair they set, which pages and the link read.
+YEAR_FROM_KEY, YEAR_TO_KEY = "year-from", "year-to"
+URL_KEYS = (UNIT_KEY, YEAR_KEY, YEAR_FROM_KEY, YEAR_TO_KEY, PROGRAM_KEY, CATEGORY_KEY, LANG_KEY)
+_DROPPED = "_filters_dropped_units"
+_PREVIOUS_UNITS = "_filters_previous_units"
 _RESTORED = "_filters_restored_from_url"
 _UNKNOWN = "_filters_unknown_units"
 
@@ -46,16 +51,98 @@ def restore_from_url() -> None:
                 known.extend(resolve_units(cache.cursor(), [name]))
             except UnknownUnitError as missing:
                 unknown.append(missing)
-        st.session_state[UNIT_KEY] = list(dict.fromkeys(known))
+        kept, dropped = one_per_branch(list(dict.fromkeys(known)), [], _parents())
+        st.session_state[UNIT_KEY] = kept
+        st.session_state[_DROPPED] = dropped
         st.session_state[_UNKNOWN] = [(miss.name, miss.suggestions) for miss in unknown]
-    if YEAR_KEY in params:
-        years = _parse_years(params[YEAR_KEY], cache.available_years())
-        if years:
-            st.session_state[YEAR_KEY] = years
+    years = _parse_years(params[YEAR_KEY], cache.available_years()) if YEAR_KEY in params else None
+    if years:
+        _set_years(*years)
+        st.session_state[_YEAR_SET] = True
+    else:  # a link without a year opens on the latest year in which its units have data
+        latest = latest_year(tuple(st.session_state.get(UNIT_KEY) or ()))
+        if latest is not None:
+            _set_years(latest, latest)
     for key, allowed in ((PROGRAM_KEY, vocab.PROGRAMS), (CATEGORY_KEY, vocab.CATEGORIES)):
         chosen = [value for value in params.get_all(key) if value in allowed]
         if chosen:
             st.session_state[key] = chosen
+
+
+def _parents() -> dict[str, str | None]:
+    tree = cache.unit_tree()
+    return dict(zip(tree["unit"], tree["parent"], strict=True))
+
+
+def _line(unit: str, parents: dict) -> set[str]:
+    """The unit, everything above it and everything below it: units whose figures overlap with its own."""
+    above, node = set(), parents.get(unit)
+    while node is not None and node not in above:
+        above.add(node)
+        node = parents.get(node)
+    below = {other for other in parents if unit in _above(other, parents)}
+    return above | below
+
+
+def _above(unit: str, parents: dict) -> set[str]:
+    seen, node = set(), parents.get(unit)
+    while node is not None and node not in seen:
+        seen.add(node)
+        node = parents.get(node)
+    return seen
+
+
+def one_per_branch(selected: list[str], before: list[str], parents: dict) -> tuple[list[str], list[str]]:
+    """(kept, dropped): a unit chosen later drops every chosen unit above or below it (a company and its own 党委
+    would be counted twice and compared with themselves); among units chosen together, the first wins."""
+    added = [unit for unit in selected if unit not in before]
+    order = added + [unit for unit in selected if unit in before]  # the newest choice wins
+    kept: list[str] = []
+    for unit in order:
+        if not any(unit in _line(other, parents) for other in kept):
+            kept.append(unit)
+    dropped = [unit for unit in selected if unit not in kept]
+    return [unit for unit in selected if unit in kept], dropped
+
+
+def _on_units_changed() -> None:
+    before = st.session_state.get(_PREVIOUS_UNITS) or []
+    kept, dropped = one_per_branch(list(st.session_state.get(UNIT_KEY) or []), before, _parents())
+    st.session_state[UNIT_KEY] = kept
+    st.session_state[_DROPPED] = dropped
+    st.session_state[_PREVIOUS_UNITS] = kept
+    _default_year_for(kept)
+
+
+def _default_year_for(units: list[str]) -> None:
+    """No year chosen yet: the latest year in which the selected units have data."""
+    if st.session_state.get(_YEAR_SET):
+        return
+    latest = latest_year(tuple(units))
+    if latest is not None:
+        _set_years(latest, latest)
+
+
+def latest_year(units: tuple[str, ...]) -> int | None:
+    trend = cache.trend(Filters(units=units))
+    return None if trend.empty else int(trend["year"].max())
+
+
+def _set_years(start: int, end: int) -> None:
+    st.session_state[YEAR_KEY] = (start, end)
+    st.session_state[YEAR_FROM_KEY] = start
+    st.session_state[YEAR_TO_KEY] = end
+
+
+def _on_year_changed(changed: str) -> None:
+    start, end = st.session_state[YEAR_FROM_KEY], st.session_state[YEAR_TO_KEY]
+    if start > end:  # moving one end past the other moves both: still one gesture
+        start, end = (start, start) if changed == YEAR_FROM_KEY else (end, end)
+    st.session_state[_YEAR_SET] = True
+    _set_years(start, end)
+
+
+_YEAR_SET = "_filters_year_set"
 
 
 def render_sidebar() -> None:
@@ -72,21 +159,38 @@ def render_sidebar() -> None:
             horizontal=True,
         )
         st.header(t("filter.header"))
-        # Options in tree order, indented by depth: the multiselect reads as the unit tree.
+        # Options in tree order, indented by depth: the multiselect reads as the unit tree. No "select all matches"
+        # (Enter after typing picks the unit, not every match).
+        st.session_state.setdefault(_PREVIOUS_UNITS, list(st.session_state.get(UNIT_KEY) or []))
         st.multiselect(
             t("filter.unit"),
             options=list(tree["unit"]),
             format_func=lambda unit: "\u3000" * int(depth.get(unit, 0)) + unit,
             key=UNIT_KEY,
             placeholder=t("filter.unit.placeholder"),
+            on_change=_on_units_changed,
+            select_all=False,
         )
+        dropped = st.session_state.get(_DROPPED)
+        if dropped:
+            st.caption(t("filter.unit.dropped", units=join(dropped)))
         if years:
             chosen = _year_bounds(st.session_state.get(YEAR_KEY))
             if chosen[0] is not None and not set(chosen) <= set(years):
-                del st.session_state[YEAR_KEY]  # a year whose data was undone: back to the default
+                for key in (YEAR_KEY, YEAR_FROM_KEY, YEAR_TO_KEY):
+                    st.session_state.pop(key, None)  # a year whose data was undone: back to the default
+                chosen = (None, None)
+            if chosen[0] is None:
+                latest = latest_year(tuple(st.session_state.get(UNIT_KEY) or ())) or years[-1]
+                _set_years(latest, latest)
             if len(years) > 1:
-                # The default value makes it a range slider; the latest year alone is what leaders ask first.
-                st.select_slider(t("filter.year"), options=years, value=(years[-1], years[-1]), key=YEAR_KEY)
+                start, end = st.columns(2)
+                start.selectbox(
+                    t("filter.year_from"), years, key=YEAR_FROM_KEY, on_change=_on_year_changed, args=(YEAR_FROM_KEY,)
+                )
+                end.selectbox(
+                    t("filter.year_to"), years, key=YEAR_TO_KEY, on_change=_on_year_changed, args=(YEAR_TO_KEY,)
+                )
             else:
                 st.caption(f"{t('filter.year')}: {years[0]}")
         st.multiselect(

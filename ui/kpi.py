@@ -16,13 +16,21 @@ FIRST_ROW = 4
 def band(filters: Filters) -> dict:
     """Draw the band for the selection and return the figures it showed."""
     now = cache.summary(filters)
-    previous_filters = filters.previous_period()
+    previous_filters = kpi_band.comparable_period(filters, cache.available_years())
     before = kpi_band.comparable(cache.summary(previous_filters) if previous_filters else None)
     tiles = kpi_band.tiles(now, before, lang()) + _people_tiles(filters, before is not None)
     for row in (tiles[start : start + FIRST_ROW] for start in range(0, len(tiles), FIRST_ROW)):
         for column, tile in zip(st.columns(len(row)), row, strict=True):
             with column, st.container(key=f"kpi-{tile.key}"):
-                st.metric(tile.label, tile.value, tile.delta, help=t(f"metric.{tile.key}.def"), border=True)
+                st.metric(
+                    tile.label,
+                    tile.value,
+                    tile.delta,
+                    help=t(f"metric.{tile.key}.def"),
+                    border=True,
+                    delta_color="off" if tile.flat else "normal",
+                    delta_arrow="off" if tile.flat else "auto",
+                )
     if before is not None:
         st.caption(t("overview.delta_caption", period=period_label(previous_filters)))
     if now["reference_year"] is not None:

@@ -26,3 +26,11 @@ class PageEntry:
 def build(entries: Sequence[PageEntry]) -> list[st.Page]:
     """st.Page objects for st.navigation, in the entries' order."""
     return [entry.page() for entry in entries]
+
+
+def menu(slot, built: Sequence[st.Page], entries: Sequence[PageEntry]) -> None:
+    """The sidebar menu the app draws itself (Streamlit's own is off in .streamlit/config.toml): titles in the
+    user's language from the first run on, never the module names of pages/."""
+    with slot:
+        for page, entry in zip(built, entries, strict=True):
+            st.page_link(page, label=t(entry.title_key))

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from ui import filters
-from ui.i18n import t
+from analytics.charts import awards as award_charts
+from analytics.charts import patents as patent_charts
+from analytics.charts import rates as rate_charts
+from analytics.charts import savings as savings_charts
+from analytics.charts import studios as studio_charts
+from analytics.charts.layout import for_presentation
+from analytics.display import labels, takeaways
+from analytics.display.kpi_band import comparable, comparable_period, tiles
+from analytics.filters import Filters
+from analytics.metrics import studios as studios_metrics
+from ui import cache, drill, filters
+from ui.i18n import join, lang, t
+from ui.markdown import escape
 from ui.navigation import PageEntry
 
 PRESENT_KEY, ROTATE_KEY = "present", "rotate"
-# The meeting's running order; only the chapters registered in pages (the registry) are stepped through.
+# The meeting's running order; only the chapters registered in pages (the registry) are stepped through. Other
+# chapters (进展督察, 人才 …) join by adding their url path here and, for a one-screen slide, a SLIDES entry.
 CHAPTERS = ("overview", "participation", "savings", "patents", "awards", "studios")
 CHAPTERS += ("talent",)  # issue 16
 # issue 17: running the programme — the quarterly checks first, then 书记项目, ideas and points.
@@ -21,17 +33,45 @@ MIN_ROTATE, MAX_ROTATE = 5, 3600
 _CHAPTER_SHOWN = "_present_chapter_shown"
 
 # Constant CSS only: nothing from a user or the data ever reaches this string.
+# A slide is one 16:9 screen (designed for 1920×1080 and 1280×720): the chart area takes the height the header,
+# takeaways and the control band leave, so nothing scrolls and the controls never cover a chart. Charts are drawn
+# for that size (charts.layout.for_presentation: large dark type, no fixed height), never zoomed.
 _CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stSidebarNav"],
 [data-testid="stToolbar"], [data-testid="stHeader"], [data-testid="stDecoration"], footer { display: none !important; }
-/* Sized for a 1920×1080 projector: everything, charts included, drawn as a 1420-pixel-wide screen would be. */
-[data-testid="stMain"] { zoom: 1.35; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1rem 2rem 5rem 2rem; }
-.st-key-page-context p { font-size: 1.35rem; color: #444; margin: 0; }
+[data-testid="stMain"] { overflow: hidden; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 0.75rem 2rem 0 2rem; }
+[data-testid="stMainBlockContainer"] > div > [data-testid="stVerticalBlock"] { gap: 0.6rem; }
+.st-key-slide-header { min-height: 3rem; }
+.st-key-slide-title p { font-size: 2rem; font-weight: 700; color: #1a1a1a; margin: 0; line-height: 1.2; }
+.st-key-page-context p { font-size: 1.4rem; color: #333 !important; margin: 0; }
+[class*="st-key-takeaway-"] p { font-size: 1.35rem; color: #1a1a1a; line-height: 1.35; margin: 0; }
+[class*="st-key-takeaway-"] { min-height: 3.7rem; }
+[class*="st-key-charttitle-"] p { font-size: 1.5rem; color: #1a1a1a; margin: 0; }
+.st-key-slide-charts [data-testid="stPlotlyChart"] { height: calc(100vh - 17.5rem) !important; }
+.st-key-slide-charts-kpi [data-testid="stPlotlyChart"] { height: calc(100vh - 27rem) !important; }
+.st-key-slide-kpis [data-testid="stMetric"] { padding: 0.4rem 0.6rem; }
+.st-key-slide-kpis [data-testid="stMetricLabel"] p { font-size: 1.1rem; color: #1a1a1a; }
+.st-key-slide-kpis [data-testid="stMetricValue"] { font-size: 2.1rem; color: #1a1a1a; }
+.st-key-slide-list [data-testid="stAlert"] p { font-size: 1.3rem; }
+.st-key-slide-list { max-height: calc(100vh - 11rem); overflow: hidden; }
 .st-key-present-controls {
-    position: fixed; right: 1.5rem; bottom: 1rem; z-index: 1000; width: auto !important;
-    background: rgba(255, 255, 255, 0.92); border-radius: 0.5rem; padding: 0.25rem 0.75rem;
+    position: fixed; right: 1.5rem; bottom: 0.6rem; z-index: 1000; width: auto !important;
+    background: white; border-radius: 0.5rem; padding: 0.2rem 0.75rem;
+}
+@media (max-height: 800px) {
+    .st-key-slide-title p { font-size: 1.6rem; }
+    .st-key-page-context p { font-size: 1.15rem; }
+    [class*="st-key-takeaway-"] p { font-size: 1.1rem; }
+    [class*="st-key-takeaway-"] { min-height: 3rem; }
+    [class*="st-key-charttitle-"] p { font-size: 1.2rem; }
+    .st-key-slide-charts [data-testid="stPlotlyChart"] { height: calc(100vh - 16rem) !important; }
+    .st-key-slide-charts-kpi [data-testid="stPlotlyChart"] { height: calc(100vh - 24rem) !important; }
+    .st-key-slide-kpis [data-testid="stMetricDelta"] { font-size: 0.7rem; }
+    .st-key-slide-kpis [data-testid="stMetricLabel"] p { font-size: 0.9rem; }
+    .st-key-slide-kpis [data-testid="stMetricValue"] { font-size: 1.5rem; }
+    .st-key-slide-list [data-testid="stAlert"] p { font-size: 1.05rem; }
 }
 </style>
 """
@@ -62,7 +102,7 @@ def setup() -> bool:
     for key in filters.URL_KEYS:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
-    st.html(_CSS)  # the pages' own context line (ui.drill.page_header) becomes the large header line
+    st.html(_CSS)
     return True
 
 
@@ -135,3 +175,176 @@ def _rotation(entries: list[PageEntry], index: int | None, seconds: int) -> None
             _go(entries[0 if index is None or index == len(entries) - 1 else index + 1])
 
     tick()
+
+
+# ---- The slides: each chapter as one screen ------------------------------------------------------------------------
+
+
+def _chart(figure, key: str) -> None:
+    """The chart's title as a line of the slide, then the chart drawn for the slide's chart area."""
+    with st.container(key=f"charttitle-{key}"):
+        st.markdown(f"**{escape(figure.layout.title.text or '')}**")
+    # theme=None: the slide's own type sizes and colours, not Streamlit's smaller grey theme; no modebar on a slide.
+    st.plotly_chart(
+        for_presentation(figure, keep_title=False),
+        key=key,
+        height="stretch",
+        theme=None,
+        config={"displayModeBar": False},
+    )
+
+
+def _pair(left: tuple[str, object], right: tuple[str, object], key: str, area: str = "slide-charts") -> None:
+    """Two charts side by side, each under its takeaway, in the slide's chart area."""
+    with st.container(key=area):
+        for column, (text, figure), side in zip(st.columns(2), (left, right), ("left", "right"), strict=True):
+            with column:
+                drill.takeaway(text, f"{key}-{side}")
+                if figure is None:
+                    st.info(t("takeaway.no_data"))
+                else:
+                    _chart(figure, f"slide-{key}-{side}")
+
+
+def _overview(selection: Filters, language: str) -> None:
+    now = cache.summary(selection)
+    previous = comparable_period(selection, cache.available_years())
+    before = comparable(cache.summary(previous) if previous else None)
+    with st.container(key="slide-kpis"):
+        for column, tile in zip(st.columns(8), tiles(now, before, language), strict=True):
+            with column:
+                st.metric(
+                    tile.label,
+                    tile.value,
+                    tile.delta,
+                    border=True,
+                    delta_color="off" if tile.flat else "normal",
+                    delta_arrow="off" if tile.flat else "auto",
+                )
+    if not now["has_data"]:
+        return
+    by_unit = cache.kpis_by_unit(selection, cache.comparison_groups(selection))
+    _pair(
+        (takeaways.highest(by_unit, "savings_wan", language), savings_charts.savings_by_unit(by_unit, language)),
+        (takeaways.patents_split(by_unit, language), patent_charts.patents_by_unit(by_unit, language)),
+        "overview",
+        area="slide-charts-kpi",
+    )
+
+
+def _participation(selection: Filters, language: str) -> None:
+    figures = cache.summary(selection)
+    by_unit = cache.kpis_by_unit(selection, cache.comparison_units(selection))
+    shown = []
+    for metric, title_key in (
+        ("participation_rate", "chart.participation_by_unit"),
+        ("branch_coverage", "chart.branch_coverage_by_unit"),
+    ):
+        figure = rate_charts.rate_by_unit(by_unit, metric, title_key, language, figures[metric])
+        shown.append((takeaways.highest(by_unit, metric, language, average=figures[metric]), figure))
+    _pair(*shown, "participation")
+
+
+def _savings(selection: Filters, language: str) -> None:
+    groups = list(cache.comparison_groups(selection))
+    parts = cache.savings_by_unit_dimension(selection, tuple(groups))
+    everything = selection.without_years()
+    _pair(
+        (
+            takeaways.largest_part(parts, "program", language, unlabelled=t("chart.unit_level")),
+            savings_charts.savings_by_unit_parts(parts, groups, "program", language),
+        ),
+        (
+            takeaways.latest_year_change(cache.trend(everything), "savings_wan", language),
+            savings_charts.savings_trend_by_program(cache.savings_by_year_program(everything), language),
+        ),
+        "savings",
+    )
+
+
+def _patents(selection: Filters, language: str) -> None:
+    by_unit = cache.kpis_by_unit(selection, cache.comparison_groups(selection))
+    trend = cache.trend(selection.without_years())
+    _pair(
+        (takeaways.patents_split(by_unit, language), patent_charts.patents_by_unit(by_unit, language)),
+        (takeaways.latest_year_change(trend, "patent_count", language), patent_charts.patents_trend(trend, language)),
+        "patents",
+    )
+
+
+def _awards(selection: Filters, language: str) -> None:
+    figures = cache.summary(selection)
+    funnel = cache.award_funnel(selection)
+    by_unit = cache.kpis_by_unit(selection, cache.comparison_groups(selection))
+    level = lambda value: labels.level_label(value, language)  # noqa: E731
+    _pair(
+        (takeaways.award_funnel(funnel, level, language), award_charts.award_funnel(funnel, language)),
+        (
+            takeaways.highest(by_unit, "award_rate", language, average=figures["award_rate"]),
+            rate_charts.rate_by_unit(
+                by_unit, "award_rate", "chart.award_rate_by_unit", language, figures["award_rate"]
+            ),
+        ),
+        "awards",
+    )
+
+
+def _studios(selection: Filters, language: str) -> None:
+    verdicts = cache.studio_verdicts(selection)
+    year = studios_metrics.studio_year(verdicts, selection)
+    cards = studios_metrics.studio_cards(verdicts, year)
+    if not cards:
+        st.info(t("pages.no_data", what=t("pages.what.studios")))
+        return
+    at_risk = [card for card in cards if card["verdict"] != "ok"]
+    shown = (at_risk or cards)[0]
+    with st.container(key="slide-charts"):
+        left, right = st.columns(2)
+        with left:
+            drill.takeaway(takeaways.studios(verdicts[verdicts["year"] == year], year, language), "studios-left")
+            with st.container(key="slide-list"):
+                if not at_risk:
+                    st.success(t("studios.none_at_risk", year=year))
+                for card in at_risk:
+                    verdict = t(f"studio.verdict.{card['verdict']}")
+                    line = t("studios.verdict_line", studio=card["studio"], unit=card["unit"], verdict=verdict)
+                    missed = join(t(f"studio.dim.{dim}") for dim in card["missed"])
+                    (st.error if card["verdict"] == "delisted" else st.warning)(
+                        f"{line} · {t('studios.missed_dims', dims=missed)}"
+                    )
+        with right:
+            verdict = t(f"studio.verdict.{shown['verdict']}")
+            title = f"{shown['studio']} · {verdict}"
+            drill.takeaway(t("studios.each", year=year), "studios-right")
+            _chart(studio_charts.studio_targets(shown["dimensions"], title, language), "slide-studios-right")
+
+
+# A chapter's url path → the function that draws its slide; a chapter without one is shown as its page.
+SLIDES: dict[str, Callable[[Filters, str], None]] = {
+    "overview": _overview,
+    "participation": _participation,
+    "savings": _savings,
+    "patents": _patents,
+    "awards": _awards,
+    "studios": _studios,
+}
+
+
+def slide(page, registry: Sequence[PageEntry]) -> bool:
+    """In presenter mode, draw the current chapter as one screen and return True; False when the page is drawn as
+    it is (not presenting, or a page without a slide)."""
+    if not active():
+        return False
+    path = page.url_path or next((entry.url_path for entry in registry if entry.default), "")
+    draw = SLIDES.get(path)
+    entry = next((entry for entry in registry if entry.url_path == path), None)
+    if draw is None or entry is None:
+        return False
+    selection = filters.current()
+    with st.container(key="slide-header", horizontal=True, vertical_alignment="bottom", gap="medium"):
+        with st.container(key="slide-title", width="content"):
+            st.markdown(t(entry.title_key))
+        with st.container(key="page-context", width="content"):
+            st.caption(filters.context_line(selection))
+    draw(selection, lang())
+    return True

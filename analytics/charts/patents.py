@@ -14,7 +14,7 @@ from analytics.charts.layout import (
     legend_below,
 )
 from analytics.contract import vocab
-from analytics.display.labels import outcome_label
+from analytics.display.labels import outcome_label, unit_label
 from analytics.i18n import t
 
 
@@ -22,6 +22,7 @@ def patents_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Patents per unit stacked by type, and software copyrights as their own bar beside the stack (never in it)."""
     ordered = by_unit.sort_values(["patent_count", "software_copyrights"], ascending=False)
     units = list(ordered["unit"])
+    shown = [unit_label(unit, lang) for unit in units]
     traces = []
     base = pd.Series(0.0, index=ordered.index)
     # Grouped bars with an explicit base: the three types stack in one slot, software sits in the next.
@@ -31,7 +32,7 @@ def patents_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
             go.Bar(
                 orientation="h",
                 name=t(f"patent.{zh}", lang),
-                y=units,
+                y=shown,
                 x=values,
                 base=base.copy(),
                 offsetgroup="patents",
@@ -45,7 +46,7 @@ def patents_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
         go.Bar(
             orientation="h",
             name=t("chart.software", lang),
-            y=units,
+            y=shown,
             x=ordered["software_copyrights"],
             offsetgroup="software",
             marker_color=SOFTWARE_COLOUR,
@@ -89,7 +90,7 @@ def outcomes_by_unit(counts: pd.DataFrame, lang: str = "zh") -> go.Figure:
         go.Heatmap(
             z=values,
             x=[outcome_label(kind, lang) for kind in kinds],
-            y=list(counts["unit"]),
+            y=[unit_label(unit, lang) for unit in counts["unit"]],
             text=values,
             texttemplate="%{text}",
             colorscale=[[0, "#fdfefe"], [1, "#2f6db5"]],

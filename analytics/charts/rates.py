@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from analytics.charts.layout import PRIMARY, UNIT_COLOURS, apply_layout, by_unit_layout
 from analytics.contract.missing import is_missing
 from analytics.display import formatting
+from analytics.display.takeaways import units_only
 from analytics.i18n import t
 
 
@@ -18,10 +19,23 @@ def rate_by_unit(by_unit: pd.DataFrame, column: str, title_key: str, lang: str =
 
 
 def rate_bars(by_unit: pd.DataFrame, column: str, title: str, colour: str, lang: str, overall=None) -> go.Figure:
+    by_unit = units_only(by_unit)  # a rate of the 本级 part is not compared with the units'
     ordered = by_unit.assign(_rate=pd.to_numeric(by_unit[column], errors="coerce")).sort_values(
         "_rate", ascending=False, na_position="last"
     )
-    labels = [t("chart.unknown", lang) if is_missing(v) else formatting.rate(v, lang) for v in ordered["_rate"]]
+    undeclared = (
+        ordered["awards_declared"] == 0 if column == "award_rate" and "awards_declared" in ordered else None
+    )  # an award rate with nothing declared is 未申报, not unknown
+    labels = [
+        (
+            t("award_rate.not_declared", lang)
+            if undeclared is not None and undeclared.iloc[i]
+            else t("chart.unknown", lang)
+        )
+        if is_missing(v)
+        else formatting.rate(v, lang)
+        for i, v in enumerate(ordered["_rate"])
+    ]
     fig = go.Figure(
         go.Bar(
             orientation="h",

@@ -17,6 +17,7 @@ from analytics.charts.layout import (
 from analytics.charts.rates import rate_bars
 from analytics.contract import vocab
 from analytics.display import formatting
+from analytics.display.labels import unit_label
 from analytics.i18n import t
 
 
@@ -26,7 +27,7 @@ def savings_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
     fig = go.Figure(
         go.Bar(
             orientation="h",
-            y=ordered["unit"],
+            y=[unit_label(unit, lang) for unit in ordered["unit"]],
             x=ordered["savings_wan"],
             text=[formatting.wan(v, lang, unit=False) for v in ordered["savings_wan"]],
             textposition="outside",
@@ -65,7 +66,7 @@ def savings_by_unit_parts(parts: pd.DataFrame, units: list[str], dimension: str,
             go.Bar(
                 orientation="h",
                 name=name,
-                y=order,
+                y=[unit_label(unit, lang) for unit in order],
                 x=values,
                 marker_color=_part_colour(part, dimension),
                 customdata=order,

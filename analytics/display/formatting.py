@@ -38,11 +38,20 @@ def delta_wan(current, previous, lang: str = "zh") -> str | None:
     return f"{current - previous:+,.1f} {t('unit.wan', lang)}"
 
 
-def delta_rate(current, previous, lang: str = "zh") -> str | None:
-    """A change of rate in percentage points, never a percent of a percent."""
+def points_change(current, previous) -> float | None:
+    """A change of rate in percentage points, rounded once to the one decimal every figure is shown with: the tile
+    and the sentence both read this value (96.774% − 90.625% → 6.1, never 6.1 here and 6.2 there)."""
     if is_missing(current) or is_missing(previous):
         return None
-    return f"{(current - previous) * 100:+.1f}{t('unit.pp', lang)}"
+    return round((float(current) - float(previous)) * 100, 1) + 0.0  # + 0.0: no "-0.0"
+
+
+def delta_rate(current, previous, lang: str = "zh") -> str | None:
+    """A change of rate in percentage points, never a percent of a percent."""
+    points = points_change(current, previous)
+    if points is None:
+        return None
+    return f"{points:+.1f}{t('unit.pp', lang)}"
 
 
 def period(filters: Filters, lang: str = "zh") -> str:

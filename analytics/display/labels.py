@@ -5,6 +5,19 @@ from __future__ import annotations
 from analytics.contract import vocab
 from analytics.contract.missing import is_missing
 from analytics.i18n import TABLE, t
+from analytics.store.tree import OWN_GROUP
+
+
+def unit_label(unit: str, lang: str = "zh") -> str:
+    """A unit as charts and tables show it: its name, or 本级 for the selection's own row (tree.OWN_GROUP)."""
+    return t("unit.own", lang) if unit == OWN_GROUP else unit
+
+
+def with_unit_labels(frame, lang: str = "zh", column: str = "unit"):
+    """The frame with its unit column as shown (the 本级 row named in the UI language)."""
+    if column not in frame or not len(frame):
+        return frame
+    return frame.assign(**{column: [unit_label(unit, lang) for unit in frame[column]]})
 
 
 def outcome_label(kind: str, lang: str = "zh") -> str:

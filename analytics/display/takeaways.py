@@ -10,6 +10,7 @@ from analytics.contract import vocab
 from analytics.contract.missing import is_missing
 from analytics.display import formatting, labels
 from analytics.i18n import join, t
+from analytics.store.tree import OWN_GROUP
 
 # How each figure is written: rates as %, money in 万元, ratios with two decimals, everything else as a count.
 RATE_COLUMNS = ("participation_rate", "branch_coverage", "award_rate", "completion_rate", "top_share")
@@ -36,29 +37,47 @@ def metric_name(column: str, lang: str = "zh") -> str:
     return t(f"metric.{METRIC_KEY.get(column, column)}", lang)
 
 
+def units_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of real units: a 本级 row (tree.OWN_GROUP) completes a breakdown but is not ranked among units."""
+    return frame[frame["unit"] != OWN_GROUP] if len(frame) and "unit" in frame else frame
+
+
 def _known(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    frame = units_only(frame)
     values = pd.to_numeric(frame[column], errors="coerce") if len(frame) else frame[column]
     return frame.assign(_value=values).dropna(subset=["_value"])
 
 
 def highest(by_unit: pd.DataFrame, column: str, lang: str = "zh", average=None) -> str:
-    """「<unit><metric>最高，为 <value>」 (with the overall figure when given); ties go to the first unit in
-    the frame. Units with an unknown figure are left out and counted at the end; with none known, says there is
-    nothing to compare."""
+    """「<unit><metric>最高，为 <value>」 (with the overall figure when given); units equal as shown are named
+    together as 并列最高, and all units equal reads 各单位均为. Units with an unknown figure are left out and counted
+    at the end; with none known, says there is nothing to compare."""
     known = _known(by_unit, column)
     if known.empty:
         return t("takeaway.no_data", lang)
     best = known.loc[known["_value"].idxmax()]
-    params = {
-        "unit": best["unit"],
-        "metric": metric_name(column, lang),
-        "value": format_value(column, best[column], lang),
-    }
-    if average is not None and not is_missing(average):
+    shown = format_value(column, best[column], lang)
+    # Ties are judged on the figure as shown: 96.81% and 96.83% both read 96.8%.
+    tied = [row["unit"] for _, row in known.iterrows() if format_value(column, row[column], lang) == shown]
+    params = {"unit": best["unit"], "metric": metric_name(column, lang), "value": shown}
+    if len(tied) > 1 and len(tied) == len(known):
+        sentence = t("takeaway.highest_all_tied", lang, **params)
+    elif len(tied) > 1:
+        units = join(tied, lang)
+        sentence = t("takeaway.highest_tied", lang, units=units, **params)
+    elif average is not None and not is_missing(average):
         sentence = t("takeaway.highest_with_average", lang, average=format_value(column, average, lang), **params)
     else:
         sentence = t("takeaway.highest", lang, **params)
-    unknown = len(by_unit) - len(known)
+    if len(tied) > 1 and average is not None and not is_missing(average) and len(tied) != len(known):
+        sentence += t("takeaway.overall", lang, average=format_value(column, average, lang))
+    unknown = len(units_only(by_unit)) - len(known)
+    if column == "award_rate" and "awards_declared" in by_unit and unknown:
+        # An award rate with nothing declared is 未申报, not unknown.
+        undeclared = int((units_only(by_unit)["awards_declared"] == 0).sum())
+        if undeclared:
+            sentence += t("takeaway.undeclared_units", lang, count=undeclared)
+        unknown -= undeclared
     if unknown:
         sentence += t("takeaway.unknown_units", lang, count=unknown, metric=params["metric"])
     return sentence
@@ -108,10 +127,15 @@ def ranking_mover(ranking: pd.DataFrame, order_by: str, lang: str = "zh") -> str
 
 
 def concentration(by_unit: pd.DataFrame, top_n: int, lang: str = "zh") -> str:
-    """The unit whose savings depend most on its top projects."""
+    """The unit whose savings depend most on its top projects; a unit with no more than top_n projects with
+    savings is trivially 100% concentrated and is not compared."""
     known = _known(by_unit, "top_share")
     if known.empty:
         return t("takeaway.no_data", lang)
+    if "projects_with_savings" in known:
+        known = known[known["projects_with_savings"] > top_n]
+        if known.empty:
+            return t("takeaway.concentration_none", lang, n=top_n)
     most = known.loc[known["_value"].idxmax()]
     return t("takeaway.concentration", lang, unit=most["unit"], n=top_n, share=formatting.rate(most["top_share"], lang))
 
@@ -169,8 +193,11 @@ def outcome_leader(counts: pd.DataFrame, kind_label, lang: str = "zh") -> str:
     totals = counts[kinds].sum() if len(counts) else pd.Series(dtype="int64")
     if totals.empty or int(totals.sum()) == 0:
         return t("takeaway.no_data", lang)
-    per_unit = counts[kinds].sum(axis=1)
-    best_unit = counts.loc[per_unit.idxmax(), "unit"]
+    ranked = units_only(counts)
+    per_unit = ranked[kinds].sum(axis=1)
+    if per_unit.empty:
+        return t("takeaway.no_data", lang)
+    best_unit = ranked.loc[per_unit.idxmax(), "unit"]
     return t(
         "takeaway.outcome_leader",
         lang,
@@ -221,6 +248,8 @@ def studios(verdicts_in_year: pd.DataFrame, year: int | None, lang: str = "zh") 
     if missed.empty:
         return t("takeaway.studios_ok", lang, year=year, count=verdicts_in_year["studio"].nunique())
     delisted = int((missed["verdict"] == "delisted").sum())
+    if delisted == 0:  # never "其中 0 个 …"
+        return t("takeaway.studios_risk_only", lang, year=year, count=len(missed))
     return t("takeaway.studios_risk", lang, year=year, count=len(missed), delisted=delisted)
 
 

@@ -14,8 +14,10 @@ import kaleido
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from analytics.charts.layout import for_presentation
+
 WIDTH, HEIGHT, SCALE = 1400, 640, 2
-FONT_SIZE = 18
+FONT_SIZE = 26
 # Preferred CJK families, best first; the first installed one is embedded in PDFs.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
 INSTALL_HINT = "apt-get install fonts-noto-cjk"
@@ -69,13 +71,11 @@ def _ensure_server() -> None:
 
 
 def for_export(figure: go.Figure, *, keep_title: bool = True) -> go.Figure:
-    """A copy sized for a slide or a page: larger type; the title dropped when the slide carries it."""
-    copy = go.Figure(figure)
-    copy.update_layout(font={"size": FONT_SIZE}, width=WIDTH, height=HEIGHT)
-    if keep_title:
-        copy.update_layout(title={"font": {"size": FONT_SIZE + 6}})
-    else:
-        copy.update_layout(title=None, margin={"t": 40})
+    """A copy sized for a slide or a page: type large enough to read ≥ 14 pt where the image is placed (the deck
+    and the PDF place it about 10.7 in wide: 1400 px → 0.55 pt a pixel, so 26 px ≈ 14.3 pt), dark on white;
+    the title dropped when the slide carries it."""
+    copy = for_presentation(figure, font_size=FONT_SIZE, title_size=FONT_SIZE + 6, keep_title=keep_title)
+    copy.update_layout(width=WIDTH, height=HEIGHT)
     return copy
 
 

@@ -6,13 +6,16 @@ import io
 
 from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
+from fpdf.fonts import FontFace
 
 from analytics.exports import images
-from analytics.exports.report import Report, Tile
+from analytics.exports.report import Report, TablePage, Tile
 from analytics.i18n import t
 
 FONT = "cjk"
 RED, INK, GREY, PALE = (192, 57, 43), (34, 34, 34), (119, 119, 119), (251, 238, 236)
+WHITE = (255, 255, 255)
+JUDGEMENT_COLOURS = {"green": (30, 132, 73), "yellow": (212, 160, 23), "red": (192, 57, 43)}
 MARGIN = 14.0
 
 
@@ -52,7 +55,7 @@ def _title(pdf: _Pages, text: str) -> None:
     pdf.ln(6)
 
 
-def _tiles(pdf: _Pages, tiles: tuple[Tile, ...], height: float, value_size: float) -> None:
+def _tiles(pdf: _Pages, tiles: tuple[Tile, ...], height: float, value_size: float, lang: str) -> None:
     columns, gap = 4, 5.0
     width = (pdf.epw - gap * (columns - 1)) / columns
     top = pdf.get_y()
@@ -61,10 +64,15 @@ def _tiles(pdf: _Pages, tiles: tuple[Tile, ...], height: float, value_size: floa
         x, y = MARGIN + column * (width + gap), top + row * (height + gap)
         pdf.set_fill_color(*PALE)
         pdf.rect(x, y, width, height, style="F", round_corners=True, corner_radius=2)
+        delta = tile.delta or ""
+        if tile.judgement:
+            pdf.set_fill_color(*JUDGEMENT_COLOURS[tile.judgement])
+            pdf.rect(x, y, 2.2, height, style="F")
+            delta = f"{delta}  {t(f'deck.judgement.{tile.judgement}', lang)}".strip()
         for offset, text, size, color in (
-            (0.18, tile.value, value_size, RED),
-            (0.55, tile.label, 11, INK),
-            (0.78, tile.delta or "", 9, GREY),
+            (0.16, tile.value, value_size, RED),
+            (0.52, tile.label, 12, INK),
+            (0.76, delta, 11, JUDGEMENT_COLOURS.get(tile.judgement, GREY)),
         ):
             pdf.set_xy(x, y + height * offset)
             pdf.set_font(FONT, size=size)
@@ -72,6 +80,29 @@ def _tiles(pdf: _Pages, tiles: tuple[Tile, ...], height: float, value_size: floa
             pdf.cell(width, size * 0.4, text, align="C")
     rows = (len(tiles) + columns - 1) // columns
     pdf.set_xy(MARGIN, top + rows * (height + gap))
+
+
+def _table(pdf: _Pages, page: TablePage) -> None:
+    """A table slide's rows: a red header row with white text, the rest ink on white, the total row pale."""
+    pdf.set_font(FONT, size=11)
+    pdf.set_text_color(*INK)
+    pdf.set_fill_color(*WHITE)
+    pdf.set_draw_color(*GREY)
+    weights = [
+        max(len(str(row[index])) for row in (page.headers, *page.rows)) + 2 for index in range(len(page.headers))
+    ]
+    total_row = page.key in ("ranking", "awards")
+    with pdf.table(
+        col_widths=tuple(weights),
+        text_align="LEFT",
+        line_height=7,
+        cell_fill_mode="NONE",
+        headings_style=FontFace(color=WHITE, fill_color=RED),  # no bold face of the CJK font is embedded
+    ) as table:
+        table.row(page.headers)
+        for number, row in enumerate(page.rows, start=1):
+            style = FontFace(fill_color=PALE) if total_row and number == len(page.rows) else None
+            table.row([str(value) for value in row], style=style)
 
 
 def build(report: Report, chart_images: list[bytes] | None = None) -> bytes:
@@ -91,13 +122,13 @@ def build(report: Report, chart_images: list[bytes] | None = None) -> bytes:
     pdf.set_text_color(*RED)
     pdf.cell(0, 16, report.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(6)
-    for line in (stamp.units, stamp.period, stamp.generated.strftime("%Y-%m-%d")):
+    for line in (stamp.units, stamp.period, t("deck.cover_date", lang, date=stamp.as_of_text)):
         _paragraph(pdf, line, 16, height=10)
     pdf.ln(8)
-    _paragraph(pdf, stamp.lines()[4], 10, color=GREY)
+    _paragraph(pdf, t("deck.cover_made", lang, date=stamp.generated.strftime("%Y-%m-%d")), 10, color=GREY)
 
     _title(pdf, t("deck.kpis", lang))
-    _tiles(pdf, report.tiles, 34, 22)
+    _tiles(pdf, report.tiles, 34, 22, lang)
     pdf.ln(2)
     _paragraph(pdf, report.sentence, 14, height=8)
     pdf.ln(2)
@@ -115,7 +146,7 @@ def build(report: Report, chart_images: list[bytes] | None = None) -> bytes:
 
     if report.people is not None:  # issue 16: the 人才 section, after the headline charts
         _title(pdf, report.people.title)
-        _tiles(pdf, report.people.tiles, 30, 20)
+        _tiles(pdf, report.people.tiles, 30, 20, lang)
         for line in report.people.lines:
             _paragraph(pdf, line, 12, height=7)
         for page in report.people.charts:
@@ -126,16 +157,26 @@ def build(report: Report, chart_images: list[bytes] | None = None) -> bytes:
             pdf.set_y(pdf.get_y() + width * images.HEIGHT / images.WIDTH + 3)
             _paragraph(pdf, page.takeaway, 13, height=7)
 
-    for unit in report.units:
-        _title(pdf, unit.unit)
-        _paragraph(pdf, unit.sentence, 15, height=9)
-        pdf.ln(6)
-        _tiles(pdf, unit.tiles, 30, 20)
+    for page in report.tables:
+        _title(pdf, page.title)
+        _paragraph(pdf, page.summary, 13, height=7)
+        pdf.ln(3)
+        if page.rows:
+            _table(pdf, page)
+        elif page.key == "studios":
+            _paragraph(pdf, t("deck.studios.none", lang), 13, height=7)
+        if page.note:
+            pdf.ln(2)
+            _paragraph(pdf, page.note, 10, color=GREY)
 
     _title(pdf, t("deck.definitions", lang))
     pdf.set_font(FONT, size=10)
     pdf.set_text_color(*INK)
-    with pdf.table(col_widths=(1, 5), text_align="LEFT", first_row_as_headings=False, line_height=6) as table:
+    pdf.set_fill_color(*WHITE)  # the title's red bar leaves red as the fill colour: tables would print solid red
+    pdf.set_draw_color(*GREY)
+    with pdf.table(
+        col_widths=(1, 5), text_align="LEFT", first_row_as_headings=False, line_height=6, cell_fill_mode="NONE"
+    ) as table:
         for name, text in stamp.definitions():
             table.row((name, text))
     pdf.ln(4)

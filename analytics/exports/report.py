@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
@@ -10,14 +11,22 @@ import plotly.graph_objects as go
 from analytics import metrics
 from analytics.charts import talent as talent_charts
 from analytics.charts.overview import overview_charts
-from analytics.display import formatting, kpi_band, takeaways
+from analytics.contract.missing import is_missing
+from analytics.display import formatting, kpi_band, labels, takeaways
 from analytics.display.kpi_band import Tile
 from analytics.exports import running, summary
 from analytics.exports.stamp import Stamp, make_stamp
 from analytics.filters import Filters
 from analytics.i18n import join, t
+from analytics.metrics import awards as awards_metrics
+from analytics.metrics import projects as projects_metrics
+from analytics.metrics import studios as studios_metrics
 from analytics.metrics import talent
 from analytics.store import tree
+from analytics.store.tree import OWN_GROUP
+
+# Rows a table slide holds at 14 pt; the rest is counted in a note.
+MAX_ROWS = 12
 
 
 @dataclass(frozen=True)
@@ -29,10 +38,15 @@ class ChartPage:
 
 
 @dataclass(frozen=True)
-class UnitPage:
-    unit: str
-    sentence: str
-    tiles: tuple[Tile, ...]
+class TablePage:
+    """A table slide: its title, headers, rows of text as shown, the chapter's summary paragraph and a note."""
+
+    key: str
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    summary: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,15 +68,160 @@ class Report:
     tiles: tuple[Tile, ...]
     notes: tuple[str, ...]
     charts: tuple[ChartPage, ...]
-    units: tuple[UnitPage, ...]
+    tables: tuple[TablePage, ...]
     has_data: bool
     people: PeopleSection | None = None  # issue 16
 
 
-def report_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
-    """The units that get a slide of their own: those the dashboard's by-unit charts compare, when there are several."""
+def _ranking(con, filters: Filters, now: dict, lang: str) -> TablePage | None:
+    """The compared units ranked by savings (ties share a rank), then the 本级 row and the total: the rows add up."""
     units = tree.comparison_units(con, filters)
-    return units if len(units) > 1 else []
+    if len(units) < 2:
+        return None
+    by_unit = metrics.kpis_by_unit(con, filters, tree.comparison_groups(con, filters))
+    ranked = by_unit[by_unit["unit"] != OWN_GROUP].sort_values(["savings_wan", "unit"], ascending=[False, True])
+    own = by_unit[by_unit["unit"] == OWN_GROUP]
+    shown_savings = ranked["savings_wan"].map(lambda value: round(float(value), 1))
+    ranks = shown_savings.rank(method="min", ascending=False).astype(int)
+    headers = (
+        t("deck.ranking.rank", lang),
+        t("col.unit", lang),
+        t("metric.projects", lang),
+        t("metric.participation_rate", lang),
+        t("metric.branch_coverage", lang),
+        t("kpi.savings_wan", lang),
+        t("metric.patents", lang),
+        t("metric.award_rate", lang),
+    )
+
+    def row(rank: str, unit: str, figures) -> tuple[str, ...]:
+        award = (
+            t("award_rate.not_declared", lang)
+            if figures["awards_declared"] == 0
+            else formatting.rate(figures["award_rate"], lang)
+        )
+        return (
+            rank,
+            unit,
+            formatting.count(figures["projects"]),
+            formatting.rate(figures["participation_rate"], lang),
+            formatting.rate(figures["branch_coverage"], lang),
+            formatting.wan(figures["savings_wan"], lang, unit=False),
+            formatting.count(figures["patent_count"]),
+            award,
+        )
+
+    rows = [
+        row(str(rank), unit, record)
+        for rank, (unit, record) in zip(ranks, ranked.set_index("unit").iterrows(), strict=True)
+    ]
+    note = ""
+    if len(rows) > MAX_ROWS:
+        note = t("deck.ranking.more", lang, count=len(rows) - MAX_ROWS)
+        rows = rows[:MAX_ROWS]
+    for _, record in own.iterrows():
+        rows.append(row("—", labels.unit_label(OWN_GROUP, lang), record))
+    total = {**now, "patent_count": now["patents"]["total"]}
+    rows.append(row("", t("sheet.total", lang), total))
+    text = t(
+        "deck.ranking.summary",
+        lang,
+        savings=takeaways.highest(by_unit, "savings_wan", lang),
+        participation=takeaways.highest(by_unit, "participation_rate", lang, average=now["participation_rate"]),
+    )
+    if len(own):
+        text += t("deck.ranking.own", lang)
+    return TablePage("ranking", t("deck.ranking", lang), headers, tuple(rows), text, note)
+
+
+def _awards(con, filters: Filters, now: dict, lang: str) -> TablePage:
+    funnel = awards_metrics.award_funnel(con, filters)
+    headers = (
+        t("deck.awards.level", lang),
+        t("col.declared", lang),
+        t("col.awarded", lang),
+        t("metric.award_rate", lang),
+    )
+
+    def rate(declared, awarded) -> str:
+        return t("award_rate.not_declared", lang) if declared == 0 else formatting.rate(awarded / declared, lang)
+
+    rows = [
+        (
+            labels.level_label(level, lang),
+            formatting.count(declared),
+            formatting.count(awarded),
+            rate(declared, awarded),
+        )
+        for level, declared, awarded in funnel[["level", "awards_declared", "awards_awarded"]].itertuples(index=False)
+    ]
+    declared, awarded = now["awards_declared"], now["awards_awarded"]
+    rows.append(
+        (t("sheet.total", lang), formatting.count(declared), formatting.count(awarded), rate(declared, awarded))
+    )
+    text = takeaways.award_funnel(funnel, lambda level: labels.level_label(level, lang), lang)
+    return TablePage("awards", t("deck.awards", lang), headers, tuple(rows), t("deck.awards.summary", lang, text=text))
+
+
+def _studios(con, filters: Filters, lang: str) -> TablePage | None:
+    verdicts = studios_metrics.studio_verdicts(con, filters)
+    year = studios_metrics.studio_year(verdicts, filters)
+    cards = studios_metrics.studio_cards(verdicts, year)
+    if not cards:
+        return None
+    headers = (
+        t("deck.studios.studio", lang),
+        t("col.unit", lang),
+        t("deck.studios.verdict", lang),
+        t("deck.studios.missed", lang),
+    )
+    rows = tuple(
+        (
+            card["studio"],
+            card["unit"],
+            t(f"studio.verdict.{card['verdict']}", lang),
+            join((t(f"studio.dim.{dim}", lang) for dim in card["missed"]), lang),
+        )
+        for card in cards
+        if card["verdict"] != "ok"
+    )
+    text = takeaways.studios(verdicts[verdicts["year"] == year], year, lang)
+    summary_text = t("deck.studios.summary", lang, text=text)
+    return TablePage("studios", t("deck.studios", lang), headers, rows, summary_text)
+
+
+def _overdue(con, filters: Filters, as_of: dt.date | None, lang: str) -> TablePage | None:
+    if as_of is None:
+        return None
+    projects = projects_metrics.project_list(con, filters, as_of, overdue_all_years=True)
+    board = projects_metrics.status_board(con, filters, as_of, overdue_all_years=True)
+    late = projects[projects["board_status"] == "overdue"].sort_values(["end_date", "project_id"])
+    headers = (
+        t("column.project_id", lang),
+        t("column.name", lang),
+        t("col.unit", lang),
+        t("column.leader", lang),
+        t("column.end_date", lang),
+        t("deck.overdue.days", lang),
+    )
+    rows = []
+    for record in late.head(MAX_ROWS).itertuples(index=False):
+        end = record.end_date.date() if hasattr(record.end_date, "date") else record.end_date
+        rows.append(
+            (
+                record.project_id,
+                record.name,
+                record.owner_unit,
+                "" if is_missing(record.leader) else record.leader,
+                end.isoformat(),
+                formatting.count((as_of - end).days),
+            )
+        )
+    note = t("deck.overdue.more", lang, count=len(late) - MAX_ROWS) if len(late) > MAX_ROWS else ""
+    text = takeaways.status_board(board, as_of, lang)
+    return TablePage(
+        "overdue", t("deck.overdue", lang), headers, tuple(rows), t("deck.overdue.summary", lang, text=text), note
+    )
 
 
 def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") -> Report:
@@ -73,12 +232,13 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
     previous_filters = filters.previous_period()
     if previous_filters and before:
         notes.append(t("deck.delta_caption", lang, period=formatting.period(previous_filters, lang)))
+        notes.append(t("deck.judgement.legend", lang))
     if now["reference_year"] is not None:
         notes.append(t("deck.stock_year", lang, year=now["reference_year"]))
     chart_pages: list[ChartPage] = []
-    unit_pages: list[UnitPage] = []
+    tables: list[TablePage] = []
     if now["has_data"]:
-        by_unit = metrics.kpis_by_unit(con, filters, tree.comparison_units(con, filters))
+        by_unit = metrics.kpis_by_unit(con, filters, tree.comparison_groups(con, filters))
         by_year = metrics.trend(con, filters.without_years())
         chart_pages = [
             ChartPage(chart.key, chart.figure.layout.title.text, chart.figure, chart.takeaway)
@@ -89,11 +249,13 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
             ChartPage(key, figure.layout.title.text, figure, takeaway)
             for key, figure, takeaway in running.chart_pages(con, filters, lang)
         ]
-        for unit in report_units(con, filters):
-            unit_filters = filters.with_units((unit,))
-            unit_now, unit_before = kpi_band.figures(con, unit_filters)
-            sentence = summary.unit_sentence(unit, unit_now, unit_before, unit_filters, lang)
-            unit_pages.append(UnitPage(unit, sentence, kpi_band.tiles(unit_now, unit_before, lang)))
+        found = (
+            _ranking(con, filters, now, lang),
+            _awards(con, filters, now, lang) if now["awards_declared"] else None,
+            _studios(con, filters, lang),
+            _overdue(con, filters, tree.data_as_of(con), lang),
+        )
+        tables = [table for table in found if table is not None]
     return Report(
         lang=lang,
         title=t("deck.title", lang),
@@ -102,7 +264,7 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         tiles=kpi_band.tiles(now, before, lang),
         notes=tuple(notes),
         charts=tuple(chart_pages),
-        units=tuple(unit_pages),
+        tables=tuple(tables),
         has_data=now["has_data"],
         people=people_section(con, filters, lang),
     )

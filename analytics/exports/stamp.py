@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import duckdb
 
@@ -11,6 +11,7 @@ from analytics.contract.definitions import KPI_BAND_KEYS
 from analytics.display import formatting
 from analytics.filters import Filters
 from analytics.i18n import join, t
+from analytics.store.tree import data_as_of
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,13 @@ class Stamp:
     lang: str
     cutoff: datetime | None
     generated: datetime
+    as_of: date | None = None  # the last day the data speaks for (period_end), the report's date
+
+    @property
+    def as_of_text(self) -> str:
+        if self.as_of is None:
+            return t("stamp.no_data", self.lang)
+        return t("stamp.date", self.lang, year=self.as_of.year, month=self.as_of.month, day=self.as_of.day)
 
     @property
     def units(self) -> str:
@@ -37,13 +45,14 @@ class Stamp:
         return self.cutoff.strftime("%Y-%m-%d %H:%M") if self.cutoff else t("stamp.no_data", self.lang)
 
     def lines(self) -> list[str]:
-        """One line per fact: units, period, programmes, categories, cut-off, generated."""
+        """One line per fact: units, period, programmes, categories, the data's date, latest upload, generated."""
         every = t("stamp.all", self.lang)
         return [
             t("stamp.units", self.lang, value=self.units),
             t("stamp.period", self.lang, value=self.period),
             t("stamp.programs", self.lang, value=join(self.filters.programs, self.lang) or every),
             t("stamp.categories", self.lang, value=join(self.filters.categories, self.lang) or every),
+            t("stamp.as_of", self.lang, value=self.as_of_text),
             t("stamp.cutoff", self.lang, value=self.cutoff_text),
             t("stamp.generated", self.lang, value=self.generated.strftime("%Y-%m-%d %H:%M")),
         ]
@@ -51,11 +60,12 @@ class Stamp:
     def footer(self) -> str:
         """The one-line form for slide and page footers."""
         units = join(self.filters.units, self.lang) or t("filter.whole_group", self.lang)
-        return t("stamp.footer", self.lang, units=units, period=self.period, cutoff=self.cutoff_text)
+        return t("stamp.footer", self.lang, units=units, period=self.period, cutoff=self.as_of_text)
 
     def definitions(self) -> list[tuple[str, str]]:
         """(metric name, definition) for every headline metric, from the one translation table."""
-        return [(t(f"metric.{key}", self.lang), t(f"metric.{key}.def", self.lang)) for key in KPI_BAND_KEYS]
+        keys = [*KPI_BAND_KEYS, "completion_rate"]  # the plain 结题率 beside the 到期结题率 the band shows
+        return [(t(f"metric.{key}", self.lang), t(f"metric.{key}.def", self.lang)) for key in keys]
 
 
 def data_cutoff(con: duckdb.DuckDBPyConnection) -> datetime | None:
@@ -64,5 +74,21 @@ def data_cutoff(con: duckdb.DuckDBPyConnection) -> datetime | None:
     return row[0]
 
 
+def period_end(con: duckdb.DuckDBPyConnection, filters: Filters) -> date | None:
+    """The last day the selection's data speaks for: the end of its last selected year, or the data's own date
+    (tree.data_as_of) when that is earlier or no year is chosen."""
+    as_of = data_as_of(con)
+    if filters.year_to is None:
+        return as_of
+    end = date(filters.year_to, 12, 31)
+    return min(end, as_of) if as_of else end
+
+
 def make_stamp(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str, generated: datetime | None = None) -> Stamp:
-    return Stamp(filters=filters, lang=lang, cutoff=data_cutoff(con), generated=generated or datetime.now())
+    return Stamp(
+        filters=filters,
+        lang=lang,
+        cutoff=data_cutoff(con),
+        generated=generated or datetime.now(),
+        as_of=period_end(con, filters),
+    )

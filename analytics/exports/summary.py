@@ -17,25 +17,20 @@ def period_phrase(filters: Filters, lang: str) -> str:
     return t("say.period.range", lang, start=filters.year_from, end=filters.year_to)
 
 
-def _points(value: float) -> str:
-    # One decimal, as every rate in the deck is shown: 3.0 beside 3.1 reads as the same precision.
-    return f"{abs(value) * 100:.1f}"
-
-
 def _change(now: float | None, before: float | None, single_year: bool, lang: str) -> str:
     """The change of a rate in percentage points; nothing when either side is unknown."""
     if is_missing(now) or is_missing(before):
         return ""
     span = "year" if single_year else "period"
-    diff = round(now - before, 4)  # rates from counts: a rounding crumb must not read as a change
-    if abs(diff) < 0.0005:
+    points = formatting.points_change(now, before)  # the very value the tile shows, rounded once
+    if points == 0:
         return t(f"say.change.flat.{span}", lang)
-    direction = "up" if diff > 0 else "down"
-    return t(f"say.change.{direction}.{span}", lang, pp=_points(diff))
+    direction = "up" if points > 0 else "down"
+    return t(f"say.change.{direction}.{span}", lang, pp=f"{abs(points):.1f}")
 
 
 def unit_sentence(unit: str, figures: dict, previous: dict | None, filters: Filters, lang: str) -> str:
-    """「2024年，轴研所共立项12项，党员参与率95.0%（同比提高3个百分点），节创价值186.5万元，授权专利7项。」
+    """「2024年，轴研所共立项12项，党员参与率95.0%（同比提高3个百分点），节创价值186.5万元，专利7项。」
 
     figures and previous are metrics.summary results (previous for filters.previous_period(), or None).
     A figure that is not known is said to be unknown, never written as 0.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from datetime import date, datetime
 
 import duckdb
@@ -12,6 +13,7 @@ import xlsxwriter
 from analytics import metrics
 from analytics.contract import access, vocab
 from analytics.contract.missing import is_missing
+from analytics.display import labels
 from analytics.exports import running
 from analytics.exports.stamp import make_stamp
 from analytics.filters import Filters
@@ -103,13 +105,21 @@ class _Writer:
         for column, header in enumerate(headers):
             sheet.write_string(0, column, header, self.bold)
         count = 0
+        widths = [_display_width(header) for header in headers]
         for count, values in enumerate(rows, start=1):
             for column, value in enumerate(values):
                 self.cell(sheet, count, column, value, formats[column] if formats else None)
+                if isinstance(value, str):
+                    widths[column] = max(widths[column], _display_width(value))
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(count, 1), len(headers) - 1)
-        for column, header in enumerate(headers):
-            sheet.set_column(column, column, max(10, min(40, len(header) * 2 + 2)))
+        for column, width in enumerate(widths):
+            # Wide enough for the longest Chinese name in the column (a CJK character is two columns wide).
+            sheet.set_column(column, column, max(10, min(60, width + 2)))
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(text))
 
 
 def _frame_rows(frame: pd.DataFrame, columns) -> list[list]:
@@ -143,8 +153,9 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         writer.cell(about, row, 1, text)
 
     kpi_sheet = book.add_worksheet(t("sheet.kpis", lang))
-    units = tree.comparison_units(con, filters)
-    by_unit = metrics.kpis_by_unit(con, filters, units)
+    # With the 本级 row, the units' rows add up to the 合计 row below them.
+    units = tree.comparison_groups(con, filters)
+    by_unit = labels.with_unit_labels(metrics.kpis_by_unit(con, filters, units), lang)
     total = metrics.summary(con, filters)
     total_row = {
         **total,

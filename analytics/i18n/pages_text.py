@@ -99,6 +99,11 @@ TEXT: dict[str, dict[str, str]] = {
     "chart.software": {"zh": "软件著作权", "en": "Software copyrights"},
     # Projects
     "projects.board": {"zh": "状态看板", "en": "Status board"},
+    "projects.as_of_help": {
+        "zh": "默认为数据的截止日（数据最新年度的年末）；超期未完项目不受年度筛选限制，历年未结题的均列出。",
+        "en": "Defaults to the data's own cut-off (the end of its latest year); overdue projects of every start "
+        "year are shown, whatever years are selected.",
+    },
     "projects.as_of_label": {"zh": "统计截止日期（判断是否超期）", "en": "As of (for overdue)"},
     "projects.search": {"zh": "搜索（项目名称、编号、负责人、单位）", "en": "Search (name, number, leader, unit)"},
     "projects.table": {"zh": "项目清单", "en": "Projects"},
@@ -187,6 +192,22 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "；另有{count}个单位{metric}未知",
         "en": "; {metric} unknown for {count} other unit(s)",
     },
+    "takeaway.highest_tied": {
+        "zh": "{units}{metric}并列最高，均为 {value}",
+        "en": "{units} share the highest {metric}: {value}",
+    },
+    "takeaway.highest_all_tied": {
+        "zh": "各单位{metric}均为 {value}",
+        "en": "Every unit has the same {metric}: {value}",
+    },
+    "takeaway.concentration_none": {
+        "zh": "各单位节创价值项目均不超过{n}个，不作集中度比较",
+        "en": "No unit has more than {n} projects with savings: concentration is not compared",
+    },
+    "takeaway.studios_risk_only": {
+        "zh": "{year}年有 {count} 个工作室未完成目标，应予风险提示，暂无应摘牌的工作室",
+        "en": "In {year}, {count} studios missed their targets (warning); none is delisted",
+    },
     "takeaway.highest_with_average": {
         "zh": "{unit}{metric}最高，为 {value}；整体为 {average}",
         "en": "{unit} has the highest {metric}: {value}; overall {average}",
@@ -245,6 +266,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "共申报 {declared} 项，获奖 {awarded} 项，获奖率 {rate}；{level}获奖最多（{level_awarded} 项）",
         "en": "{declared} declared, {awarded} awarded (award rate {rate}); most wins at {level} level ({level_awarded})",
     },
+    "takeaway.undeclared_units": {"zh": "；另有{count}个单位未申报", "en": "; {count} other unit(s) declared none"},
+    "takeaway.overall": {"zh": "；整体为 {average}", "en": "; overall {average}"},
     "takeaway.funnel_no_wins": {
         "zh": "共申报 {declared} 项，尚无获奖",
         "en": "{declared} declared, none awarded yet",
@@ -309,6 +332,11 @@ TEXT: dict[str, dict[str, str]] = {
     "metric.software_copyrights.denominator": _NO_DENOMINATOR,
     "metric.award_rate.numerator": {"zh": "获奖项数", "en": "Awards won"},
     "metric.award_rate.denominator": {"zh": "申报项数（含获奖）", "en": "Awards declared (won ones included)"},
+    "metric.due_completion_rate.numerator": {"zh": "已结题的项目数", "en": "Projects completed (已结题)"},
+    "metric.due_completion_rate.denominator": {
+        "zh": "应结题的项目数（已结题 + 超期未完）",
+        "en": "Projects due (completed + overdue)",
+    },
     "metric.completion_rate.numerator": {"zh": "已结题的项目数", "en": "Projects completed (已结题)"},
     "metric.completion_rate.denominator": {"zh": "未终止的项目数", "en": "Projects not stopped (已终止)"},
     "metric.projects_per_branch.numerator": {"zh": "所选年度项目数", "en": "Projects in the selected years"},

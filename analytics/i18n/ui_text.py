@@ -21,6 +21,12 @@ TEXT: dict[str, dict[str, str]] = {
     "filter.unit": {"zh": "单位（含下级）", "en": "Unit (with everything under it)"},
     "filter.unit.placeholder": {"zh": "全集团", "en": "Whole group"},
     "filter.year": {"zh": "年度", "en": "Year"},
+    "filter.year_from": {"zh": "年度：从", "en": "Year from"},
+    "filter.year_to": {"zh": "到", "en": "to"},
+    "filter.unit.dropped": {
+        "zh": "已移除与所选单位上下级重叠的：{units}（上下级单位的数据互相包含，不能同时选择）",
+        "en": "Removed, as they contain or are contained in the unit chosen: {units}",
+    },
     "filter.program": {"zh": "活动类型", "en": "Programme"},
     "filter.program.placeholder": {"zh": "全部活动", "en": "All programmes"},
     "filter.category": {"zh": "项目类别", "en": "Category"},
@@ -92,6 +98,14 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "状态为「已结题」的项目数 ÷ 未终止的项目数。",
         "en": "Projects 已结题 (completed) ÷ projects not 已终止 (stopped).",
     },
+    "metric.due_completion_rate": {"zh": "到期结题率", "en": "Completion rate (due)"},
+    "metric.due_completion_rate.def": {
+        "zh": "已结题项目数 ÷ 应结题项目数（已结题，或结题日期不晚于数据截止日且未终止的项目）；未到结题日期的项目不计入。",
+        "en": "Projects completed ÷ projects due (completed, or past their end date at the data's cut-off and not "
+        "stopped); projects not yet due are left out.",
+    },
+    "award_rate.not_declared": {"zh": "未申报", "en": "none declared"},
+    "unit.own": {"zh": "本级", "en": "Own"},
     # Units and value formats
     "unit.wan": {"zh": "万元", "en": "10k yuan"},
     "unit.items": {"zh": "项", "en": "items"},

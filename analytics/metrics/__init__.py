@@ -8,8 +8,9 @@ import pandas as pd
 from analytics.contract import vocab
 from analytics.contract.missing import is_missing
 from analytics.filters import Filters
-from analytics.metrics.common import TOTAL_GROUP, query, ratio, scoped_params
-from analytics.store.tree import scope_roots
+from analytics.metrics import projects
+from analytics.metrics.common import TOTAL_GROUP, query, ratio, scoped_params, unit_groups
+from analytics.store.tree import OWN_GROUP, data_as_of, scope_roots
 
 ADDITIVE = (
     "projects",
@@ -77,9 +78,15 @@ def _summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
 
 
 def summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-    """Every headline figure for the whole selection (selected units' subtrees taken together)."""
+    """Every headline figure for the whole selection (selected units' subtrees taken together), with the 到期结题率
+    judged at the data's own date (tree.data_as_of): completed ÷ (completed + past their 结题日期 and still open)."""
     per_year = kpis_by_year(con, filters, {TOTAL_GROUP: scope_roots(con, filters)})
-    return _summarise(per_year, reference_year(con, filters))
+    figures = _summarise(per_year, reference_year(con, filters))
+    as_of = data_as_of(con)
+    board = projects.status_board(con, filters, as_of) if as_of else dict.fromkeys(projects.BOARD_STATUSES, 0)
+    due = board["completed"] + board["overdue"]
+    figures |= {"as_of": as_of, "projects_due": due, "due_completion_rate": ratio(board["completed"], due)}
+    return figures
 
 
 def kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
@@ -115,12 +122,23 @@ def project_counts_by_dimension(con: duckdb.DuckDBPyConnection, filters: Filters
 
 
 def kpis_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str]) -> pd.DataFrame:
-    """One row per given unit (its whole subtree) with every KPI figure, in the order given."""
-    per_year = kpis_by_year(con, filters, {unit: [unit] for unit in units})
+    """One row per given unit (its whole subtree) with every KPI figure, in the order given. OWN_GROUP among the
+    units gives the 本级 row (the selection's own facts, tree.own_roots), left out when it has no data; its
+    per-year stock figures (members, participation, coverage) are unknown: a stated headcount covers the subtree."""
+    per_year = kpis_by_year(con, filters, unit_groups(con, filters, units))
     ref_year = reference_year(con, filters)
     rows = []
     for unit in units:
         figures = _summarise(per_year[per_year["group_key"] == unit], ref_year)
+        if unit == OWN_GROUP:
+            # Only facts count here: a headcount row of its own is the subtree's, not a 本级 figure.
+            if (
+                not any(figures[key] for key in ("projects", "savings_wan", "software_copyrights", "awards_declared"))
+                and not figures["patents"]["total"]
+            ):
+                continue
+            figures |= dict.fromkeys(("party_members", "participating_members", "participation_rate"), None)
+            figures |= {"branches_total": None, "branch_coverage": None}
         patents = figures.pop("patents")
         rows.append({"unit": unit, **figures, "patent_count": patents["total"], **_patent_columns(patents)})
     return pd.DataFrame(rows)

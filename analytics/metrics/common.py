@@ -8,7 +8,7 @@ import pandas as pd
 from analytics.contract.missing import is_missing
 from analytics.filters import Filters
 from analytics.store.sql import read_sql
-from analytics.store.tree import scope_roots
+from analytics.store.tree import OWN_GROUP, own_roots, scope_roots
 
 # The group key of "the whole selection taken together" in queries that group by unit subtree.
 TOTAL_GROUP = "__total__"
@@ -23,6 +23,20 @@ def scoped_params(con: duckdb.DuckDBPyConnection, filters: Filters, **extra) -> 
 def per_unit_params(filters: Filters, units: list[str], **extra) -> dict:
     """Parameters for a query with one group per given unit (its whole subtree)."""
     return {"group_keys": list(units), "group_roots": list(units), **filters.params(), **extra}
+
+
+def unit_groups(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str]) -> dict[str, list[str]]:
+    """Group key → roots for per-unit queries: each unit its own subtree; OWN_GROUP (the 本级 row) the selection's
+    own facts, those of tree.own_roots."""
+    return {unit: (own_roots(con, filters) if unit == OWN_GROUP else [unit]) for unit in units}
+
+
+def group_params(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str], **extra) -> dict:
+    """per_unit_params, with OWN_GROUP among the units standing for the selection's 本级 facts."""
+    groups = unit_groups(con, filters, units)
+    keys = [key for key, roots in groups.items() for _ in roots]
+    roots = [root for group_roots in groups.values() for root in group_roots]
+    return {"group_keys": keys, "group_roots": roots, **filters.params(), **extra}
 
 
 def query(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:

@@ -7,15 +7,19 @@ import pandas as pd
 
 from analytics.contract import vocab
 from analytics.filters import Filters
-from analytics.metrics.common import per_unit_params, query, scoped_params
+from analytics.metrics.common import group_params, query, scoped_params
+from analytics.store.tree import OWN_GROUP
 
 # Outcome forms counted on the patents page: everything but savings, which is a value.
 COUNTED_OUTCOME_TYPES = tuple(kind for kind in vocab.OUTCOME_TYPES if kind != vocab.SAVINGS_TYPE)
 
 
 def outcome_counts_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str]) -> pd.DataFrame:
-    """One row per given unit, one column per counted outcome type (vocabulary order), zeros where none."""
-    found = query(con, "outcome_counts_by_unit", per_unit_params(filters, units))
+    """One row per given unit, one column per counted outcome type (vocabulary order), zeros where none; OWN_GROUP
+    gives the 本级 row (outcomes the selection reports itself), left out when it has none."""
+    found = query(con, "outcome_counts_by_unit", group_params(con, filters, units))
+    if OWN_GROUP in units and OWN_GROUP not in set(found["unit"]):
+        units = [unit for unit in units if unit != OWN_GROUP]
     table = found.pivot_table(index="unit", columns="outcome_type", values="outcome_count", aggfunc="sum")
     table = table.reindex(index=list(units), columns=list(COUNTED_OUTCOME_TYPES)).fillna(0).astype("int64")
     table.columns.name = None

@@ -6,14 +6,15 @@ import duckdb
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.metrics.common import none_for_null, per_unit_params, query, scoped_params
+from analytics.metrics.common import group_params, none_for_null, per_unit_params, query, scoped_params
 
 CONCENTRATION_TOP_N = 3
 
 
 def savings_by_unit_dimension(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str]) -> pd.DataFrame:
-    """unit, dimension ('program' | 'category'), value (None = a unit-level outcome), savings_wan."""
-    return none_for_null(query(con, "savings_by_unit_dimension", per_unit_params(filters, units)), "value")
+    """unit, dimension ('program' | 'category'), value (None = a unit-level outcome), savings_wan; OWN_GROUP among
+    the units gives the 本级 rows (the selection's own savings)."""
+    return none_for_null(query(con, "savings_by_unit_dimension", group_params(con, filters, units)), "value")
 
 
 def savings_by_year_program(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

@@ -3,6 +3,7 @@ chart compares; the closure table every roll-up joins through is rebuilt here.""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import unicodedata
 
@@ -11,6 +12,10 @@ import pandas as pd
 
 from analytics.filters import Filters
 from analytics.store.sql import read_sql
+
+# The group key of a selection's 本级 (own) facts; the unit_groups macro (store/sql/macros.sql) gives this key's
+# roots only their own facts. Never a unit name: stored names are trimmed text, this has underscores round it.
+OWN_GROUP = "__own__"
 
 
 class UnknownUnitError(ValueError):
@@ -77,6 +82,16 @@ def available_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [int(row[0]) for row in con.execute(sql).fetchall()]
 
 
+def data_as_of(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> dt.date | None:
+    """The date the data speaks for: the last day of the latest year with any data, or today when that year is
+    still running. A ledger closed at 2025 is judged as of 2025-12-31, not against a later calendar."""
+    years = available_years(con)
+    if not years:
+        return None
+    today = today or dt.date.today()
+    return min(dt.date(years[-1], 12, 31), today)
+
+
 def children(con: duckdb.DuckDBPyConnection, unit: str) -> list[str]:
     sql = "SELECT unit FROM units WHERE parent = ? ORDER BY unit"
     return [row[0] for row in con.execute(sql, [unit]).fetchall()]
@@ -97,17 +112,39 @@ def ancestors(con: duckdb.DuckDBPyConnection, unit: str) -> list[str]:
     return [row[0] for row in con.execute(sql, [unit]).fetchall()]
 
 
-def comparison_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
-    """The units a by-unit chart compares: the children of a single selected unit (the unit itself when it has
-    none), the selected units when several are chosen, else the children of the top of the tree; a lone unit with
-    units below it is replaced by those (a 研究所 whose only child is its 党委 compares the 党委's branches)."""
-    units = _display_units(con, filters)
+def _comparison(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[list[str], list[str]]:
+    """(the units compared, the units above them whose own facts no compared unit holds)."""
+    roots = list(filters.units) if filters.units else top_units(con)
+    if len(roots) != 1:
+        return roots, []
+    own, units = [], roots
     while len(units) == 1:
         below = children(con, units[0])
         if not below:
             break
+        own.append(units[0])
         units = below
-    return units
+    return units, own
+
+
+def comparison_units(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
+    """The units a by-unit chart compares: the children of a single selected unit (the unit itself when it has
+    none), the selected units when several are chosen, else the children of the top of the tree; a lone unit with
+    units below it is replaced by those (a 研究所 whose only child is its 党委 compares the 党委's branches)."""
+    return _comparison(con, filters)[0]
+
+
+def own_roots(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
+    """The units whose own facts (a unit-level outcome, a project owned by the unit itself) the compared units do
+    not hold: the selected unit and any lone unit between it and the compared ones. Their facts form the 本级 row."""
+    return _comparison(con, filters)[1]
+
+
+def comparison_groups(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
+    """comparison_units plus OWN_GROUP (the 本级 row) when the compared units are the children of the selection, so
+    a breakdown adds up to the selection's total."""
+    units, own = _comparison(con, filters)
+    return [*units, OWN_GROUP] if own else units
 
 
 def rebuild_unit_closure(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,11 +1,15 @@
 -- The one place filters are applied. Every metric query reads facts through these macros, so a filter
 -- (and, later, a viewer's unit scope) flows through here and nowhere else.
 -- units: VARCHAR[] of group roots; group_keys: VARCHAR[] parallel to it naming the group each root belongs to.
+-- A group's roots bring their whole subtree, except in the 本级 group, whose roots bring only themselves.
 
 CREATE OR REPLACE MACRO unit_groups(group_keys, group_roots) AS TABLE
     SELECT DISTINCT g.group_key, c.descendant AS unit
     FROM (SELECT unnest(group_keys::VARCHAR[]) AS group_key, unnest(group_roots::VARCHAR[]) AS root) AS g
-    JOIN unit_closure AS c ON c.ancestor = g.root;
+    JOIN unit_closure AS c ON c.ancestor = g.root
+    -- The 本级 group (key '__own__', analytics.store.tree.OWN_GROUP) holds its roots' own facts only, not the
+    -- units below them: the part of a total that no listed child accounts for.
+    WHERE g.group_key <> '__own__' OR c.depth = 0;
 
 -- A project belongs to its 党支部 when one is named, else to its unit.
 CREATE OR REPLACE MACRO project_facts(year_from, year_to, programs, categories) AS TABLE
