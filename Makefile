@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB ?= data/innovation.duckdb
 PORT ?= 8501
 
-.PHONY: run test lint format bench demo clean system-deps
+.PHONY: run test lint format bench demo clean system-deps fuzz
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ format: $(VENV)/.installed-dev
 
 test: $(VENV)/.installed-dev system-deps lint
 	$(VENV)/bin/pytest
+
+# Thousands of generated ledgers (`make test` runs about 150): prints how many ran, the shapes covered, the time.
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(VENV)/.installed-dev
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_REPORT=fuzz-report.json \
+		$(VENV)/bin/pytest -q -p no:cacheprovider tests/test_ledger_properties.py
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/import_bench.py
