@@ -14,10 +14,12 @@ from hypothesis import event, given, note, settings
 from hypothesis import strategies as st
 
 from analytics import cli
+from analytics.store.connection import FACT_TABLES, connect
 from tests.ledgers import examples
+from tests.ledgers.corrupt import REASONS, faults, revised
 from tests.ledgers.coverage import record
 from tests.ledgers.oracle import Oracle
-from tests.ledgers.render import renderings
+from tests.ledgers.render import renderings, tables
 from tests.ledgers.world import PROGRAMS, World, worlds
 
 
@@ -102,3 +104,76 @@ def test_every_drawn_ledger_loads_exactly(data):
         assert_same_figures(kpis_json(db, *options), oracle.kpis(unit=pick["unit"], programs=programs))
         year = (pick["year"], pick["year"])
         assert_same_figures(kpis_json(db, "--year", pick["year"]), oracle.kpis(years=year))
+
+
+STORE_TABLES = (
+    *FACT_TABLES,
+    *(f"{table}_history" for table in FACT_TABLES),
+    "batches",
+    "unit_closure",
+    "header_mappings",
+)
+
+
+def store_state(db: Path) -> dict[str, list[tuple]]:
+    """Every row of every table of the store, batches and history included."""
+    con = connect(db)
+    try:
+        return {table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() for table in STORE_TABLES}
+    finally:
+        con.close()
+
+
+def _where(lang: str, sheet: str, row: int | None, column: str) -> str:
+    if row is None:
+        return f"工作表「{sheet}」「{column}」列：" if lang == "zh" else f"sheet {sheet}, column {column}: "
+    return (
+        f"工作表「{sheet}」第{row}行「{column}」列："
+        if lang == "zh"
+        else f"sheet {sheet}, row {row}, column {column}: "
+    )
+
+
+def _reasons_after(out: str, where: str) -> list[str]:
+    """The rest of the line after each place `where` occurs (a header may hold a line break: not split first)."""
+    reasons, at = [], out.find(where)
+    while at >= 0:
+        start = at + len(where)
+        end = out.find("\n", start)
+        reasons.append(out[start : end if end >= 0 else None])
+        at = out.find(where, start)
+    return reasons
+
+
+@settings(max_examples=examples(0.8))
+@given(data=st.data())
+def test_a_faulty_ledger_is_refused_where_the_fault_is_and_changes_nothing(data):
+    world = data.draw(worlds())
+    table_set, fault = data.draw(faults(tables(world)))
+    before = data.draw(renderings(revised(world)))
+    rendering = data.draw(renderings(world, table_set))
+    record(rendering.shapes | {f"fault:{fault.name}"}, "refuse")
+    event(f"fault:{fault.name}")
+    lang = data.draw(st.sampled_from(("zh", "en")))
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "store.duckdb"
+        first = Path(folder) / "before"
+        first.mkdir()
+        code, out, err = run_cli("import", *write_files(first, before.files), "--db", db)
+        assert code == 0, out + err
+        state = store_state(db)
+        code, out, err = run_cli("--lang", lang, "import", *write_files(Path(folder), rendering.files), "--db", db)
+        note(out + err)
+        assert code == 1, out + err
+        assert store_state(db) == state
+    words = REASONS[fault.reason][0 if lang == "zh" else 1]
+    if fault.ref is None:
+        places = [(file, sheet.name, None) for file, sheet in rendering.sheets if sheet.kind == fault.kind]
+    else:
+        places = rendering.located(fault.ref)
+    assert places, fault
+    for file, sheet, row in places:
+        headers = [s.headers.get(fault.column, "") for f, s in rendering.sheets if (f, s.name) == (file, sheet)]
+        names = {h.strip() for h in headers if h} | set(fault.named_as)
+        expected = [f"{file} › {_where(lang, sheet, row, name)}" for name in names]
+        assert any(words in reason for e in expected for reason in _reasons_after(out, e)), (fault, expected, words)
