@@ -4,22 +4,29 @@ clearly, whatever the style; the two .xlsx readers agree; uploads and undos keep
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
 import math
 import tempfile
 from pathlib import Path
+from unittest import mock
 
+import pandas as pd
 from hypothesis import event, given, note, settings
 from hypothesis import strategies as st
 
 from analytics import cli
+from analytics.ingest import parse
+from analytics.ingest.fast_xlsx import read_fast
+from analytics.ingest.headers import find_header
+from analytics.ingest.read import DEFAULT_LIMITS
 from analytics.store.connection import FACT_TABLES, connect
 from tests.ledgers import examples
 from tests.ledgers.corrupt import REASONS, faults, revised
 from tests.ledgers.coverage import record
 from tests.ledgers.oracle import Oracle
-from tests.ledgers.render import renderings, tables
+from tests.ledgers.render import HEADERS, SHEET_NAMES, Sheet, renderings, tables, xlsx_bytes
 from tests.ledgers.world import PROGRAMS, World, worlds
 
 
@@ -177,3 +184,65 @@ def test_a_faulty_ledger_is_refused_where_the_fault_is_and_changes_nothing(data)
         names = {h.strip() for h in headers if h} | set(fault.named_as)
         expected = [f"{file} › {_where(lang, sheet, row, name)}" for name in names]
         assert any(words in reason for e in expected for reason in _reasons_after(out, e)), (fault, expected, words)
+
+
+CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(
+        ("合计", "小计", "00123", "NA", "None", "  ", "Ａ公司", "已结题", "2023年5月1日", "1,234.5", "12万")
+    ),
+    st.text(alphabet="0123456789.-年月日万元党支部公司 ", max_size=8),
+    st.integers(-10, 50_000),
+    st.floats(-1e6, 1e6, allow_nan=False),
+    st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31)),
+    st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2100, 12, 31)),
+    st.booleans(),
+)
+
+
+@st.composite
+def grids(draw) -> Sheet:
+    """A sheet of arbitrary cells under a header row of known (and unknown) headers, a title row sometimes."""
+    kind = draw(st.sampled_from(sorted(HEADERS)))
+    columns = draw(st.lists(st.sampled_from(sorted(HEADERS[kind])), min_size=2, max_size=8, unique=True))
+    header = [HEADERS[kind][c][draw(st.integers(0, 1))] for c in columns] + draw(st.sampled_from(([], ["序号"])))
+    rows = [[draw(CELLS) for _ in header] for _ in range(draw(st.integers(0, 12)))]
+    title = [["台账"] + [None] * (len(header) - 1)] if draw(st.booleans()) else []
+    return Sheet(kind, draw(st.sampled_from(SHEET_NAMES[kind])), [*title, header, *rows])
+
+
+def parse_both(data: bytes) -> tuple[parse.ParsedUpload, parse.ParsedUpload, bool]:
+    """The upload parsed through the fast .xlsx read (where it accepts the file) and through calamine alone."""
+    fast_used = read_fast(data, DEFAULT_LIMITS, lambda rows, sheet: find_header(rows, sheet)) is not None
+    fast = parse.parse_file("a.xlsx", data)
+    with mock.patch.object(parse, "read_fast", lambda *args: None):
+        slow = parse.parse_file("a.xlsx", data)
+    return fast, slow, fast_used
+
+
+@settings(max_examples=examples(0.6))
+@given(data=st.data())
+def test_the_fast_xlsx_read_and_calamine_agree(data):
+    if data.draw(st.booleans()):
+        rendering = data.draw(renderings(data.draw(worlds())))
+        sheets = [sheet for _, sheet in rendering.sheets]
+        shapes = rendering.shapes
+    else:
+        sheets, shapes = [data.draw(grids())], {"grid"}
+    names: set[str] = set()
+    for sheet in sheets:
+        sheet.name = sheet.name.removesuffix(".csv")[:31]
+        while sheet.name in names:
+            sheet.name += "2"
+        names.add(sheet.name)
+    fast, slow, used = parse_both(xlsx_bytes(sheets))
+    record(shapes | {f"fast-read:{used}"}, "readers")
+    event(f"fast read used: {used}")
+    assert fast.problems == slow.problems
+    assert fast.raw == slow.raw
+    assert [(s.sheet, s.kind, s.header_row, s.mapping, s.unknown_headers, s.rows_read) for s in fast.sheets] == [
+        (s.sheet, s.kind, s.header_row, s.mapping, s.unknown_headers, s.rows_read) for s in slow.sheets
+    ]
+    for mine, theirs in zip(fast.sheets, slow.sheets, strict=True):
+        assert mine.problems == theirs.problems
+        pd.testing.assert_frame_equal(mine.frame, theirs.frame)

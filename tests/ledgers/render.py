@@ -509,8 +509,12 @@ def xlsx_bytes(sheets: list[Sheet], empty_extra: bool = False) -> bytes:
             for c, value in enumerate(row):
                 if value is None:
                     continue
-                if isinstance(value, dt.date):
+                if isinstance(value, dt.datetime):
+                    ws.write_datetime(r, c, value, date_format)
+                elif isinstance(value, dt.date):
                     ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date_format)
+                elif isinstance(value, bool):
+                    ws.write_boolean(r, c, value)
                 elif isinstance(value, str):
                     ws.write_string(r, c, value)
                 else:
