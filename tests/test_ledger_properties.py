@@ -15,12 +15,14 @@ from unittest import mock
 import pandas as pd
 from hypothesis import event, given, note, settings
 from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from analytics import cli
-from analytics.ingest import parse
+from analytics.ingest import parse, upload
 from analytics.ingest.fast_xlsx import read_fast
 from analytics.ingest.headers import find_header
 from analytics.ingest.read import DEFAULT_LIMITS
+from analytics.store import batches
 from analytics.store.connection import FACT_TABLES, connect
 from tests.ledgers import examples
 from tests.ledgers.corrupt import REASONS, faults, revised
@@ -246,3 +248,77 @@ def test_the_fast_xlsx_read_and_calamine_agree(data):
     for mine, theirs in zip(fast.sheets, slow.sheets, strict=True):
         assert mine.problems == theirs.problems
         pd.testing.assert_frame_equal(mine.frame, theirs.frame)
+
+
+class UploadsAndUndos(RuleBasedStateMachine):
+    """Random uploads (worlds sharing one group and a few project numbers) and undos, on one store."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.con = connect(":memory:")
+        self.undoable: list[tuple[int, dict]] = []  # (batch, state before it), newest last
+        self.active: list[int] = []
+        self.rows = 0
+
+    def state(self) -> dict[str, list[tuple]]:
+        tables = (*FACT_TABLES, "unit_closure")
+        return {table: self.con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() for table in tables}
+
+    @rule(data=st.data())
+    def upload(self, data):
+        rendering = data.draw(renderings(data.draw(worlds(shared=True))))
+        record(rendering.shapes, "uploads")
+        before = self.state()
+        plan = upload.prepare(self.con, rendering.files)
+        assert not plan.problems, [p.message() for _, p in plan.problems]
+        if plan.changes.rows_added + plan.changes.rows_updated == 0:
+            event("upload: nothing new")
+            return
+        batch = upload.apply(self.con, plan)
+        event(f"upload: {'updates' if plan.changes.rows_updated else 'adds only'}")
+        self.undoable.append((batch, before))
+        self.active.append(batch)
+
+    @precondition(lambda self: self.undoable)
+    @rule()
+    def undo_the_last_batch(self):
+        batch, before = self.undoable.pop()
+        batches.undo(self.con, batch)
+        self.active.remove(batch)
+        assert self.state() == before
+
+    @precondition(lambda self: len(self.active) > 1)
+    @rule(data=st.data())
+    def undo_an_earlier_batch(self, data):
+        batch = data.draw(st.sampled_from(self.active[:-1]))
+        before = self.state()
+        try:
+            batches.undo(self.con, batch)
+        except batches.UndoRefused:
+            event("undo of an earlier batch: refused")
+            assert self.state() == before
+            return
+        event("undo of an earlier batch: done")
+        self.active.remove(batch)
+        # The states saved before later batches held this one's rows: only later uploads can be checked exactly.
+        self.undoable = []
+
+    @invariant()
+    def no_orphans(self):
+        assert batches.orphans(self.con) == []
+
+    @invariant()
+    def nothing_stored_is_ever_lost(self):
+        rows = sum(
+            self.con.execute(f"SELECT (SELECT count(*) FROM {t}) + (SELECT count(*) FROM {t}_history)").fetchone()[0]
+            for t in FACT_TABLES
+        )
+        assert rows >= self.rows
+        self.rows = rows
+
+    def teardown(self):
+        self.con.close()
+
+
+UploadsAndUndos.TestCase.settings = settings(max_examples=examples(0.4), stateful_step_count=6)
+test_uploads_and_undos_keep_the_store_consistent = UploadsAndUndos.TestCase

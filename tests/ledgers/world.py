@@ -172,8 +172,8 @@ class World:
         return [kind for kind, facts in present.items() if facts]
 
 
-def _unit_tree(draw) -> list[Unit]:
-    group = draw(st.sampled_from(GROUPS))
+def _unit_tree(draw, shared: bool) -> list[Unit]:
+    group = GROUPS[0] if shared else draw(st.sampled_from(GROUPS))
     units = [Unit(group, None, "集团")]
     companies = draw(st.lists(st.sampled_from(COMPANIES), min_size=1, max_size=3, unique=True))
     for company, kind in companies:
@@ -202,7 +202,10 @@ def _date_in(draw, year: int) -> dt.date:
     return dt.date(year, draw(st.integers(1, 12)), draw(st.integers(1, 28)))
 
 
-def _project_ids(draw, count: int, base_year: int) -> list[str]:
+def _project_ids(draw, count: int, base_year: int, shared: bool) -> list[str]:
+    if shared:
+        # Uploads of one store reuse a few project numbers, so that later ones update earlier ones.
+        return [f"P{n:03d}" for n in draw(st.lists(st.integers(1, 6), max_size=count, unique=True))]
     style = draw(st.sampled_from(("P{n:03d}", "XM-{y}-{n:03d}", "00{n:03d}", "{y}{n:02d}", "SC{y}{n:02d}")))
     start = draw(st.integers(1, 90))
     return [style.format(n=start + i, y=base_year) for i in range(count)]
@@ -226,9 +229,9 @@ def _headcount(draw, units: list[Unit], years: list[int]) -> list[Headcount]:
     return rows
 
 
-def _projects(draw, units: list[Unit], years: list[int]) -> list[Project]:
+def _projects(draw, units: list[Unit], years: list[int], shared: bool) -> list[Project]:
     count = draw(st.integers(0, 8))
-    ids = _project_ids(draw, count, years[0])
+    ids = _project_ids(draw, count, years[0], shared)
     owners = [u for u in units if u.kind != "集团"] or units
     projects = []
     for project_id in ids:
@@ -353,14 +356,19 @@ REQUIRED = {
 
 
 @st.composite
-def worlds(draw, *, note_always: bool = True) -> World:
+def worlds(draw, *, note_always: bool | None = None, shared: bool = False) -> World:
     """A world of facts whose ledgers carry a drawn subset of optional columns (absent columns read as None).
 
-    note_always: every outcomes sheet carries a filled 说明 column (render.KNOWN_GAPS: optional column absent)."""
+    note_always: every outcomes sheet carries a filled 说明 column (render.KNOWN_GAPS: optional column absent).
+    shared: one group and a few project numbers, as successive uploads to one store would share them."""
+    if note_always is None:
+        from tests.ledgers.render import KNOWN_GAPS  # render imports this module
+
+        note_always = KNOWN_GAPS["outcome_note_absent"]
     base = draw(st.integers(2019, 2025))
     years = list(range(base, base + draw(st.integers(1, 3))))
-    units = _unit_tree(draw)
-    projects = _projects(draw, units, years)
+    units = _unit_tree(draw, shared)
+    projects = _projects(draw, units, years, shared)
     outcomes = _outcomes(draw, units, projects, years)
     columns = {kind: REQUIRED[kind] + tuple(c for c in OPTIONAL[kind] if draw(st.booleans())) for kind in REQUIRED}
     # A project needs a 年度 or a 立项日期 column; an outcome a 项目编号 or a 单位 column.
