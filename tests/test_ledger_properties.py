@@ -13,6 +13,7 @@ from pathlib import Path
 from unittest import mock
 
 import pandas as pd
+import pytest
 from hypothesis import event, given, note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -28,6 +29,7 @@ from tests.ledgers import examples
 from tests.ledgers.corrupt import REASONS, faults, revised
 from tests.ledgers.coverage import record
 from tests.ledgers.oracle import Oracle
+from tests.ledgers.regressions import REGRESSIONS
 from tests.ledgers.render import HEADERS, SHEET_NAMES, Sheet, renderings, tables, xlsx_bytes
 from tests.ledgers.world import PROGRAMS, World, worlds
 
@@ -87,7 +89,7 @@ def _selection(draw, world: World) -> dict:
     return {"unit": unit, "year": year, "program": program}
 
 
-@settings(max_examples=examples(1.0))
+@settings(max_examples=examples(0.8))
 @given(data=st.data())
 def test_every_drawn_ledger_loads_exactly(data):
     world, rendering = data.draw(world_and_files())
@@ -154,7 +156,7 @@ def _reasons_after(out: str, where: str) -> list[str]:
     return reasons
 
 
-@settings(max_examples=examples(0.8))
+@settings(max_examples=examples(0.5))
 @given(data=st.data())
 def test_a_faulty_ledger_is_refused_where_the_fault_is_and_changes_nothing(data):
     world = data.draw(worlds())
@@ -222,7 +224,7 @@ def parse_both(data: bytes) -> tuple[parse.ParsedUpload, parse.ParsedUpload, boo
     return fast, slow, fast_used
 
 
-@settings(max_examples=examples(0.6))
+@settings(max_examples=examples(1.2))
 @given(data=st.data())
 def test_the_fast_xlsx_read_and_calamine_agree(data):
     if data.draw(st.booleans()):
@@ -320,5 +322,15 @@ class UploadsAndUndos(RuleBasedStateMachine):
         self.con.close()
 
 
-UploadsAndUndos.TestCase.settings = settings(max_examples=examples(0.4), stateful_step_count=6)
+UploadsAndUndos.TestCase.settings = settings(max_examples=examples(0.3), stateful_step_count=5)
 test_uploads_and_undos_keep_the_store_consistent = UploadsAndUndos.TestCase
+
+
+@pytest.mark.parametrize("case", REGRESSIONS, ids=lambda case: case.name)
+def test_ledgers_that_once_failed(case, tmp_path):
+    db = tmp_path / "store.duckdb"
+    code, out, err = run_cli("import", *write_files(tmp_path, list(case.files)), "--db", db)
+    assert code == case.exit_code, out + err
+    assert case.says in out
+    if case.exit_code:
+        assert all(rows == [] for table, rows in store_state(db).items() if table != "header_mappings")

@@ -27,5 +27,6 @@ settings.load_profile(PROFILE)
 
 
 def examples(share: float) -> int:
-    """This property's share of the profile's examples (the ci profile's 50 → 150 across the file)."""
+    """This property's share of the profile's examples: the shares (0.8 load, 0.5 refuse, 1.2 readers, 0.3 uploads
+    machine of 5 steps) sum to 2.8, so the ci profile's 50 makes 140 examples across the file."""
     return max(1, int(settings.default.max_examples * share))
