@@ -113,6 +113,18 @@ def test_digits_typed_as_text_in_a_year_cell_are_the_number_they_spell():
     ]
 
 
+def test_a_timestamp_with_milliseconds_reads_as_its_day():
+    # Found by the generative ledger tests: a date or year cell holding 10:42:00.5 crashed the parse with a
+    # pandas TypeError (a traceback for the analyst) instead of reading the day.
+    rows = [
+        [*PROJECT_HEADER, "立项日期"],
+        ["P1", "x", "u", dt.datetime(2024, 1, 31, 1, 42, 0, 500), dt.datetime(2023, 5, 1, 10, 42, 0, 500000)],
+    ]
+    projects = only(parse_xlsx(rows))
+    assert projects.problems == []
+    assert projects.frame[["year", "start_date"]].values.tolist() == [[2024, dt.date(2023, 5, 1)]]
+
+
 def test_project_needs_year_or_start_date():
     rows = [["项目编号", "项目名称", "单位", "年度", "立项日期"], ["P1", "x", "u", None, None]]
     projects = only(parse_xlsx(rows))

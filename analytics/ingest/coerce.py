@@ -279,7 +279,8 @@ def _distinct_stamps(s: pd.Series) -> pd.Series:
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
     is_date = kinds.eq("date")
     if is_date.any():
-        out[is_date] = pd.to_datetime(s[is_date].tolist())
+        # Floored to the second the store keeps: a timestamp with milliseconds (10:42:00.5) made the cast raise.
+        out[is_date] = pd.to_datetime(s[is_date].tolist()).floor("s")
     num = kinds.eq("num")
     if num.any():
         numbers = s[num].astype("float64")
