@@ -7,7 +7,7 @@ DB ?= data/innovation.duckdb
 PORT ?= 8501
 WORKERS ?= 3
 
-.PHONY: run serve test lint format bench load-bench demo clean system-deps
+.PHONY: run serve test lint format bench load-bench demo clean system-deps fuzz
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,12 @@ format: $(VENV)/.installed-dev
 
 test: $(VENV)/.installed-dev system-deps lint
 	$(VENV)/bin/pytest
+
+# Thousands of generated ledgers (`make test` runs about 150): prints how many ran, the shapes covered, the time.
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(VENV)/.installed-dev
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_REPORT=fuzz-report.json \
+		$(VENV)/bin/pytest -q -p no:cacheprovider tests/test_ledger_properties.py
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/import_bench.py

@@ -188,3 +188,14 @@ def save_screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After a run of the generative ledger tests: how many ledgers were drawn, how many shapes, how long."""
+    from tests.ledgers import coverage
+
+    if coverage.EXAMPLES:
+        coverage.save()
+        terminalreporter.section("generative ledgers")
+        for line in coverage.summary():
+            terminalreporter.write_line(line)

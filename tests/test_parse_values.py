@@ -101,6 +101,30 @@ def test_year_forms_and_unparseable_year_or_date():
     ]
 
 
+def test_digits_typed_as_text_in_a_year_cell_are_the_number_they_spell():
+    # Found by the generative ledger tests: '20233' (a typo for 2023) was read as the Excel serial of 1955-05-23
+    # and loaded as the year 1955, where the number 20233 is refused. A CSV holds every cell as text.
+    rows = [PROJECT_HEADER, ["P1", "x", "u", "20233"], ["P2", "x", "u", 20233], ["P3", "x", "u", " 2023 "]]
+    projects = only(parse_file("a.csv", csv_bytes(rows)))
+    assert projects.frame["year"].tolist() == [2023]
+    assert messages(projects.problems) == [
+        "工作表「a.csv」第2行「年度」列：'20233' 不是年份（可写作 2023 或 2023年）",
+        "工作表「a.csv」第3行「年度」列：'20233' 不是年份（可写作 2023 或 2023年）",
+    ]
+
+
+def test_a_timestamp_with_milliseconds_reads_as_its_day():
+    # Found by the generative ledger tests: a date or year cell holding 10:42:00.5 crashed the parse with a
+    # pandas TypeError (a traceback for the analyst) instead of reading the day.
+    rows = [
+        [*PROJECT_HEADER, "立项日期"],
+        ["P1", "x", "u", dt.datetime(2024, 1, 31, 1, 42, 0, 500), dt.datetime(2023, 5, 1, 10, 42, 0, 500000)],
+    ]
+    projects = only(parse_xlsx(rows))
+    assert projects.problems == []
+    assert projects.frame[["year", "start_date"]].values.tolist() == [[2024, dt.date(2023, 5, 1)]]
+
+
 def test_project_needs_year_or_start_date():
     rows = [["项目编号", "项目名称", "单位", "年度", "立项日期"], ["P1", "x", "u", None, None]]
     projects = only(parse_xlsx(rows))

@@ -297,7 +297,8 @@ def _distinct_stamps(s: pd.Series) -> pd.Series:
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
     is_date = kinds.eq("date")
     if is_date.any():
-        out[is_date] = pd.to_datetime(s[is_date].tolist())
+        # Floored to the second the store keeps: a timestamp with milliseconds (10:42:00.5) made the cast raise.
+        out[is_date] = pd.to_datetime(s[is_date].tolist()).floor("s")
     num = kinds.eq("num")
     if num.any():
         numbers = s[num].astype("float64")
@@ -330,8 +331,12 @@ def year(s: pd.Series, bounds: tuple[int, int] = YEAR_RANGE) -> tuple[pd.Series,
     values = pd.Series(pd.NA, index=s.index, dtype="Float64")
     num = kinds.eq("num")
     values[num] = s[num].astype("float64")
-    values[num & (values != values.round())] = pd.NA
-    rest = kinds.isin(["str", "date"])
+    # Digits typed as text are read as the number they spell (as a CSV gives every cell): '20233' is no year,
+    # where the date reading would take it for the Excel serial of a day in 1955.
+    digits = kinds.eq("str") & s.where(kinds.eq("str"), "").astype(str).str.fullmatch(r"\s*\d+(?:\.0*)?\s*")
+    values[digits] = pd.to_numeric(s[digits].astype(str).str.strip(), errors="coerce").astype("float64")
+    values[(num | digits) & (values != values.round())] = pd.NA
+    rest = kinds.isin(["str", "date"]) & ~digits
     if rest.any():
         values[rest] = _stamps(s[rest]).dt.year.astype("Float64")
     yearish = values.between(*YEAR_RANGE).fillna(False).astype(bool)
