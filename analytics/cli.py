@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.ingest import upload
 from analytics.metrics import studios as studios_metrics
-from analytics.store import batches, connection
+from analytics.store import accounts, batches, connection
 from analytics.store.tree import UnknownUnitError, resolve_units
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE = 0, 1, 2
@@ -64,7 +65,72 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, type=Path, help="file to write")
     # Also accepted after the subcommand, where a scheduler's command line naturally puts it.
     report.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the report")
+    users = commands.add_parser("user", help="local accounts: add, list, disable, passwd, role, scope")
+    user_commands = users.add_subparsers(dest="user_command", required=True)
+    add = with_db(user_commands.add_parser("add", help="add an account; the password is asked for or read from stdin"))
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=accounts.ROLES)
+    add.add_argument("--unit", action="append", default=[], help="limit the account to this unit's subtree (repeat)")
+    add.add_argument("--email", help="e-mail of a single-sign-on user (then a password is optional)")
+    add.add_argument("--no-password", action="store_true", help="single-sign-on only: no local password")
+    with_db(user_commands.add_parser("list", help="every account")).add_argument("--json", action="store_true")
+    disable = with_db(user_commands.add_parser("disable", help="disable an account (its sessions end)"))
+    disable.add_argument("name")
+    disable.add_argument("--enable", action="store_true", help="enable it again")
+    with_db(user_commands.add_parser("passwd", help="set a new password (asked for, or read from stdin)")).add_argument(
+        "name"
+    )
+    role = with_db(user_commands.add_parser("role", help="change an account's role"))
+    role.add_argument("name")
+    role.add_argument("role", choices=accounts.ROLES)
+    scope = with_db(user_commands.add_parser("scope", help="set an account's units (none = whole group)"))
+    scope.add_argument("name")
+    scope.add_argument("--unit", action="append", default=[])
     return parser
+
+
+def _read_password(name: str, lang: str) -> str:
+    """From the terminal (asked twice), or the first line of stdin when it is not a terminal: never an argument,
+    which would sit in the shell history and the process list."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(t("account.password_prompt", lang, name=name))
+    if getpass.getpass(t("account.password_again", lang)) != first:
+        raise accounts.AccountError("account.password_mismatch")
+    return first
+
+
+def _run_user(con, args) -> int:
+    by = accounts.operator()
+    lang = args.lang
+    command = args.user_command
+    if command == "list":
+        frame = accounts.list_users(con)
+        if args.json:
+            print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+        elif frame.empty:
+            print(t("account.none", lang))
+        else:
+            print(frame.to_string(index=False))
+        return EXIT_OK
+    if command == "add":
+        password = None if args.no_password else _read_password(args.name, lang)
+        accounts.add_user(con, by, args.name, role=args.role, password=password, units=args.unit, email=args.email)
+        print(t("account.added", lang, name=args.name, role=args.role))
+    elif command == "disable":
+        accounts.set_disabled(con, by, args.name, not args.enable)
+        print(t("account.enabled" if args.enable else "account.disabled", lang, name=args.name))
+    elif command == "passwd":
+        accounts.set_password(con, by, args.name, _read_password(args.name, lang))
+        print(t("account.password_set", lang, name=args.name))
+    elif command == "role":
+        accounts.set_role(con, by, args.name, args.role)
+        print(t("account.role_set", lang, name=args.name, role=args.role))
+    elif command == "scope":
+        accounts.set_units(con, by, args.name, args.unit)
+        units = "、".join(accounts.user_units(con, args.name)) or t("account.whole_group", lang)
+        print(t("account.scope_set", lang, name=args.name, units=units))
+    return EXIT_OK
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -230,6 +296,7 @@ COMMANDS = {
     "batches": _run_batches,
     "undo": _run_undo,
     "report": _run_report,
+    "user": _run_user,
 }
 
 
@@ -242,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_REFUSED
     try:
         return COMMANDS[args.command](con, args)
+    except accounts.AccountError as exc:
+        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        return EXIT_REFUSED
     except UnknownUnitError as exc:
         suggestions = "、".join(exc.suggestions) or t("cli.none", args.lang)
         print(t("cli.unknown_unit", args.lang, name=exc.name, suggestions=suggestions), file=sys.stderr)

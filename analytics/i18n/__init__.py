@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analytics.i18n import export_text, ingest_text, pages_text, store_text, ui_text
+from analytics.i18n import export_text, ingest_text, pages_text, store_text, trust_text, ui_text
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -14,6 +14,7 @@ TABLE: dict[str, dict[str, str]] = {
     **store_text.TEXT,
     **pages_text.TEXT,
     **export_text.TEXT,
+    **trust_text.TEXT,
 }
 
 
