@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DB ?= data/innovation.duckdb
 PORT ?= 8501
+# 127.0.0.1 keeps the server on this machine (the person at it is admin until an account exists); to serve an
+# intranet, add an admin (python -m analytics user add NAME --role admin) and run `make run ADDRESS=0.0.0.0`.
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test lint format bench demo clean system-deps
 
@@ -22,7 +25,7 @@ $(DB): | $(VENV)/.installed
 	$(PY) -m analytics import data/demo.xlsx --db $(DB)
 
 run: $(VENV)/.installed $(DB)
-	DASHBOARD_DB=$(DB) $(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost \
+	DASHBOARD_DB=$(DB) $(PY) -m streamlit run serve.py --server.port $(PORT) --server.address $(ADDRESS) \
 		--browser.gatherUsageStats false
 
 # Browser tests drive Debian's chromium and exported images need a CJK font: install both when missing (root only).

@@ -5,18 +5,20 @@ from __future__ import annotations
 import streamlit as st
 
 import pages
-from ui import cache, exports, filters, navigation, present
+from ui import auth, cache, exports, filters, navigation, present
 from ui.i18n import t
 
 st.set_page_config(page_title="创新成效看板", page_icon="🏭", layout="wide")
 
+principal = auth.remember(auth.current())  # checked again inside every action that writes
 filters.restore_from_url()
 presenting = present.setup()  # ?present=1: full screen, the filters as the link set them, no sidebar
 if not presenting:
     filters.render_sidebar()
 filters.write_url()
 
-page = st.navigation(navigation.build(pages.PAGES), position="hidden" if presenting else "sidebar")
+auth.sidebar(principal)
+page = st.navigation(navigation.build(pages.PAGES, principal), position="hidden" if presenting else "sidebar")
 
 # While a pages/ folder exists, a server's first run executes in Streamlit's legacy multipage mode (see
 # ui/legacy.py) and the first filter choice was seen to be lost; one rerun per session after st.navigation has

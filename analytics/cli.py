@@ -16,7 +16,7 @@ from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.ingest import upload
 from analytics.metrics import studios as studios_metrics
-from analytics.store import accounts, batches, connection
+from analytics.store import accounts, audit, batches, connection
 from analytics.store.tree import UnknownUnitError, resolve_units
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE = 0, 1, 2
@@ -230,7 +230,7 @@ def _run_import(con, args) -> int:
         print(t("upload.nothing_new", args.lang))
         return EXIT_OK
     try:
-        batch = upload.apply(con, plan, valid_only=args.valid_only)
+        batch = upload.apply(con, plan, actor=accounts.operator(), valid_only=args.valid_only)
     except batches.IntegrityError as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
@@ -265,7 +265,7 @@ def _run_batches(con, args) -> int:
 
 def _run_undo(con, args) -> int:
     try:
-        batches.undo(con, args.batch_id)
+        batches.undo(con, args.batch_id, actor=accounts.operator())
     except batches.UndoRefused as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
@@ -282,6 +282,8 @@ def _run_report(con, args) -> int:
         data = exports.build(con, filters, args.format, args.lang)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_bytes(data)
+        by = accounts.operator()
+        audit.record(con, actor=by.name, source=by.source, action="export", target=args.format, detail=str(args.out))
     except (OSError, pdf.MissingFontError) as exc:
         print(t("cli.report_failed", args.lang, path=args.out, error=exc), file=sys.stderr)
         return EXIT_UNREADABLE

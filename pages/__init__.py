@@ -1,9 +1,9 @@
 """Page renderers, one module each (render() reads the shared filters, calls analytics, draws); below, the registry:
-every page's renderer, title key and stable URL path, in menu order."""
+every page's renderer, title key, stable URL path and the least role that may open it, in menu order."""
 
 from __future__ import annotations
 
-from pages import awards, batches, glossary, overview, participation, patents, projects, savings, studios, upload
+from pages import audit, awards, batches, glossary, overview, participation, patents, projects, savings, studios, upload
 from ui.navigation import PageEntry
 
 # Presenter chapters step through these url paths in this order (overview → … → studios).
@@ -16,6 +16,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(awards.render, "page.awards", "awards"),
     PageEntry(studios.render, "page.studios", "studios"),
     PageEntry(glossary.render, "page.glossary", "glossary"),
-    PageEntry(upload.render, "page.upload", "upload"),
-    PageEntry(batches.render, "page.batches", "batches"),
+    PageEntry(upload.render, "page.upload", "upload", role="analyst"),
+    PageEntry(batches.render, "page.batches", "batches", role="analyst"),
+    PageEntry(audit.render, "page.audit", "audit", role="admin"),
 )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.store import accounts
 from analytics.store import batches as store_batches
-from ui import cache
+from ui import auth, cache
 from ui.i18n import t
 
 
@@ -27,7 +28,10 @@ def render() -> None:
     confirm = st.checkbox(t("batches.confirm", batch=chosen), key="undo-confirm")
     if st.button(t("batches.undo"), disabled=not confirm, key="undo-button"):
         try:
-            store_batches.undo(cache.cursor(), int(chosen), undone_by="web")
+            store_batches.undo(cache.cursor(), int(chosen), actor=auth.principal())
+        except accounts.Forbidden as refused:
+            st.error(t(refused.key, action=t("batches.undo"), role=t(f"role.{refused.params['role']}")))
+            return
         except store_batches.UndoRefused as refused:
             st.error(t(refused.key, **refused.params))
             return

@@ -10,7 +10,8 @@ from analytics.ingest import headers, sandbox, upload
 from analytics.ingest.error_workbook import error_workbook
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.ingest.template import build_template
-from ui import cache
+from analytics.store import accounts
+from ui import auth, cache
 from ui.i18n import lang, t
 
 MB = 1024 * 1024
@@ -145,15 +146,13 @@ def render() -> None:
     if nothing:
         st.info(t("upload.nothing_new"))
     if st.button(t("upload.commit"), type="primary", disabled=bool(blocked), key="commit-upload"):
-        batch = upload.apply(cache.cursor(), plan, valid_only=valid_only, uploaded_by=_who())
+        try:
+            batch = upload.apply(cache.cursor(), plan, actor=auth.principal(), valid_only=valid_only)
+        except accounts.Forbidden as refused:
+            st.error(t(refused.key, action=t("page.upload"), role=t(f"role.{refused.params['role']}")))
+            return
         cache.data_changed()
         st.success(t("upload.loaded", batch=batch, added=plan.changes.rows_added, updated=plan.changes.rows_updated))
-
-
-def _who() -> str:
-    # No sign-in yet (roles come with their own issue): record where the upload came from.
-    address = getattr(st.context, "ip_address", None)
-    return f"web:{address}" if address else "web"
 
 
 if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly

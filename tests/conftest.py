@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from analytics.ingest import upload
+from analytics.store import accounts
 from analytics.store.connection import connect
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +37,7 @@ def load_demo(db_path: Path) -> None:
     try:
         plan = upload.prepare(con, [(DEMO.name, DEMO.read_bytes())])
         assert not plan.problems, plan.problems[:3]
-        upload.apply(con, plan)
+        upload.apply(con, plan, actor=accounts.operator())
     finally:
         con.close()
 
@@ -118,7 +119,7 @@ class Server:
 
 @pytest.fixture
 def dashboard_server(tmp_path):
-    """Factory: `streamlit run app.py` on 127.0.0.1 with its own DuckDB file; stopped after the test."""
+    """Factory: `streamlit run serve.py` (as make run) on 127.0.0.1 with its own DuckDB file; stopped after the test."""
     servers: list[Server] = []
 
     def start(db_path: Path) -> Server:
@@ -126,7 +127,7 @@ def dashboard_server(tmp_path):
         log = tmp_path / f"streamlit-{port}.log"
         env = {**os.environ, "DASHBOARD_DB": str(db_path)}
         command = [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"),
             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         ]  # fmt: skip

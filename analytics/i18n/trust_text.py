@@ -23,15 +23,15 @@ TEXT: dict[str, dict[str, str]] = {
     "auth.anonymous": {"zh": "未登录：只读浏览", "en": "Not signed in: read only"},
     "auth.machine_admin": {
         "zh": "本机模式：尚未建立任何账号，服务只在本机（localhost）监听，因此坐在这台电脑前的人拥有管理员权限。"
-        "对外提供服务前，请先建立管理员账号：python -m analytics user add 名字 --role admin",
+        "对外提供服务前，请先建立管理员账号：`python -m analytics user add 名字 --role admin`",
         "en": "Local mode: no account exists and the server listens on this machine only, so the person at it is"
-        " admin. Before serving others, add an admin: python -m analytics user add NAME --role admin",
+        " admin. Before serving others, add an admin: `python -m analytics user add NAME --role admin`",
     },
     "auth.read_only_no_admin": {
         "zh": "只读模式：服务对外监听，但尚未建立任何账号，因此所有人只能浏览。请在服务器上建立管理员："
-        "python -m analytics user add 名字 --role admin",
+        "`python -m analytics user add 名字 --role admin`",
         "en": "Read-only: the server is reachable from other machines but no account exists, so everyone can only"
-        " read. On the server, add an admin: python -m analytics user add NAME --role admin",
+        " read. On the server, add an admin: `python -m analytics user add NAME --role admin`",
     },
     "auth.no_routes": {
         "zh": "登录需要以 make run（streamlit run serve.py）启动；当前启动方式下只能只读浏览。",
@@ -79,4 +79,41 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "单位“{unit}”不在您的可见范围内，已忽略。",
         "en": "Unit {unit} is outside your scope and was ignored.",
     },
+    "page.audit": {"zh": "操作审计", "en": "Audit log"},
+    "audit.intro": {
+        "zh": "每次上传、撤销、导出、账号与权限变更、登录（成功与失败）：谁、何时、从哪里、做了什么。",
+        "en": "Every upload, undo, export, account and role change and sign-in (success and failure): who, when,"
+        " from where, what.",
+    },
+    "audit.actor": {"zh": "操作人", "en": "Who"},
+    "audit.actions": {"zh": "操作", "en": "Actions"},
+    "audit.outcome": {"zh": "结果", "en": "Outcome"},
+    "audit.any": {"zh": "全部", "en": "any"},
+    "audit.since": {"zh": "起始日期", "en": "From"},
+    "audit.until": {"zh": "截止日期", "en": "To"},
+    "audit.none": {"zh": "没有符合条件的记录。", "en": "No matching records."},
+    "audit.count": {"zh": "共 {count} 条（最新在前）", "en": "{count} records, newest first"},
+    "audit.csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    "audit.xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
+    "audit.file": {"zh": "操作审计", "en": "audit-log"},
+    "audit.columns": {
+        "zh": "编号,时间,操作人,来源,操作,对象,结果,说明,文件哈希",
+        "en": "id,when,who,from,action,target,outcome,detail,file hash",
+    },
+    "audit.action.batch": {"zh": "上传批次", "en": "upload batch"},
+    "audit.action.undo": {"zh": "撤销批次", "en": "undo batch"},
+    "audit.action.export": {"zh": "导出", "en": "export"},
+    "audit.action.audit_read": {"zh": "查看审计", "en": "read audit"},
+    "audit.action.sign_in": {"zh": "登录", "en": "sign in"},
+    "audit.action.sign_out": {"zh": "退出", "en": "sign out"},
+    "audit.action.user_add": {"zh": "新建账号", "en": "add account"},
+    "audit.action.user_disable": {"zh": "停用/启用账号", "en": "disable/enable account"},
+    "audit.action.user_passwd": {"zh": "修改密码", "en": "change password"},
+    "audit.action.user_role": {"zh": "修改角色", "en": "change role"},
+    "audit.action.user_scope": {"zh": "修改可见范围", "en": "change scope"},
+    "audit.action.backup": {"zh": "备份", "en": "backup"},
+    "audit.action.restore": {"zh": "恢复", "en": "restore"},
+    "audit.outcome.ok": {"zh": "成功", "en": "ok"},
+    "audit.outcome.refused": {"zh": "拒绝", "en": "refused"},
+    "audit.outcome.failed": {"zh": "失败", "en": "failed"},
 }

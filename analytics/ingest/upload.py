@@ -16,7 +16,8 @@ import pandas as pd
 from analytics.contract import vocab
 from analytics.i18n import t
 from analytics.ingest.parse import ParsedUpload, Problem, parse_file
-from analytics.store import batches
+from analytics.store import accounts, audit, batches
+from analytics.store.accounts import Principal
 from analytics.store.tree import fold_name
 
 Parser = Callable[..., ParsedUpload]
@@ -142,15 +143,26 @@ def prepare(
     return check(con, uploads, new_unit_parents=new_unit_parents)
 
 
-def apply(
-    con: duckdb.DuckDBPyConnection, plan: UploadPlan, *, valid_only: bool = False, uploaded_by: str | None = None
-) -> int:
-    """Commit the prepared upload as one batch. Refused when it has problems, unless valid_only."""
-    if plan.unreadable or (plan.has_problems and not valid_only):
-        raise UploadRefused()
+def apply(con: duckdb.DuckDBPyConnection, plan: UploadPlan, *, actor: Principal, valid_only: bool = False) -> int:
+    """Commit the prepared upload as one batch, recorded under the actor's name and audited. Refused (Forbidden)
+    unless the actor is an analyst or admin — checked here, where the write happens, whatever drew the button —
+    and (UploadRefused) when the upload has problems, unless valid_only."""
     names = " + ".join(upload.file_name for upload in plan.uploads)
     content_hash = ",".join(upload.content_hash for upload in plan.uploads)
-    return batches.commit(con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=uploaded_by)
+    accounts.require(con, actor, "analyst", "batch", names)
+    if plan.unreadable or (plan.has_problems and not valid_only):
+        raise UploadRefused()
+    batch = batches.commit(con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=actor.name)
+    audit.record(
+        con,
+        actor=actor.name,
+        source=actor.source,
+        action="batch",
+        target=f"#{batch} {names}",
+        detail=f"added={plan.changes.rows_added} updated={plan.changes.rows_updated}",
+        file_hash=content_hash,
+    )
+    return batch
 
 
 def _problem(row: pd.Series, column: str, value, key: str, **params) -> tuple[str, Problem]:

@@ -13,6 +13,7 @@ ACTIONS = (
     "batch",
     "undo",
     "export",
+    "audit_read",
     "sign_in",
     "sign_out",
     "user_add",

@@ -18,6 +18,8 @@ import numpy as np
 import pandas as pd
 
 from analytics.contract import vocab
+from analytics.store import accounts, audit
+from analytics.store.accounts import Principal
 from analytics.store.connection import FACT_TABLES
 from analytics.store.sql import read_sql
 from analytics.store.tree import rebuild_unit_closure
@@ -252,9 +254,16 @@ def batches_with_hash(con: duckdb.DuckDBPyConnection, content_hash: str) -> list
     return [row[0] for row in rows]
 
 
-def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None = None) -> None:
-    """Restore exactly the state before the batch. Refused (UndoRefused) when the batch is unknown or undone,
-    when a later batch replaced its rows, or when later facts refer to a unit or project only it created."""
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, actor: Principal) -> None:
+    """Restore exactly the state before the batch, recorded under the actor's name and audited. Refused
+    (Forbidden) unless the actor is an analyst or admin; (UndoRefused) when the batch is unknown or undone, when a
+    later batch replaced its rows, or when later facts refer to a unit or project only it created."""
+    accounts.require(con, actor, "analyst", "undo", f"#{batch_id}")
+    _undo(con, batch_id, undone_by=actor.name)
+    audit.record(con, actor=actor.name, source=actor.source, action="undo", target=f"#{batch_id}")
+
+
+def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str) -> None:
     row = con.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id]).fetchone()
     if row is None:
         raise UndoRefused("undo_unknown_batch", batch=batch_id)
@@ -288,7 +297,7 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None
             cursor.execute(f"DELETE FROM {table}_history WHERE replaced_by = ? AND reason = 'updated'", [batch_id])
         cursor.execute(
             "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
-            [datetime.now(), undone_by or getpass.getuser(), batch_id],
+            [datetime.now(), undone_by, batch_id],
         )
         rebuild_unit_closure(cursor)
         missing = orphans(cursor)
