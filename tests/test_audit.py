@@ -24,7 +24,7 @@ def test_admin_reads_and_filters_the_log(make_app, accounts_db):  # noqa: F811
     table = app.main.dataframe[0].value
     # Newest first: the refused undo, then the three accounts made by the operator, then the demo batch.
     assert list(table["操作"])[:4] == ["撤销批次", "新建账号", "新建账号", "新建账号"]
-    assert list(table["结果"])[0] == "拒绝" and list(table["来源"])[0] == "10.0.0.5"
+    assert (table["结果"].iloc[0], table["来源"].iloc[0]) == ("拒绝", "10.0.0.5")
     assert list(table["操作"])[-1] == "上传批次" and table["文件哈希"].iloc[-1]
     app.selectbox(key="audit-outcome").set_value("refused").run()
     table = app.main.dataframe[0].value
