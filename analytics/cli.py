@@ -16,7 +16,7 @@ from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.ingest import upload
 from analytics.metrics import studios as studios_metrics
-from analytics.store import accounts, audit, batches, connection
+from analytics.store import accounts, audit, backup, batches, connection
 from analytics.store.tree import UnknownUnitError, resolve_units
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE = 0, 1, 2
@@ -65,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, type=Path, help="file to write")
     # Also accepted after the subcommand, where a scheduler's command line naturally puts it.
     report.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the report")
+    saving = with_db(commands.add_parser("backup", help="copy the store to a folder (checkpointed and verified)"))
+    saving.add_argument("--out", required=True, type=Path, help="folder to write store.duckdb and manifest.json to")
+    restoring = with_db(commands.add_parser("restore", help="put a backup folder back (stop the dashboard first)"))
+    restoring.add_argument("source", type=Path, help="a backup folder, or a folder of them (the newest is used)")
+
     users = commands.add_parser("user", help="local accounts: add, list, disable, passwd, role, scope")
     user_commands = users.add_subparsers(dest="user_command", required=True)
     add = with_db(user_commands.add_parser("add", help="add an account; the password is asked for or read from stdin"))
@@ -87,6 +92,35 @@ def _parser() -> argparse.ArgumentParser:
     scope.add_argument("name")
     scope.add_argument("--unit", action="append", default=[])
     return parser
+
+
+def _run_backup(con, args) -> int:
+    try:
+        out = backup.backup(con, args.out)
+    except backup.BackupError as exc:
+        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        return EXIT_REFUSED
+    by = accounts.operator()
+    audit.record(con, actor=by.name, source=by.source, action="backup", target=str(out))
+    count = con.execute("SELECT count(*) FROM batches").fetchone()[0]
+    print(t("backup.done", args.lang, path=out, batches=count))
+    return EXIT_OK
+
+
+def _restore(args) -> int:
+    """Runs without a connection of its own: the file it replaces must be closed."""
+    target = connection.db_path(args.db)
+    try:
+        summary = backup.restore(args.source, target)
+    except backup.BackupError as exc:
+        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        return EXIT_REFUSED
+    con = connection.connect(target)
+    by = accounts.operator()
+    audit.record(con, actor=by.name, source=by.source, action="restore", target=summary["from"])
+    con.close()
+    print(t("backup.restored", args.lang, path=summary["from"], batches=summary["batches"], last=summary["last_batch"]))
+    return EXIT_OK
 
 
 def _read_password(name: str, lang: str) -> str:
@@ -231,7 +265,7 @@ def _run_import(con, args) -> int:
         return EXIT_OK
     try:
         batch = upload.apply(con, plan, actor=accounts.operator(), valid_only=args.valid_only)
-    except batches.IntegrityError as exc:
+    except (batches.IntegrityError, backup.BackupError) as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
     added, updated = plan.changes.rows_added, plan.changes.rows_updated
@@ -266,7 +300,7 @@ def _run_batches(con, args) -> int:
 def _run_undo(con, args) -> int:
     try:
         batches.undo(con, args.batch_id, actor=accounts.operator())
-    except batches.UndoRefused as exc:
+    except (batches.UndoRefused, backup.BackupError) as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
     print(t("undo.done", args.lang, batch=args.batch_id))
@@ -299,11 +333,14 @@ COMMANDS = {
     "undo": _run_undo,
     "report": _run_report,
     "user": _run_user,
+    "backup": _run_backup,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "restore":
+        return _restore(args)
     try:
         con = connection.connect(args.db)
     except connection.StoreBusy:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.store import accounts
+from analytics.store import accounts, backup
 from analytics.store import batches as store_batches
 from ui import auth, cache
 from ui.i18n import t
@@ -31,6 +31,9 @@ def render() -> None:
             store_batches.undo(cache.cursor(), int(chosen), actor=auth.principal())
         except accounts.Forbidden as refused:
             st.error(t(refused.key, action=t("batches.undo"), role=t(f"role.{refused.params['role']}")))
+            return
+        except backup.BackupError as failed:
+            st.error(t("backup.failed", error=t(failed.key, **failed.params)))
             return
         except store_batches.UndoRefused as refused:
             st.error(t(refused.key, **refused.params))

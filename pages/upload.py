@@ -10,7 +10,7 @@ from analytics.ingest import headers, sandbox, upload
 from analytics.ingest.error_workbook import error_workbook
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.ingest.template import build_template
-from analytics.store import accounts
+from analytics.store import accounts, backup
 from ui import auth, cache
 from ui.i18n import lang, t
 
@@ -150,6 +150,9 @@ def render() -> None:
             batch = upload.apply(cache.cursor(), plan, actor=auth.principal(), valid_only=valid_only)
         except accounts.Forbidden as refused:
             st.error(t(refused.key, action=t("page.upload"), role=t(f"role.{refused.params['role']}")))
+            return
+        except backup.BackupError as failed:
+            st.error(t("backup.failed", error=t(failed.key, **failed.params)))
             return
         cache.data_changed()
         st.success(t("upload.loaded", batch=batch, added=plan.changes.rows_added, updated=plan.changes.rows_updated))

@@ -116,4 +116,23 @@ TEXT: dict[str, dict[str, str]] = {
     "audit.outcome.ok": {"zh": "成功", "en": "ok"},
     "audit.outcome.refused": {"zh": "拒绝", "en": "refused"},
     "audit.outcome.failed": {"zh": "失败", "en": "failed"},
+    "backup.unreadable": {"zh": "备份无法打开：{path}（{error}）", "en": "The backup does not open: {path} ({error})"},
+    "backup.in_memory": {"zh": "内存数据库无法备份。", "en": "An in-memory store cannot be backed up."},
+    "backup.not_found": {"zh": "{path} 中没有备份。", "en": "No backup in {path}."},
+    "backup.busy": {
+        "zh": "{path} 正被其他进程（通常是正在运行的看板）使用：请先停止看板再恢复。",
+        "en": "{path} is in use by another process (usually the running dashboard): stop it before restoring.",
+    },
+    "backup.failed": {
+        "zh": "写入前的自动备份失败，未做任何修改：{error}",
+        "en": "The automatic backup before writing failed; nothing was changed: {error}",
+    },
+    "backup.done": {
+        "zh": "已备份到 {path}（{batches} 个批次）。",
+        "en": "Backed up to {path} ({batches} batches).",
+    },
+    "backup.restored": {
+        "zh": "已从 {path} 恢复（{batches} 个批次，最后一个 #{last}）。原数据库已另存为备份。",
+        "en": "Restored from {path} ({batches} batches, the last #{last}). The replaced store was kept as a backup.",
+    },
 }

@@ -16,7 +16,7 @@ import pandas as pd
 from analytics.contract import vocab
 from analytics.i18n import t
 from analytics.ingest.parse import ParsedUpload, Problem, parse_file
-from analytics.store import accounts, audit, batches
+from analytics.store import accounts, audit, backup, batches
 from analytics.store.accounts import Principal
 from analytics.store.tree import fold_name
 
@@ -152,7 +152,9 @@ def apply(con: duckdb.DuckDBPyConnection, plan: UploadPlan, *, actor: Principal,
     accounts.require(con, actor, "analyst", "batch", names)
     if plan.unreadable or (plan.has_problems and not valid_only):
         raise UploadRefused()
-    batch = batches.commit(con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=actor.name)
+    with backup.WRITE_LOCK:
+        backup.before_write(con, "batch")
+        batch = batches.commit(con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=actor.name)
     audit.record(
         con,
         actor=actor.name,

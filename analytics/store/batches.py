@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.contract import vocab
-from analytics.store import accounts, audit
+from analytics.store import accounts, audit, backup
 from analytics.store.accounts import Principal
 from analytics.store.connection import FACT_TABLES
 from analytics.store.sql import read_sql
@@ -259,7 +259,8 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, actor: Principal) -> 
     (Forbidden) unless the actor is an analyst or admin; (UndoRefused) when the batch is unknown or undone, when a
     later batch replaced its rows, or when later facts refer to a unit or project only it created."""
     accounts.require(con, actor, "analyst", "undo", f"#{batch_id}")
-    _undo(con, batch_id, undone_by=actor.name)
+    with backup.WRITE_LOCK:
+        _undo(con, batch_id, undone_by=actor.name)
     audit.record(con, actor=actor.name, source=actor.source, action="undo", target=f"#{batch_id}")
 
 
@@ -281,6 +282,7 @@ def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str) -> N
     )
     if later:
         raise UndoRefused("undo_later_batches", batch=batch_id, later=", ".join(f"#{b}" for b in later))
+    backup.before_write(con, "undo")
     with _transaction(con) as cursor:
         for table in FACT_TABLES:
             columns = ", ".join([*table_columns(cursor, table), "batch_id"])
