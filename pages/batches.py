@@ -30,7 +30,7 @@ def render() -> None:
         try:
             store_batches.undo(cache.cursor(), int(chosen), actor=auth.principal())
         except accounts.Forbidden as refused:
-            st.error(t(refused.key, action=t("batches.undo"), role=t(f"role.{refused.params['role']}")))
+            st.error(auth.refusal(refused))
             return
         except backup.BackupError as failed:
             st.error(t("backup.failed", error=t(failed.key, **failed.params)))

@@ -49,6 +49,10 @@ def _mapping_choices(plan: upload.UploadPlan) -> dict[tuple[str, str], str]:
 
 def _new_unit_parents(plan: upload.UploadPlan) -> dict[str, str]:
     tree = list(cache.unit_tree()["unit"])
+    scope = auth.principal().units
+    if scope:  # a scoped analyst places new units inside the scope only
+        allowed = cache.subtree(scope)
+        tree = [unit for unit in tree if unit in allowed]
     parents = {}
     for unit in plan.new_units:
         key = "parent-" + hashlib.sha1(unit.encode()).hexdigest()[:12]
@@ -113,7 +117,8 @@ def render() -> None:
     mappings = st.session_state.setdefault("upload_mappings", {})
     with st.spinner(t("upload.parsing")):
         uploads = _parse(files, tuple(sorted(mappings.items())))
-    plan = upload.check(cache.cursor(), uploads)
+    scope = auth.principal().units
+    plan = upload.check(cache.cursor(), uploads, scope=scope)
     if plan.unknown_headers:
         st.subheader(t("upload.unknown_headers"))
         picked = _mapping_choices(plan)
@@ -128,7 +133,7 @@ def render() -> None:
         st.subheader(t("upload.new_units_title"))
         parents = _new_unit_parents(plan)
         if parents:
-            plan = upload.check(cache.cursor(), uploads, new_unit_parents=parents)
+            plan = upload.check(cache.cursor(), uploads, new_unit_parents=parents, scope=scope)
 
     st.subheader(t("upload.dry_run"))
     _show_plan(plan)
@@ -149,7 +154,7 @@ def render() -> None:
         try:
             batch = upload.apply(cache.cursor(), plan, actor=auth.principal(), valid_only=valid_only)
         except accounts.Forbidden as refused:
-            st.error(t(refused.key, action=t("page.upload"), role=t(f"role.{refused.params['role']}")))
+            st.error(auth.refusal(refused))
             return
         except backup.BackupError as failed:
             st.error(t("backup.failed", error=t(failed.key, **failed.params)))

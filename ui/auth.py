@@ -184,6 +184,16 @@ def _here() -> str:
     return path.split("?")[0] + (f"?{query}" if query else "")
 
 
+def refusal(refused: accounts.Forbidden) -> str:
+    """A Forbidden's message in the session's language, its role and action named in words."""
+    params = dict(refused.params)
+    if "role" in params:
+        params["role"] = t(f"role.{params['role']}")
+    if "action" in params:
+        params["action"] = t(f"audit.action.{params['action']}")
+    return t(refused.key, **params)
+
+
 def refuse_page(role: str) -> None:
     st.error(t("auth.page_refused", role=t(f"role.{role}")))
 

@@ -132,3 +132,8 @@ def studio_verdicts(filters: Filters):
 @st.cache_data(show_spinner=False, max_entries=256)
 def ancestors(unit: str) -> list[str]:
     return tree.ancestors(cursor(), unit)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def subtree(roots: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(tree.subtree(cursor(), roots))

@@ -7,8 +7,8 @@ import streamlit as st
 from analytics.contract import vocab
 from analytics.display import formatting
 from analytics.filters import Filters
-from analytics.store.tree import UnknownUnitError, resolve_units
-from ui import cache
+from analytics.store.tree import UnknownUnitError, resolve_units, within_scope
+from ui import auth, cache
 from ui.i18n import LANG_KEY, lang, t
 
 UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY = "unit", "year", "program", "category"
@@ -46,6 +46,11 @@ def restore_from_url() -> None:
                 known.extend(resolve_units(cache.cursor(), [name]))
             except UnknownUnitError as missing:
                 unknown.append(missing)
+        scope, allowed = _scope()
+        if scope:
+            # A unit outside the scope is treated like one not in the tree: named in the notice, never shown.
+            unknown.extend(UnknownUnitError(unit, []) for unit in known if unit not in allowed)
+            known = [unit for unit in known if unit in allowed]
         st.session_state[UNIT_KEY] = list(dict.fromkeys(known))
         st.session_state[_UNKNOWN] = [(miss.name, miss.suggestions) for miss in unknown]
     if YEAR_KEY in params:
@@ -61,6 +66,11 @@ def restore_from_url() -> None:
 def render_sidebar() -> None:
     """The filter widgets, each keyed, drawn once per run by app.py."""
     tree = cache.unit_tree()
+    scope, allowed = _scope()
+    if scope:
+        tree = tree[tree["unit"].isin(allowed)]
+        if any(unit not in allowed for unit in st.session_state.get(UNIT_KEY) or ()):
+            st.session_state[UNIT_KEY] = [unit for unit in st.session_state[UNIT_KEY] if unit in allowed]
     depth = dict(zip(tree["unit"], tree["depth"], strict=True))
     years = cache.available_years()
     with st.sidebar:
@@ -121,16 +131,25 @@ def _year_bounds(value) -> tuple[int | None, int | None]:
     return int(value[0]), int(value[1])
 
 
+def _scope() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The principal's units and every unit below them (empty: the whole group)."""
+    units = auth.principal().units
+    return (units, cache.subtree(units)) if units else ((), frozenset())
+
+
 def current() -> Filters:
-    """The filters as the widgets hold them: what every page reads."""
+    """The filters as the widgets hold them, within the principal's unit scope: what every page, chart, takeaway,
+    link, export and the presenter view read — the one place a scope is applied."""
     year_from, year_to = _year_bounds(st.session_state.get(YEAR_KEY))
-    return Filters(
+    chosen = Filters(
         units=tuple(st.session_state.get(UNIT_KEY) or ()),
         year_from=year_from,
         year_to=year_to,
         programs=tuple(st.session_state.get(PROGRAM_KEY) or ()),
         categories=tuple(st.session_state.get(CATEGORY_KEY) or ()),
     )
+    scope, allowed = _scope()
+    return within_scope(chosen, scope, allowed)
 
 
 def write_url() -> None:

@@ -135,4 +135,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "已从 {path} 恢复（{batches} 个批次，最后一个 #{last}）。原数据库已另存为备份。",
         "en": "Restored from {path} ({batches} batches, the last #{last}). The replaced store was kept as a backup.",
     },
+    "scope.outside_plan": {
+        "zh": "此次上传含有您可见范围（{scope}）以外单位的数据，未载入任何内容。",
+        "en": "This upload holds facts of units outside your scope ({scope}); nothing was loaded.",
+    },
 }
