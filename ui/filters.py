@@ -15,6 +15,7 @@ UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY = "unit", "year", "program", "cate
 URL_KEYS = (UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY, LANG_KEY)
 _RESTORED = "_filters_restored_from_url"
 _UNKNOWN = "_filters_unknown_units"
+_IGNORED = "_filters_ignored_params"
 
 
 def _parse_years(text: str, years: list[int]) -> tuple[int, int] | None:
@@ -36,8 +37,11 @@ def restore_from_url() -> None:
         return
     st.session_state[_RESTORED] = True
     params = st.query_params
+    ignored = []  # (parameter, value) a link carried that means nothing here: said, then ignored
     if params.get(LANG_KEY) in ("zh", "en"):
         st.session_state[LANG_KEY] = params[LANG_KEY]
+    elif LANG_KEY in params:
+        ignored.append((LANG_KEY, params[LANG_KEY]))
     names = params.get_all(UNIT_KEY)
     if names:
         known, unknown = [], []
@@ -57,10 +61,14 @@ def restore_from_url() -> None:
         years = _parse_years(params[YEAR_KEY], cache.available_years())
         if years:
             st.session_state[YEAR_KEY] = years
+        else:
+            ignored.append((YEAR_KEY, params[YEAR_KEY]))
     for key, allowed in ((PROGRAM_KEY, vocab.PROGRAMS), (CATEGORY_KEY, vocab.CATEGORIES)):
         chosen = [value for value in params.get_all(key) if value in allowed]
+        ignored.extend((key, value) for value in params.get_all(key) if value not in allowed)
         if chosen:
             st.session_state[key] = chosen
+    st.session_state[_IGNORED] = ignored
 
 
 def render_sidebar() -> None:
@@ -120,6 +128,9 @@ def show_unknown_units() -> None:
         names = "、".join(name for name, _ in unknown)
         suggestions = "、".join(dict.fromkeys(s for _, found in unknown for s in found)) or t("cli.none")
         st.warning(t("filter.unknown_units", names=names, suggestions=suggestions))
+    ignored = st.session_state.get(_IGNORED) or []
+    if ignored:
+        st.warning(t("filter.ignored_params", params="、".join(f"{key}={value[:100]}" for key, value in ignored)))
 
 
 def _year_bounds(value) -> tuple[int | None, int | None]:

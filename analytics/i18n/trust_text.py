@@ -139,4 +139,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "此次上传含有您可见范围（{scope}）以外单位的数据，未载入任何内容。",
         "en": "This upload holds facts of units outside your scope ({scope}); nothing was loaded.",
     },
+    "filter.ignored_params": {
+        "zh": "链接中的以下参数无效，已忽略：{params}",
+        "en": "These link parameters mean nothing here and were ignored: {params}",
+    },
 }
