@@ -122,14 +122,14 @@ def dashboard_server(tmp_path):
     """Factory: `streamlit run serve.py` (as make run) on 127.0.0.1 with its own DuckDB file; stopped after the test."""
     servers: list[Server] = []
 
-    def start(db_path: Path) -> Server:
+    def start(db_path: Path, extra_args: tuple[str, ...] = ()) -> Server:
         port = _free_port()
         log = tmp_path / f"streamlit-{port}.log"
         env = {**os.environ, "DASHBOARD_DB": str(db_path)}
         command = [
             sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"),
             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra_args,
         ]  # fmt: skip
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
