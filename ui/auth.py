@@ -157,7 +157,7 @@ def sidebar(principal: accounts.Principal) -> None:
             st.caption(t("auth.anonymous"))
             if accounts.has_accounts(con):
                 if _routes_mounted:
-                    st.link_button(t("auth.sign_in"), f"/auth/signin?lang={lang()}&next={quote(_here(), safe='')}")
+                    _link(t("auth.sign_in"), f"/auth/signin?lang={lang()}&next={quote(_here(), safe='')}")
                 else:
                     st.caption(t("auth.no_routes"))
             if sso_configured():
@@ -171,7 +171,16 @@ def sidebar(principal: accounts.Principal) -> None:
             if principal.via.startswith("sso"):
                 st.button(t("auth.sign_out"), on_click=st.logout, key="auth-signout")
             else:
-                st.link_button(t("auth.sign_out"), "/auth/signout")
+                _link(t("auth.sign_out"), "/auth/signout")
+
+
+def _link(label: str, href: str) -> None:
+    # In this tab: st.link_button and markdown links open a new one, and the sign-in should return here. Only our
+    # own words and a quoted path reach this HTML, each escaped.
+    st.markdown(
+        f'<a href="{html.escape(href)}" target="_self" class="cx-auth-link">{html.escape(label)}</a>',
+        unsafe_allow_html=True,
+    )
 
 
 def _here() -> str:
