@@ -86,3 +86,21 @@ def test_a_plan_made_without_the_scope_is_refused_at_commit(scoped_db):
     assert refused.value.key == "scope.outside_plan"
     assert snapshot(con) == before
     con.close()
+
+
+def test_a_scoped_analyst_undoes_only_batches_inside_the_scope(scoped_db):
+    from analytics.store import batches
+
+    con = connect(scoped_db)
+    inside = load_records(
+        con, "a.xlsx", projects=[{"project_id": "A-9", "name": "甲九", "unit": "A2支部", "year": 2025}]
+    )
+    scoped = accounts.principal_for(con, "甲报送", source="test")
+    before = snapshot(con)
+    with pytest.raises(accounts.Forbidden) as refused:
+        batches.undo(con, 1, actor=scoped)  # the first batch holds 公司B's facts too
+    assert (refused.value.key, refused.value.params) == ("scope.outside_undo", {"batch": 1, "scope": "公司A"})
+    assert snapshot(con) == before
+    batches.undo(con, inside, actor=scoped)
+    assert con.execute("SELECT count(*) FROM projects WHERE project_id = 'A-9'").fetchone() == (0,)
+    con.close()

@@ -143,4 +143,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "链接中的以下参数无效，已忽略：{params}",
         "en": "These link parameters mean nothing here and were ignored: {params}",
     },
+    "scope.outside_undo": {
+        "zh": "批次 #{batch} 含有您可见范围（{scope}）以外单位的数据，不能由您撤销。",
+        "en": "Batch #{batch} holds facts of units outside your scope ({scope}); you cannot undo it.",
+    },
 }

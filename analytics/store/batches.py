@@ -22,7 +22,7 @@ from analytics.store import accounts, audit, backup
 from analytics.store.accounts import Principal
 from analytics.store.connection import FACT_TABLES
 from analytics.store.sql import read_sql
-from analytics.store.tree import rebuild_unit_closure
+from analytics.store.tree import rebuild_unit_closure, subtree
 
 
 class UndoRefused(RuntimeError):
@@ -259,6 +259,15 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, actor: Principal) -> 
     (Forbidden) unless the actor is an analyst or admin; (UndoRefused) when the batch is unknown or undone, when a
     later batch replaced its rows, or when later facts refer to a unit or project only it created."""
     accounts.require(con, actor, "analyst", "undo", f"#{batch_id}")
+    if actor.units:
+        allowed = subtree(con, actor.units)
+        touched = {row[0] for row in con.execute(read_sql("batch_units"), {"batch": batch_id}).fetchall()}
+        if not touched <= allowed:
+            audit.record(
+                con, actor=actor.name, source=actor.source, action="undo", target=f"#{batch_id}", outcome="refused",
+                detail=f"batch outside scope {list(actor.units)}",
+            )  # fmt: skip
+            raise accounts.Forbidden("scope.outside_undo", batch=batch_id, scope="、".join(actor.units))
     with backup.WRITE_LOCK:
         _undo(con, batch_id, undone_by=actor.name)
     audit.record(con, actor=actor.name, source=actor.source, action="undo", target=f"#{batch_id}")
