@@ -77,3 +77,21 @@ def test_sign_in_sets_a_signed_httponly_expiring_cookie_and_refuses_the_rest(ser
     ]
     assert set(log["source"]) == {"127.0.0.1"}
     con.close()
+
+
+@pytest.mark.parametrize(
+    ("wanted", "safe"),
+    [
+        ("/upload?year=2024&unit=%E7%94%B2", "/upload?year=2024&unit=%E7%94%B2"),
+        ("//evil.example", "/"),
+        ("/\t/evil.example", "/"),
+        ("/\\evil.example", "/"),
+        ("https://evil.example/", "/"),
+        ("javascript:alert(1)", "/"),
+        ("", "/"),
+    ],
+)
+def test_after_sign_in_only_a_path_on_this_server_is_followed(wanted, safe):
+    from ui.auth import _safe_next
+
+    assert _safe_next(wanted) == safe

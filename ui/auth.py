@@ -217,7 +217,10 @@ def _request_lang(request) -> str:
 
 def _safe_next(value: str | None) -> str:
     """Only a path on this server: never another host (//evil, /\\evil, https://…)."""
-    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value or "\n" in value:
+    # Browsers drop tabs and line breaks from URLs ("/\t/evil" becomes "//evil"): no control character or space.
+    if not value or any(ord(char) < 33 or char == "\\" for char in value):
+        return "/"
+    if not value.startswith("/") or value.startswith("//"):
         return "/"
     return value
 
