@@ -271,7 +271,8 @@ async def signin(request):
     expected = request.cookies.get(CSRF_COOKIE) or ""
     if not expected or not secrets.compare_digest(expected, str(form.get("csrf") or "")):
         return HTMLResponse(_form(language, next_path, "", translate("auth.csrf", language)), status_code=400)
-    name, password = str(form.get("name") or "").strip(), str(form.get("password") or "")
+    # Bounded: whatever is typed as a name is written to the audit log.
+    name, password = str(form.get("name") or "").strip()[:200], str(form.get("password") or "")[:1000]
 
     def check():
         con = _cursor()
