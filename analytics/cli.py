@@ -17,7 +17,7 @@ from analytics.i18n import t
 from analytics.ingest import upload
 from analytics.metrics import studios as studios_metrics
 from analytics.store import accounts, audit, backup, batches, connection
-from analytics.store.tree import UnknownUnitError, resolve_units
+from analytics.store.tree import UnknownUnitError, resolve_units, subtree, within_scope
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -37,12 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     kpis.add_argument("--program", action="append", default=[], help="programme (repeatable)")
     kpis.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     kpis.add_argument("--json", action="store_true", help="print one JSON object")
+    kpis.add_argument("--as", dest="as_user", metavar="NAME", help="only what this account's unit scope shows")
 
     studios = with_db(commands.add_parser("studios", help="studio verdicts: ok, warning, delisted"))
     studios.add_argument("--year", type=_years, help="a year or a range, 2024 or 2022-2024")
     studios.add_argument("--unit", action="append", default=[])
     studios.add_argument("--delist-years", type=int, default=2, help="consecutive missed years that delist")
     studios.add_argument("--json", action="store_true")
+    studios.add_argument("--as", dest="as_user", metavar="NAME", help="only what this account's unit scope shows")
 
     importer = with_db(commands.add_parser("import", help="load spreadsheets (.xlsx, .xls, .csv)"))
     importer.add_argument("files", nargs="+", type=Path)
@@ -63,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     report.add_argument("--format", required=True, choices=tuple(exports.FORMATS), help="png writes a .zip of PNGs")
     report.add_argument("--out", required=True, type=Path, help="file to write")
+    report.add_argument("--as", dest="as_user", metavar="NAME", help="only what this account's unit scope shows")
     # Also accepted after the subcommand, where a scheduler's command line naturally puts it.
     report.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the report")
     saving = with_db(commands.add_parser("backup", help="copy the store to a folder (checkpointed and verified)"))
@@ -179,14 +182,22 @@ def _years(text: str) -> tuple[int, int]:
 
 
 def _filters(con, args) -> Filters:
+    """The filters the arguments ask for; with --as NAME, within that account's unit scope (what they would see)."""
     year_from, year_to = args.year or (None, None)
-    return Filters(
+    chosen = Filters(
         units=resolve_units(con, args.unit),
         year_from=year_from,
         year_to=year_to,
         programs=tuple(getattr(args, "program", ()) or ()),
         categories=tuple(getattr(args, "category", ()) or ()),
     )
+    name = getattr(args, "as_user", None)
+    if not name:
+        return chosen
+    principal = accounts.principal_for(con, name)
+    if principal is None:
+        raise accounts.AccountError("account.unknown", name=name)
+    return within_scope(chosen, principal.units, subtree(con, principal.units) if principal.units else set())
 
 
 def _summary_text(con, filters: Filters, lang: str) -> str:

@@ -104,3 +104,18 @@ def test_a_scoped_analyst_undoes_only_batches_inside_the_scope(scoped_db):
     batches.undo(con, inside, actor=scoped)
     assert con.execute("SELECT count(*) FROM projects WHERE project_id = 'A-9'").fetchone() == (0,)
     con.close()
+
+
+def test_the_command_line_shows_an_account_only_its_scope(scoped_db, capsys):
+    import json
+
+    from analytics import cli
+
+    assert cli.main(["kpis", "--json", "--db", str(scoped_db)]) == 0
+    assert json.loads(capsys.readouterr().out)["projects"] == 3
+    assert cli.main(["kpis", "--json", "--as", "甲浏览", "--db", str(scoped_db)]) == 0
+    assert json.loads(capsys.readouterr().out)["projects"] == 2
+    assert cli.main(["kpis", "--json", "--as", "甲浏览", "--unit", "公司B", "--db", str(scoped_db)]) == 0
+    assert json.loads(capsys.readouterr().out)["projects"] == 2  # 公司B is outside: the scope itself
+    assert cli.main(["kpis", "--as", "nobody", "--db", str(scoped_db)]) == 1
+    assert capsys.readouterr().err.strip() == "没有这个账号：nobody"
