@@ -64,3 +64,15 @@ def test_hostile_names_open_no_dialog_on_any_page(dashboard_server, browser_page
             page.wait_for_timeout(300)
     assert dialogs == []
     assert page.locator("img[src='x']").count() == 0
+
+
+def test_double_hyphens_in_a_name_show_verbatim(dashboard_server, browser_page, tmp_path):
+    con = new_store(tmp_path, "dash.duckdb")
+    units = [{"unit": "集团", "kind": "集团"}, {"unit": "甲--乙", "parent": "集团"}]
+    load_records(con, units=units, projects=[{"project_id": "P1", "name": "x", "unit": "甲--乙", "year": 2024}])
+    con.close()
+    server = dashboard_server(tmp_path / "dash.duckdb")
+    page = browser_page
+    page.goto(f"{server.url}/?unit=%E7%94%B2--%E4%B9%99&year=2024")
+    page.get_by_text("甲--乙 · 2024年").wait_for()  # the caption, as typed: no typographic dash
+    assert "甲—乙" not in page.locator("[data-testid='stMain']").inner_text()
