@@ -223,7 +223,6 @@ def _user_command(con, args) -> int:
     return EXIT_OK
 
 
-
 def _header_map(text: str) -> tuple[str, str]:
     header, sep, target = text.rpartition("=")
     if not sep or not header.strip() or not target.strip():

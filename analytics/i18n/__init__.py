@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from analytics.i18n import export_text, ingest_text, pages_text, running_text, store_text, talent_text, trust_text, ui_text
+from analytics.i18n import (
+    export_text,
+    ingest_text,
+    pages_text,
+    running_text,
+    store_text,
+    talent_text,
+    trust_text,
+    ui_text,
+)
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"

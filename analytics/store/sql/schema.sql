@@ -262,6 +262,7 @@ CREATE TABLE IF NOT EXISTS point_rules_history (
     new_points  DOUBLE NOT NULL,
     changed_by  VARCHAR NOT NULL,
     changed_at  TIMESTAMP NOT NULL
+);
 
 -- Who may do what (analytics/store/accounts.py). A local account has an argon2 hash; a single-sign-on user may
 -- have only an e-mail. Five failed sign-ins in a row set locked_until. session_version changes with the password
