@@ -3,6 +3,7 @@ find nothing and change nothing, and nonsense parameters get a notice, never an 
 
 import pytest
 
+from analytics.contract.vocab import NAME_MAX_LENGTH
 from analytics.store.connection import connect
 from pages import PAGES
 from tests.conftest import open_page
@@ -16,7 +17,8 @@ HOSTILE = [
     "[x](javascript:alert(1))",
     "**bold**",
     "$x$",
-    "甲" * 2000,
+    # The longest name the contract allows (vocab.NAME_MAX_LENGTH): a 2,000-character one is refused at upload.
+    "甲" * NAME_MAX_LENGTH,
     "零\u200b宽\u200d字",
     "O'Brien\"; DROP TABLE units; --",
 ]

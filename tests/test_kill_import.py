@@ -11,8 +11,8 @@ import pytest
 
 from analytics import metrics
 from analytics.filters import Filters
-from analytics.store.connection import connect
-from tests.conftest import DEMO, ROOT
+from analytics.store.connection import FACT_TABLES, connect
+from tests.conftest import DEMO, ROOT, demo_rows
 from tests.factories import GROUP_TREE, load_records, new_store
 
 TRIALS = 20
@@ -24,7 +24,7 @@ def state(db) -> tuple[list, dict]:
         batches = con.execute("SELECT batch_id, rows_added FROM batches ORDER BY batch_id").fetchall()
         per_batch = {
             table: con.execute(f"SELECT batch_id, count(*) FROM {table} GROUP BY ALL ORDER BY 1").fetchall()
-            for table in ("units", "projects", "outcomes", "awards", "headcount", "studios")
+            for table in FACT_TABLES
         }
         return batches, {"per_batch": per_batch, "kpis": metrics.kpis(con, Filters())}
     finally:
@@ -63,4 +63,4 @@ def test_kill_during_import_leaves_the_batch_wholly_present_or_absent(tmp_path, 
     else:  # present: all of it
         [(batch_id, rows_added)] = batches[len(before_batches) :]
         written = sum(count for rows in after["per_batch"].values() for b, count in rows if b == batch_id)
-        assert written == rows_added == 1840
+        assert written == rows_added == demo_rows()

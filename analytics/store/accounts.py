@@ -13,7 +13,7 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from analytics.store import audit
+from analytics.store import audit, connection
 from analytics.store.tree import resolve_units
 
 # In rising order of power: each role may do everything the ones before it may.
@@ -259,8 +259,13 @@ def sign_in(
     con: duckdb.DuckDBPyConnection, name: str, password: str, *, source: str, now: dt.datetime | None = None
 ) -> Principal:
     """Check a local account's password. Every attempt is audited; MAX_FAILURES failures in a row lock the account
-    for LOCK_MINUTES. Raises SignInRefused with a message that does not say whether the name exists."""
-    now = now or dt.datetime.now()
+    for LOCK_MINUTES. Raises SignInRefused with a message that does not say whether the name exists. Counts are
+    kept in the primary file (connection.writable: a server reads a published copy)."""
+    with connection.writable(con) as writer:
+        return _sign_in(writer, name, password, source=source, now=now or dt.datetime.now())
+
+
+def _sign_in(con: duckdb.DuckDBPyConnection, name: str, password: str, *, source: str, now: dt.datetime) -> Principal:
     row = con.execute(
         "SELECT password_hash, disabled, failed_attempts, locked_until FROM users WHERE name = ?", [name]
     ).fetchone()
@@ -310,5 +315,6 @@ def session_secret(con: duckdb.DuckDBPyConnection) -> str:
     if row:
         return row[0]
     value = secrets.token_urlsafe(48)
-    con.execute("INSERT INTO settings VALUES ('session_secret', ?) ON CONFLICT DO NOTHING", [value])
-    return con.execute("SELECT value FROM settings WHERE key = 'session_secret'").fetchone()[0]
+    with connection.writable(con) as writer:
+        writer.execute("INSERT INTO settings VALUES ('session_secret', ?) ON CONFLICT DO NOTHING", [value])
+        return writer.execute("SELECT value FROM settings WHERE key = 'session_secret'").fetchone()[0]

@@ -8,6 +8,8 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
+from analytics.store import connection
+
 OUTCOMES = ("ok", "refused", "failed")
 ACTIONS = (
     "batch",
@@ -41,15 +43,16 @@ def record(
     """Append one row; the action and outcome must be known ones (a typo would hide a row from every filter)."""
     if action not in ACTIONS or outcome not in OUTCOMES:
         raise ValueError(f"unknown audit action/outcome: {action!r}/{outcome!r}")
-    cursor = con.cursor()
-    try:
-        cursor.execute(
-            "INSERT INTO audit_log (audit_id, happened_at, actor, source, action, target, outcome, detail, file_hash)"
-            " VALUES (nextval('audit_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
-            [dt.datetime.now(), actor, source or "", action, str(target or ""), outcome, detail or "", file_hash],
-        )
-    finally:
-        cursor.close()
+    with connection.writable(con) as writer:
+        cursor = writer.cursor()
+        try:
+            cursor.execute(
+                "INSERT INTO audit_log (audit_id, happened_at, actor, source, action, target, outcome, detail,"
+                " file_hash) VALUES (nextval('audit_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
+                [dt.datetime.now(), actor, source or "", action, str(target or ""), outcome, detail or "", file_hash],
+            )
+        finally:
+            cursor.close()
 
 
 def read(
