@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 DB ?= data/innovation.duckdb
 PORT ?= 8501
 WORKERS ?= 3
+# 127.0.0.1 keeps the server on this machine (the person at it is admin until an account exists); to serve an
+# intranet, add an admin (python -m analytics user add NAME --role admin) and run `make run ADDRESS=0.0.0.0`.
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run serve test lint format bench load-bench demo clean system-deps fuzz
 
@@ -24,7 +27,7 @@ $(DB): | $(VENV)/.installed
 	$(PY) -m analytics import data/demo.xlsx --db $(DB)
 
 run: $(VENV)/.installed $(DB)
-	DASHBOARD_DB=$(DB) $(PY) -m streamlit run asgi.py --server.port $(PORT) --server.address localhost \
+	DASHBOARD_DB=$(DB) $(PY) -m streamlit run asgi.py --server.port $(PORT) --server.address $(ADDRESS) \
 		--browser.gatherUsageStats false
 
 # N dashboard processes on ports PORT+1… behind nginx on PORT (127.0.0.1 only); Ctrl-C stops them all.

@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 import pages
-from ui import cache, exports, filters, navigation, present
+from ui import auth, cache, exports, filters, navigation, present
 from ui.i18n import t
 
 st.set_page_config(page_title="创新成效看板", page_icon="🏭", layout="wide")
 cache.refresh()  # this rerun reads the newest published copy of the store (an upload anywhere shows here)
 
+principal = auth.remember(auth.current())  # checked again inside every action that writes
 filters.restore_from_url()
 presenting = present.setup()  # ?present=1: full screen, the filters as the link set them, no sidebar
 menu = st.sidebar.container(key="app-menu")  # the app's own menu, above the filters, filled once pages are known
@@ -18,10 +19,11 @@ if not presenting:
     filters.render_sidebar()
 filters.write_url()
 
-built = navigation.build(pages.PAGES)
+auth.sidebar(principal)
+built = navigation.build(pages.PAGES, principal)
 page = st.navigation(built, position="hidden")
 if not presenting:
-    navigation.menu(menu, built, pages.PAGES)
+    navigation.menu(menu, built, pages.PAGES, principal)
 
 # While a pages/ folder exists, a server's first run executes in Streamlit's legacy multipage mode (see
 # ui/legacy.py) and the first filter choice was seen to be lost; one rerun per session after st.navigation has

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import getpass
 import json
 import os
 import sys
@@ -33,8 +34,8 @@ from analytics.metrics import points as points_metrics
 from analytics.metrics import studios as studios_metrics
 from analytics.metrics import suggestions as suggestions_metrics
 from analytics.metrics import talent as talent_metrics
-from analytics.store import batches, connection
-from analytics.store.tree import UnknownUnitError, resolve_units
+from analytics.store import accounts, audit, backup, batches, connection
+from analytics.store.tree import UnknownUnitError, resolve_units, subtree, within_scope
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_LOG_DIR = Path(tempfile.gettempdir()) / "innovation-dashboard" / "logs"
@@ -55,12 +56,14 @@ def _parser() -> argparse.ArgumentParser:
     kpis.add_argument("--program", action="append", default=[], help="programme (repeatable)")
     kpis.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     kpis.add_argument("--json", action="store_true", help="print one JSON object")
+    kpis.add_argument("--as", dest="as_user", metavar="NAME", help="only what this account's unit scope shows")
 
     studios = with_db(commands.add_parser("studios", help="studio verdicts: ok, warning, delisted"))
     studios.add_argument("--year", type=parse_years, help="a year or a range, 2024 or 2022-2024")
     studios.add_argument("--unit", action="append", default=[])
     studios.add_argument("--delist-years", type=int, default=2, help="consecutive missed years that delist")
     studios.add_argument("--json", action="store_true")
+    studios.add_argument("--as", dest="as_user", metavar="NAME", help="only what this account's unit scope shows")
 
     # issue 16: people
     talent = with_db(commands.add_parser("talent", help="talent pools, moves, titles, honours and training"))
@@ -104,10 +107,120 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--category", action="append", default=[], help="project category (repeatable)")
     report.add_argument("--format", required=True, choices=tuple(exports.FORMATS), help="png writes a .zip of PNGs")
     report.add_argument("--out", required=True, type=Path, help="file to write")
+    report.add_argument("--as", dest="as_user", metavar="NAME", help="only what this account's unit scope shows")
     # Also accepted after the subcommand, where a scheduler's command line naturally puts it.
     report.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the report")
+    saving = with_db(commands.add_parser("backup", help="copy the store to a folder (checkpointed and verified)"))
+    saving.add_argument("--out", required=True, type=Path, help="folder to write store.duckdb and manifest.json to")
+    restoring = with_db(commands.add_parser("restore", help="put a backup folder back (stop the dashboard first)"))
+    restoring.add_argument("source", type=Path, help="a backup folder, or a folder of them (the newest is used)")
+
+    users = commands.add_parser("user", help="local accounts: add, list, disable, passwd, role, scope")
+    user_commands = users.add_subparsers(dest="user_command", required=True)
+    add = with_db(user_commands.add_parser("add", help="add an account; the password is asked for or read from stdin"))
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=accounts.ROLES)
+    add.add_argument("--unit", action="append", default=[], help="limit the account to this unit's subtree (repeat)")
+    add.add_argument("--email", help="e-mail of a single-sign-on user (then a password is optional)")
+    add.add_argument("--no-password", action="store_true", help="single-sign-on only: no local password")
+    with_db(user_commands.add_parser("list", help="every account")).add_argument("--json", action="store_true")
+    disable = with_db(user_commands.add_parser("disable", help="disable an account (its sessions end)"))
+    disable.add_argument("name")
+    disable.add_argument("--enable", action="store_true", help="enable it again")
+    with_db(user_commands.add_parser("passwd", help="set a new password (asked for, or read from stdin)")).add_argument(
+        "name"
+    )
+    role = with_db(user_commands.add_parser("role", help="change an account's role"))
+    role.add_argument("name")
+    role.add_argument("role", choices=accounts.ROLES)
+    scope = with_db(user_commands.add_parser("scope", help="set an account's units (none = whole group)"))
+    scope.add_argument("name")
+    scope.add_argument("--unit", action="append", default=[])
     _running_parsers(commands, with_db)
     return parser
+
+
+def _run_backup(_reader, args) -> int:
+    try:
+        # Under the writer lock: no commit can land halfway through the copy.
+        with connection.connect_writer(args.db, on_wait=lambda holder: _waiting(holder, args.lang)) as con:
+            out = backup.backup(con, args.out)
+            by = accounts.operator()
+            audit.record(con, actor=by.name, source=by.source, action="backup", target=str(out))
+            count = con.execute("SELECT count(*) FROM batches").fetchone()[0]
+    except backup.BackupError as exc:
+        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        return EXIT_REFUSED
+    print(t("backup.done", args.lang, path=out, batches=count))
+    return EXIT_OK
+
+
+def _restore(args) -> int:
+    """Runs without a connection of its own: the file it replaces must be closed."""
+    target = connection.db_path(args.db)
+    try:
+        summary = backup.restore(args.source, target)
+    except backup.BackupError as exc:
+        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        return EXIT_REFUSED
+    con = connection.connect(target)
+    by = accounts.operator()
+    audit.record(con, actor=by.name, source=by.source, action="restore", target=summary["from"])
+    con.close()
+    print(t("backup.restored", args.lang, path=summary["from"], batches=summary["batches"], last=summary["last_batch"]))
+    return EXIT_OK
+
+
+def _read_password(name: str, lang: str) -> str:
+    """From the terminal (asked twice), or the first line of stdin when it is not a terminal: never an argument,
+    which would sit in the shell history and the process list."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(t("account.password_prompt", lang, name=name))
+    if getpass.getpass(t("account.password_again", lang)) != first:
+        raise accounts.AccountError("account.password_mismatch")
+    return first
+
+
+def _run_user(reader, args) -> int:
+    if args.user_command == "list":
+        return _user_command(reader, args)
+    # Accounts are written to the primary under the writer lock, like a batch: the next published copy has them.
+    with connection.connect_writer(args.db, on_wait=lambda holder: _waiting(holder, args.lang)) as con:
+        return _user_command(con, args)
+
+
+def _user_command(con, args) -> int:
+    by = accounts.operator()
+    lang = args.lang
+    command = args.user_command
+    if command == "list":
+        frame = accounts.list_users(con)
+        if args.json:
+            print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+        elif frame.empty:
+            print(t("account.none", lang))
+        else:
+            print(frame.to_string(index=False))
+        return EXIT_OK
+    if command == "add":
+        password = None if args.no_password else _read_password(args.name, lang)
+        accounts.add_user(con, by, args.name, role=args.role, password=password, units=args.unit, email=args.email)
+        print(t("account.added", lang, name=args.name, role=args.role))
+    elif command == "disable":
+        accounts.set_disabled(con, by, args.name, not args.enable)
+        print(t("account.enabled" if args.enable else "account.disabled", lang, name=args.name))
+    elif command == "passwd":
+        accounts.set_password(con, by, args.name, _read_password(args.name, lang))
+        print(t("account.password_set", lang, name=args.name))
+    elif command == "role":
+        accounts.set_role(con, by, args.name, args.role)
+        print(t("account.role_set", lang, name=args.name, role=args.role))
+    elif command == "scope":
+        accounts.set_units(con, by, args.name, args.unit)
+        units = "、".join(accounts.user_units(con, args.name)) or t("account.whole_group", lang)
+        print(t("account.scope_set", lang, name=args.name, units=units))
+    return EXIT_OK
 
 
 def _header_map(text: str) -> tuple[str, str]:
@@ -266,14 +379,22 @@ def parse_years(text: str) -> tuple[int, int]:
 
 
 def _filters(con, args) -> Filters:
+    """The filters the arguments ask for; with --as NAME, within that account's unit scope (what they would see)."""
     year_from, year_to = args.year or (None, None)
-    return Filters(
+    chosen = Filters(
         units=resolve_units(con, args.unit),
         year_from=year_from,
         year_to=year_to,
         programs=tuple(getattr(args, "program", ()) or ()),
         categories=tuple(getattr(args, "category", ()) or ()),
     )
+    name = getattr(args, "as_user", None)
+    if not name:
+        return chosen
+    principal = accounts.principal_for(con, name)
+    if principal is None:
+        raise accounts.AccountError("account.unknown", name=name)
+    return within_scope(chosen, principal.units, subtree(con, principal.units) if principal.units else set())
 
 
 def _summary_text(con, filters: Filters, lang: str) -> str:
@@ -442,10 +563,10 @@ def _run_import(con, args) -> int:
         with connection.connect_writer(args.db, on_wait=lambda holder: _waiting(holder, args.lang)) as writer:
             # Checked again against the primary under the writer lock: a write may have landed since the dry run.
             plan = upload.check(writer, plan.uploads)
-            batch = upload.apply(writer, plan, valid_only=args.valid_only)
+            batch = upload.apply(writer, plan, actor=accounts.operator(), valid_only=args.valid_only)
             # Remembered as the page remembers a mapping chosen by hand, once the upload they made possible is loaded.
             upload.save_mappings(writer, decided)
-    except batches.IntegrityError as exc:
+    except (batches.IntegrityError, backup.BackupError) as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
     except upload.UploadRefused:
@@ -492,8 +613,8 @@ def _waiting(holder: str, lang: str) -> None:
 def _run_undo(con, args) -> int:
     try:
         with connection.connect_writer(args.db, on_wait=lambda holder: _waiting(holder, args.lang)) as writer:
-            batches.undo(writer, args.batch_id)
-    except batches.UndoRefused as exc:
+            batches.undo(writer, args.batch_id, actor=accounts.operator())
+    except (batches.UndoRefused, backup.BackupError) as exc:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
     print(t("undo.done", args.lang, batch=args.batch_id))
@@ -509,6 +630,8 @@ def _run_report(con, args) -> int:
         data = exports.build(con, filters, args.format, args.lang)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_bytes(data)
+        by = accounts.operator()
+        audit.record(con, actor=by.name, source=by.source, action="export", target=args.format, detail=str(args.out))
     except (OSError, pdf.MissingFontError) as exc:
         print(t("cli.report_failed", args.lang, path=args.out, error=exc), file=sys.stderr)
         return EXIT_UNREADABLE
@@ -524,6 +647,8 @@ COMMANDS = {
     "batches": _run_batches,
     "undo": _run_undo,
     "report": _run_report,
+    "user": _run_user,
+    "backup": _run_backup,
 }
 COMMANDS.update({"checks": _run_checks, "lists": _run_lists, "suggestions": _run_suggestions, "points": _run_points})
 
@@ -532,6 +657,8 @@ def main(argv: list[str] | None = None) -> int:
     """Exit 0 done, 1 refused (with the reason), 2 a file or the store cannot be read, 3 an internal error: never
     a traceback on the terminal; the traceback goes to a log file whose path is printed."""
     args = _parser().parse_args(argv)
+    if args.command == "restore":
+        return _restore(args)
     try:
         return _main(args)
     except KeyboardInterrupt:
@@ -567,6 +694,9 @@ def _main(args) -> int:
         return EXIT_UNREADABLE
     try:
         return COMMANDS[args.command](con, args)
+    except accounts.AccountError as exc:
+        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+        return EXIT_REFUSED
     except UnknownUnitError as exc:
         suggestions = join(exc.suggestions, args.lang) or t("cli.none", args.lang)
         print(t("cli.unknown_unit", args.lang, name=exc.name, suggestions=suggestions), file=sys.stderr)

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analytics.contract import vocab
 from analytics.ingest import upload
+from analytics.store import accounts
 from analytics.store.connection import connect
 
 HEADERS = [
@@ -78,7 +79,7 @@ def import_into_fresh_store(data: bytes) -> tuple[float, int]:
         def validate_and_commit():
             plan = upload.prepare(con, [("bench.xlsx", data)])
             assert not plan.problems, plan.problems[:3]
-            return upload.apply(con, plan)
+            return upload.apply(con, plan, actor=accounts.operator())
 
         seconds, _ = timed(validate_and_commit)
         rows = con.execute("SELECT count(*) FROM projects").fetchone()[0]

@@ -1,9 +1,10 @@
 """Page renderers, one module each (render() reads the shared filters, calls analytics, draws); below, the registry:
-every page's renderer, title key and stable URL path, in menu order."""
+every page's renderer, title key, stable URL path and the least role that may open it, in menu order."""
 
 from __future__ import annotations
 
 from pages import (
+    audit,
     awards,
     batches,
     checks,
@@ -38,6 +39,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(suggestions.render, "page.suggestions", "suggestions"),
     PageEntry(points.render, "page.points", "points"),
     PageEntry(glossary.render, "page.glossary", "glossary"),
-    PageEntry(upload.render, "page.upload", "upload"),
-    PageEntry(batches.render, "page.batches", "batches"),
+    PageEntry(upload.render, "page.upload", "upload", role="analyst"),
+    PageEntry(batches.render, "page.batches", "batches", role="analyst"),
+    PageEntry(audit.render, "page.audit", "audit", role="admin"),
 )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.store import accounts, backup
 from analytics.store import batches as store_batches
-from ui import cache
+from ui import auth, cache
 from ui.i18n import t
 
 
@@ -30,7 +31,13 @@ def render() -> None:
     if st.button(t("batches.undo"), disabled=not confirm, key="undo-button"):
         try:
             with cache.writer() as con:
-                store_batches.undo(con, int(chosen), undone_by="web")
+                store_batches.undo(con, int(chosen), actor=auth.principal())
+        except accounts.Forbidden as refused:
+            st.error(auth.refusal(refused))
+            return
+        except backup.BackupError as failed:
+            st.error(t("backup.failed", error=t(failed.key, **failed.params)))
+            return
         except store_batches.UndoRefused as refused:
             st.error(t(refused.key, **refused.params))
             return

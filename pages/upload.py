@@ -12,8 +12,8 @@ from analytics.ingest.error_workbook import error_workbook
 from analytics.ingest.read import CSV_ENCODINGS, ENCODING_LABELS
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.ingest.template import build_template
-from analytics.store import batches
-from ui import cache
+from analytics.store import accounts, backup, batches
+from ui import auth, cache
 from ui.i18n import join, lang, t
 
 MB = 1024 * 1024
@@ -94,6 +94,10 @@ def _unknown_headers(plan: upload.UploadPlan, mappings: dict) -> None:
 
 def _new_unit_parents(plan: upload.UploadPlan) -> dict[str, str]:
     tree = list(cache.unit_tree()["unit"])
+    scope = auth.principal().units
+    if scope:  # a scoped analyst places new units inside the scope only
+        allowed = cache.subtree(scope)
+        tree = [unit for unit in tree if unit in allowed]
     parents = {}
     for unit in plan.new_units:
         key = "parent-" + hashlib.sha1(unit.encode()).hexdigest()[:12]
@@ -159,7 +163,8 @@ def render() -> None:
     encoding = _csv_encoding(files)
     with st.spinner(t("upload.parsing")):
         uploads = _parse(files, tuple(sorted(mappings.items())), encoding)
-    plan = upload.check(cache.cursor(), uploads)
+    scope = auth.principal().units
+    plan = upload.check(cache.cursor(), uploads, scope=scope)
     if plan.unknown_headers:
         _unknown_headers(plan, mappings)
     parents = {}
@@ -167,7 +172,7 @@ def render() -> None:
         st.subheader(t("upload.new_units_title"))
         parents = _new_unit_parents(plan)
         if parents:
-            plan = upload.check(cache.cursor(), uploads, new_unit_parents=parents)
+            plan = upload.check(cache.cursor(), uploads, new_unit_parents=parents, scope=scope)
 
     st.subheader(t("upload.dry_run"))
     _show_plan(plan)
@@ -188,17 +193,23 @@ def render() -> None:
     if nothing:
         st.info(t("upload.nothing_new"))
     if st.button(t("upload.commit"), type="primary", disabled=bool(blocked), key="commit-upload"):
-        _commit(plan, uploads, parents, valid_only)
+        _commit(plan, uploads, parents, scope, valid_only)
 
 
-def _commit(plan: upload.UploadPlan, uploads, parents: dict, valid_only: bool) -> None:
+def _commit(plan: upload.UploadPlan, uploads, parents: dict, scope: tuple[str, ...], valid_only: bool) -> None:
     """Commit, and say why when it fails: the commit is one transaction, so a failure has written nothing."""
     try:
         with cache.writer() as con:
             # Checked again against the primary under the writer lock: another upload (another process, the
             # command line) may have landed since the dry run was shown.
-            plan = upload.check(con, uploads, new_unit_parents=parents)
-            batch = upload.apply(con, plan, valid_only=valid_only, uploaded_by=_who())
+            plan = upload.check(con, uploads, new_unit_parents=parents, scope=scope)
+            batch = upload.apply(con, plan, actor=auth.principal(), valid_only=valid_only)
+    except accounts.Forbidden as refused:
+        st.error(auth.refusal(refused))
+        return
+    except backup.BackupError as failed:
+        st.error(t("backup.failed", error=t(failed.key, **failed.params)))
+        return
     except upload.UploadRefused:
         st.error(t("upload.refused", count=len(plan.problems)))
         return
@@ -211,12 +222,6 @@ def _commit(plan: upload.UploadPlan, uploads, parents: dict, valid_only: bool) -
         return
     cache.data_changed()
     st.success(t("upload.loaded", batch=batch, added=plan.changes.rows_added, updated=plan.changes.rows_updated))
-
-
-def _who() -> str:
-    # No sign-in yet (roles come with their own issue): record where the upload came from.
-    address = getattr(st.context, "ip_address", None)
-    return f"web:{address}" if address else "web"
 
 
 if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly

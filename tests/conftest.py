@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from analytics.ingest import upload
+from analytics.store import accounts
 from analytics.store.connection import connect
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,7 @@ def load_demo(db_path: Path) -> None:
     try:
         plan = upload.prepare(con, [(DEMO.name, DEMO.read_bytes())])
         assert not plan.problems, plan.problems[:3]
-        upload.apply(con, plan)
+        upload.apply(con, plan, actor=accounts.operator())
     finally:
         con.close()
 
@@ -133,14 +134,14 @@ def dashboard_server(tmp_path):
     with its own DuckDB file; stopped after the test."""
     servers: list[Server] = []
 
-    def start(db_path: Path) -> Server:
+    def start(db_path: Path, extra_args: tuple[str, ...] = ()) -> Server:
         port = _free_port()
         log = tmp_path / f"streamlit-{port}.log"
         env = {**os.environ, "DASHBOARD_DB": str(db_path)}
         command = [
             sys.executable, "-m", "streamlit", "run", str(ROOT / "asgi.py"),
             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra_args,
         ]  # fmt: skip
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"

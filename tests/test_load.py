@@ -2,9 +2,11 @@
 
 import pytest
 
-from analytics.store import batches
+from analytics.store import accounts, batches
 from analytics.store.connection import FACT_TABLES
 from tests.factories import frame, load_records, new_store
+
+TESTER = accounts.Principal("test", "analyst", source="test")
 
 UNITS = [{"unit": "集团", "kind": "集团"}, {"unit": "甲公司", "parent": "集团", "kind": "公司"}]
 
@@ -48,7 +50,7 @@ def test_update_then_undo_restores_the_replaced_version(con):
         ("原名", batch, "updated")
     ]
 
-    batches.undo(con, batch, undone_by="test")
+    batches.undo(con, batch, actor=TESTER)
     assert snapshot(con) == before
     # Nothing is lost: the undone versions are kept in history, marked as undone.
     kept = con.execute("SELECT project_id, name, reason FROM projects_history ORDER BY project_id").fetchall()
@@ -74,12 +76,12 @@ def test_undo_refused_when_a_later_batch_replaced_its_rows(con):
     )
     before = snapshot(con)
     with pytest.raises(batches.UndoRefused) as refused:
-        batches.undo(con, second)
+        batches.undo(con, second, actor=TESTER)
     assert refused.value.key == "undo_later_batches"
     assert refused.value.params["later"] == f"#{third}"
     assert snapshot(con) == before
-    batches.undo(con, third)
-    batches.undo(con, second)
+    batches.undo(con, third, actor=TESTER)
+    batches.undo(con, second, actor=TESTER)
     assert con.execute("SELECT name FROM projects WHERE project_id = 'P2'").fetchone() == ("项目二",)
 
 
@@ -88,7 +90,7 @@ def test_undo_refused_when_later_facts_need_its_unit(con):
     load_records(con, "later.xlsx", projects=[{"project_id": "P9", "name": "九", "unit": "乙公司", "year": 2024}])
     before = snapshot(con)
     with pytest.raises(batches.UndoRefused) as refused:
-        batches.undo(con, first_units)
+        batches.undo(con, first_units, actor=TESTER)
     assert refused.value.key == "undo_orphans"
     assert snapshot(con) == before
     assert con.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [first_units]).fetchone() == (None,)
@@ -105,12 +107,12 @@ def test_a_failing_commit_writes_nothing(con):
 
 def test_undo_twice_or_unknown_batch_is_refused(con):
     with pytest.raises(batches.UndoRefused) as unknown:
-        batches.undo(con, 99)
+        batches.undo(con, 99, actor=TESTER)
     assert unknown.value.key == "undo_unknown_batch"
     batch = load_records(con, "x.xlsx", projects=[{"project_id": "P7", "name": "七", "unit": "甲公司", "year": 2024}])
-    batches.undo(con, batch)
+    batches.undo(con, batch, actor=TESTER)
     with pytest.raises(batches.UndoRefused) as again:
-        batches.undo(con, batch)
+        batches.undo(con, batch, actor=TESTER)
     assert again.value.key == "undo_already_undone"
 
 

@@ -48,7 +48,7 @@ CHECKS_ZH = [
 def test_checks_load_with_every_quarter_form(con):
     plan, problems = run(con, {"季度检查": CHECKS_ZH})
     assert problems == []
-    upload.apply(con, plan, uploaded_by="test")
+    upload.apply(con, plan)
     rows = con.execute("SELECT project_id, year, quarter, progress FROM checks ORDER BY ALL").fetchall()
     # 2024Q3 names its year; 四季度 takes the year of its check date, as Q1 and 2 do.
     assert rows == [
@@ -226,7 +226,7 @@ def test_point_adjustments_take_negative_points_and_need_an_owner(con):
         ("A1支部", None, 2024, -2.0),
         (None, "P1", 2024, 3.5),
     ]
-    batches.undo(con, batch, undone_by="test")
+    batches.undo(con, batch)
     assert snapshot(con) == before
 
 
@@ -238,7 +238,7 @@ def test_undo_restores_a_replaced_check(con):
     )
     assert first != second
     assert con.execute("SELECT progress FROM checks").fetchall() == [("正常",)]
-    batches.undo(con, second, undone_by="test")
+    batches.undo(con, second)
     assert snapshot(con) == after_first
     assert con.execute("SELECT progress FROM checks").fetchall() == [("滞后",)]
 

@@ -8,6 +8,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from analytics.ingest import upload
 from analytics.ingest.read import Limits
+from analytics.store import accounts
 from tests.factories import load_records, new_store
 from tests.parse_helpers import xlsx
 from tests.test_load import snapshot
@@ -116,7 +117,7 @@ def test_bad_input_is_refused_with_a_clear_message_and_nothing_changes(store, ca
     messages = [f"{name} › {problem.message('zh')}" for name, problem in plan.problems]
     assert any(expected in message for message in messages), messages
     with pytest.raises(upload.UploadRefused):
-        upload.apply(store, plan)
+        upload.apply(store, plan, actor=accounts.operator())
     assert snapshot(store) == before
     assert store.execute("SELECT count(*) FROM batches").fetchone() == batches
 
@@ -129,7 +130,7 @@ def test_file_beyond_the_configured_limit_is_refused_before_parsing(store):
     assert [problem.key for _, problem in plan.problems] == ["file_too_big"]
     assert plan.unreadable
     with pytest.raises(upload.UploadRefused):
-        upload.apply(store, plan)
+        upload.apply(store, plan, actor=accounts.operator())
     assert snapshot(store) == before
 
 

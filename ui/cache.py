@@ -359,3 +359,8 @@ def set_point_rule(rule: str, points: float, changed_by: str) -> bool:
     if changed:
         data_changed()
     return changed
+
+
+@_cached(max_entries=256)
+def subtree(roots: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(tree.subtree(cursor(), roots))

@@ -9,20 +9,35 @@ import streamlit as st
 
 from analytics import exports
 from analytics.filters import Filters
-from ui import cache
+from analytics.store import audit
+from analytics.store.accounts import Principal
+from ui import auth, cache
 from ui.i18n import lang, t
 
 ORDER = ("pptx", "pdf", "xlsx", "png")
 
 
-def builder(base: duckdb.DuckDBPyConnection, selection: Filters, fmt: str, language: str) -> Callable[[], bytes]:
+def builder(
+    base: duckdb.DuckDBPyConnection, selection: Filters, fmt: str, language: str, principal: Principal | None = None
+) -> Callable[[], bytes]:
     """The file for one button. Streamlit runs it on a worker thread when clicked (the button shows a spinner
-    meanwhile), so it takes its own cursor: a connection used from two threads at once is refused."""
+    meanwhile), so it takes its own cursor: a connection used from two threads at once is refused. Each file built
+    is audited under the principal's name."""
 
     def build() -> bytes:
         con = base.cursor()
         try:
-            return exports.build(con, selection, fmt, language)
+            data = exports.build(con, selection, fmt, language)
+            if principal is not None:
+                audit.record(
+                    con,
+                    actor=principal.name,
+                    source=principal.source,
+                    action="export",
+                    target=fmt,
+                    detail=str(selection.params()),
+                )
+            return data
         finally:
             con.close()
 
@@ -41,7 +56,7 @@ def panel(selection: Filters) -> None:
         for fmt in ORDER:
             st.download_button(
                 t(f"export.{fmt}"),
-                data=builder(base, selection, fmt, language),
+                data=builder(base, selection, fmt, language, auth.principal()),
                 file_name=exports.file_name(selection, fmt, language),
                 mime=exports.FORMATS[fmt].mime,
                 key=f"export-{fmt}",

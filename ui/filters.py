@@ -7,8 +7,8 @@ import streamlit as st
 from analytics.contract import vocab
 from analytics.display import formatting
 from analytics.filters import Filters
-from analytics.store.tree import UnknownUnitError, resolve_units
-from ui import cache
+from analytics.store.tree import UnknownUnitError, resolve_units, within_scope
+from ui import auth, cache
 from ui.i18n import LANG_KEY, join, lang, t
 
 UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY = "unit", "year", "program", "category"
@@ -20,6 +20,7 @@ _DROPPED = "_filters_dropped_units"
 _PREVIOUS_UNITS = "_filters_previous_units"
 _RESTORED = "_filters_restored_from_url"
 _UNKNOWN = "_filters_unknown_units"
+_IGNORED = "_filters_ignored_params"
 
 
 def _parse_years(text: str, years: list[int]) -> tuple[int, int] | None:
@@ -41,8 +42,11 @@ def restore_from_url() -> None:
         return
     st.session_state[_RESTORED] = True
     params = st.query_params
+    ignored = []  # (parameter, value) a link carried that means nothing here: said, then ignored
     if params.get(LANG_KEY) in ("zh", "en"):
         st.session_state[LANG_KEY] = params[LANG_KEY]
+    elif LANG_KEY in params:
+        ignored.append((LANG_KEY, params[LANG_KEY]))
     names = params.get_all(UNIT_KEY)
     if names:
         known, unknown = [], []
@@ -51,11 +55,18 @@ def restore_from_url() -> None:
                 known.extend(resolve_units(cache.cursor(), [name]))
             except UnknownUnitError as missing:
                 unknown.append(missing)
+        scope, allowed = _scope()
+        if scope:
+            # A unit outside the scope is treated like one not in the tree: named in the notice, never shown.
+            unknown.extend(UnknownUnitError(unit, []) for unit in known if unit not in allowed)
+            known = [unit for unit in known if unit in allowed]
         kept, dropped = one_per_branch(list(dict.fromkeys(known)), [], _parents())
         st.session_state[UNIT_KEY] = kept
         st.session_state[_DROPPED] = dropped
         st.session_state[_UNKNOWN] = [(miss.name, miss.suggestions) for miss in unknown]
     years = _parse_years(params[YEAR_KEY], cache.available_years()) if YEAR_KEY in params else None
+    if YEAR_KEY in params and not years:
+        ignored.append((YEAR_KEY, params[YEAR_KEY]))
     if years:
         _set_years(*years)
         st.session_state[_YEAR_SET] = True
@@ -65,8 +76,10 @@ def restore_from_url() -> None:
             _set_years(latest, latest)
     for key, allowed in ((PROGRAM_KEY, vocab.PROGRAMS), (CATEGORY_KEY, vocab.CATEGORIES)):
         chosen = [value for value in params.get_all(key) if value in allowed]
+        ignored.extend((key, value) for value in params.get_all(key) if value not in allowed)
         if chosen:
             st.session_state[key] = chosen
+    st.session_state[_IGNORED] = ignored
 
 
 def _parents() -> dict[str, str | None]:
@@ -148,6 +161,11 @@ _YEAR_SET = "_filters_year_set"
 def render_sidebar() -> None:
     """The filter widgets, each keyed, drawn once per run by app.py."""
     tree = cache.unit_tree()
+    scope, allowed = _scope()
+    if scope:
+        tree = tree[tree["unit"].isin(allowed)]
+        if any(unit not in allowed for unit in st.session_state.get(UNIT_KEY) or ()):
+            st.session_state[UNIT_KEY] = [unit for unit in st.session_state[UNIT_KEY] if unit in allowed]
     depth = dict(zip(tree["unit"], tree["depth"], strict=True))
     years = cache.available_years()
     with st.sidebar:
@@ -214,6 +232,9 @@ def show_unknown_units() -> None:
         names = join(name for name, _ in unknown)
         suggestions = join(dict.fromkeys(s for _, found in unknown for s in found)) or t("cli.none")
         st.warning(t("filter.unknown_units", names=names, suggestions=suggestions))
+    ignored = st.session_state.get(_IGNORED) or []
+    if ignored:
+        st.warning(t("filter.ignored_params", params="、".join(f"{key}={value[:100]}" for key, value in ignored)))
 
 
 def _year_bounds(value) -> tuple[int | None, int | None]:
@@ -225,16 +246,25 @@ def _year_bounds(value) -> tuple[int | None, int | None]:
     return int(value[0]), int(value[1])
 
 
+def _scope() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The principal's units and every unit below them (empty: the whole group)."""
+    units = auth.principal().units
+    return (units, cache.subtree(units)) if units else ((), frozenset())
+
+
 def current() -> Filters:
-    """The filters as the widgets hold them: what every page reads."""
+    """The filters as the widgets hold them, within the principal's unit scope: what every page, chart, takeaway,
+    link, export and the presenter view read — the one place a scope is applied."""
     year_from, year_to = _year_bounds(st.session_state.get(YEAR_KEY))
-    return Filters(
+    chosen = Filters(
         units=tuple(st.session_state.get(UNIT_KEY) or ()),
         year_from=year_from,
         year_to=year_to,
         programs=tuple(st.session_state.get(PROGRAM_KEY) or ()),
         categories=tuple(st.session_state.get(CATEGORY_KEY) or ()),
     )
+    scope, allowed = _scope()
+    return within_scope(chosen, scope, allowed)
 
 
 def write_url() -> None:

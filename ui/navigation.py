@@ -1,13 +1,16 @@
-"""Pages as st.navigation takes them: an entry per page (renderer, title key, stable URL path); the registry of
-entries is pages.PAGES."""
+"""Pages as st.navigation takes them: an entry per page (renderer, title key, stable URL path, the least role that
+may open it); the registry of entries is pages.PAGES."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import streamlit as st
 
+from analytics.store.accounts import Principal
+from ui import auth
 from ui.i18n import t
 
 
@@ -17,20 +20,32 @@ class PageEntry:
     title_key: str
     url_path: str
     default: bool = False
+    role: str = "viewer"
 
-    def page(self) -> st.Page:
-        """The st.Page for this entry, titled in the current language."""
-        return st.Page(self.render, title=t(self.title_key), url_path=self.url_path, default=self.default)
+    def page(self, principal: Principal | None = None) -> st.Page:
+        """The st.Page for this entry, titled in the current language. A page the principal's role may not open
+        stays reachable by its URL but hidden from the menu, and draws only the refusal."""
+        if principal is None or principal.can(self.role):
+            return st.Page(self.render, title=t(self.title_key), url_path=self.url_path, default=self.default)
+        return st.Page(
+            partial(auth.refuse_page, self.role),
+            title=t(self.title_key),
+            url_path=self.url_path,
+            default=self.default,
+            visibility="hidden",
+        )
 
 
-def build(entries: Sequence[PageEntry]) -> list[st.Page]:
-    """st.Page objects for st.navigation, in the entries' order."""
-    return [entry.page() for entry in entries]
+def build(entries: Sequence[PageEntry], principal: Principal | None = None) -> list[st.Page]:
+    """st.Page objects for st.navigation, in the entries' order, as the principal may see them."""
+    return [entry.page(principal) for entry in entries]
 
 
-def menu(slot, built: Sequence[st.Page], entries: Sequence[PageEntry]) -> None:
+def menu(slot, built: Sequence[st.Page], entries: Sequence[PageEntry], principal: Principal | None = None) -> None:
     """The sidebar menu the app draws itself (Streamlit's own is off in .streamlit/config.toml): titles in the
-    user's language from the first run on, never the module names of pages/."""
+    user's language from the first run on, never the module names of pages/; pages the principal's role may not
+    open are left out (their URL still draws only the refusal)."""
     with slot:
         for page, entry in zip(built, entries, strict=True):
-            st.page_link(page, label=t(entry.title_key))
+            if principal is None or principal.can(entry.role):
+                st.page_link(page, label=t(entry.title_key))

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from analytics.i18n import export_text, ingest_text, pages_text, running_text, store_text, talent_text, ui_text
+from analytics.i18n import (
+    export_text,
+    ingest_text,
+    pages_text,
+    running_text,
+    store_text,
+    talent_text,
+    trust_text,
+    ui_text,
+)
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -16,6 +25,7 @@ TABLE: dict[str, dict[str, str]] = {
     **export_text.TEXT,
     **talent_text.TEXT,
     **running_text.TEXT,
+    **trust_text.TEXT,
 }
 
 

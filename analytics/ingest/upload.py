@@ -16,7 +16,8 @@ import pandas as pd
 from analytics.contract import vocab
 from analytics.i18n import join, t
 from analytics.ingest.parse import ParsedUpload, Problem, parse_file
-from analytics.store import batches
+from analytics.store import accounts, audit, backup, batches, tree
+from analytics.store.accounts import Principal
 from analytics.store.tree import fold_name
 
 Parser = Callable[..., ParsedUpload]
@@ -108,9 +109,14 @@ def parse_files(
 
 
 def check(
-    con: duckdb.DuckDBPyConnection, uploads: list[ParsedUpload], *, new_unit_parents: dict[str, str] | None = None
+    con: duckdb.DuckDBPyConnection,
+    uploads: list[ParsedUpload],
+    *,
+    new_unit_parents: dict[str, str] | None = None,
+    scope: tuple[str, ...] = (),
 ) -> UploadPlan:
-    """Check parsed files against each other and the store, and classify every row. Writes nothing."""
+    """Check parsed files against each other and the store, and classify every row. Writes nothing. With a scope
+    (an analyst's units), a row about a unit outside those subtrees is rejected like any bad row."""
     problems = [(upload.file_name, problem) for upload in uploads for problem in upload.problems]
     sheets = []
     parts: dict[str, list[pd.DataFrame]] = {}
@@ -132,6 +138,9 @@ def check(
     frames, new_units = _add_new_units(con, frames, new_unit_parents or {})
     tree_problems = _tree_problems(con, frames, _header_texts(uploads))
     problems.extend(tree_problems)
+    if scope:
+        frames, scope_problems = _drop_outside_scope(con, frames, scope)
+        problems.extend(scope_problems)
     changes = batches.classify(con, frames)
     already = {upload.file_name: batches.batches_with_hash(con, upload.content_hash) for upload in uploads}
     return UploadPlan(
@@ -153,24 +162,53 @@ def prepare(
     manual_mappings: dict[tuple[str, str], str] | None = None,
     new_unit_parents: dict[str, str] | None = None,
     parse: Parser = parse_file,
+    scope: tuple[str, ...] = (),
 ) -> UploadPlan:
     """Parse and check: the whole dry run. Writes nothing."""
     uploads = parse_files(con, files, manual_mappings=manual_mappings, parse=parse)
-    return check(con, uploads, new_unit_parents=new_unit_parents)
+    return check(con, uploads, new_unit_parents=new_unit_parents, scope=scope)
 
 
 def apply(
-    con: duckdb.DuckDBPyConnection, plan: UploadPlan, *, valid_only: bool = False, uploaded_by: str | None = None
+    con: duckdb.DuckDBPyConnection, plan: UploadPlan, *, actor: Principal | None = None, valid_only: bool = False
 ) -> int:
-    """Commit the prepared upload as one batch. Refused when it has problems, unless valid_only."""
-    if plan.blocked or (plan.has_problems and not valid_only):
-        raise UploadRefused()
+    """Commit the prepared upload as one batch, recorded under the actor's name and audited. Refused (Forbidden)
+    unless the actor is an analyst or admin — checked here, where the write happens, whatever drew the button —
+    and (UploadRefused) when the upload has problems, unless valid_only. Without an actor, the person at the machine
+    (accounts.operator(): the command line, scripts and tests, who can write the file anyway)."""
+    actor = actor or accounts.operator()
     names = " + ".join(upload.file_name for upload in plan.uploads)
     content_hash = ",".join(upload.content_hash for upload in plan.uploads)
     files = [(upload.file_name, upload.content_hash) for upload in plan.uploads]
-    return batches.commit(
-        con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=uploaded_by, files=files
+    accounts.require(con, actor, "analyst", "batch", names)
+    if plan.blocked or (plan.has_problems and not valid_only):
+        raise UploadRefused()
+    if actor.units:
+        # The page checked with the actor's scope; a plan made any other way is checked again here.
+        outside = _outside_scope(
+            con, {k: pd.concat([c.added, c.updated]) for k, c in plan.changes.tables.items()}, actor.units
+        )
+        if any(mask.any() for mask in outside.values()):
+            audit.record(
+                con, actor=actor.name, source=actor.source, action="batch", target=names, outcome="refused",
+                detail=f"rows outside scope {list(actor.units)}",
+            )  # fmt: skip
+            raise accounts.Forbidden("scope.outside_plan", scope=join(actor.units))
+    with backup.WRITE_LOCK:
+        backup.before_write(con, "batch")
+        batch = batches.commit(
+            con, plan.changes, file_name=names, content_hash=content_hash, uploaded_by=actor.name, files=files
+        )
+    audit.record(
+        con,
+        actor=actor.name,
+        source=actor.source,
+        action="batch",
+        target=f"#{batch} {names}",
+        detail=f"added={plan.changes.rows_added} updated={plan.changes.rows_updated}",
+        file_hash=content_hash,
     )
+    return batch
 
 
 def _problem(row: pd.Series, column: str, value, key: str, **params) -> tuple[str, Problem]:
@@ -237,6 +275,43 @@ def _drop_unknown_projects(con: duckdb.DuckDBPyConnection, frames: dict) -> tupl
         for _, row in frame[unknown].iterrows():
             problems.append(_problem(row, "项目编号", row["project_id"], "upload.unknown_project"))
         frames[kind] = frame[~unknown].reset_index(drop=True)
+    return frames, problems
+
+
+def _outside_scope(con: duckdb.DuckDBPyConnection, frames: dict, scope: tuple[str, ...]) -> dict[str, pd.Series]:
+    """Per kind, which rows concern a unit outside the scope's subtrees: a row's own unit, else its project's
+    (stored, or in this upload); a new unit counts by its parent."""
+    allowed = tree.subtree(con, scope)
+    project_units = dict(con.execute("SELECT project_id, unit FROM projects").fetchall())
+    if "projects" in frames:
+        project_units.update(zip(frames["projects"]["project_id"], frames["projects"]["unit"], strict=True))
+    masks = {}
+    for kind, frame in frames.items():
+        if kind == "units":
+            inside = frame["unit"].isin(allowed) | frame["parent"].isin(allowed)
+        elif "unit" in frame.columns and "project_id" in frame.columns:
+            unit = frame["unit"].where(frame["unit"].notna(), frame["project_id"].map(project_units))
+            inside = unit.isin(allowed)
+        elif "unit" in frame.columns:
+            inside = frame["unit"].isin(allowed)
+        else:
+            inside = frame["project_id"].map(project_units).isin(allowed)
+        masks[kind] = ~inside.astype(bool)
+    return masks
+
+
+def _drop_outside_scope(con: duckdb.DuckDBPyConnection, frames: dict, scope: tuple[str, ...]) -> tuple[dict, list]:
+    problems = []
+    scope_text = "、".join(scope)
+    for kind, outside in _outside_scope(con, frames, scope).items():
+        if not outside.any():
+            continue
+        frame = frames[kind]
+        for _, row in frame[outside].iterrows():
+            unit = row["unit"] if "unit" in frame.columns and isinstance(row["unit"], str) else row.get("project_id")
+            column = "单位" if "unit" in frame.columns and isinstance(row["unit"], str) else "项目编号"
+            problems.append(_problem(row, column, unit, "scope.outside", unit=unit, scope=scope_text))
+        frames[kind] = frame[~outside].reset_index(drop=True)
     return frames, problems
 
 

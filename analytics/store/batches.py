@@ -18,9 +18,11 @@ import numpy as np
 import pandas as pd
 
 from analytics.contract import vocab
+from analytics.store import accounts, audit, backup
+from analytics.store.accounts import Principal
 from analytics.store.connection import FACT_TABLES
 from analytics.store.sql import read_sql
-from analytics.store.tree import rebuild_unit_closure
+from analytics.store.tree import rebuild_unit_closure, subtree
 
 
 class UndoRefused(RuntimeError):
@@ -261,9 +263,27 @@ def batches_with_hash(con: duckdb.DuckDBPyConnection, content_hash: str) -> list
     return [row[0] for row in rows]
 
 
-def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None = None) -> None:
-    """Restore exactly the state before the batch. Refused (UndoRefused) when the batch is unknown or undone,
-    when a later batch replaced its rows, or when later facts refer to a unit or project only it created."""
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, actor: Principal | None = None) -> None:
+    """Restore exactly the state before the batch, recorded under the actor's name and audited. Refused
+    (Forbidden) unless the actor is an analyst or admin; (UndoRefused) when the batch is unknown or undone, when a
+    later batch replaced its rows, or when later facts refer to a unit or project only it created."""
+    actor = actor or accounts.operator()  # the person at the machine: the command line, scripts and tests
+    accounts.require(con, actor, "analyst", "undo", f"#{batch_id}")
+    if actor.units:
+        allowed = subtree(con, actor.units)
+        touched = {row[0] for row in con.execute(read_sql("batch_units"), {"batch": batch_id}).fetchall()}
+        if not touched <= allowed:
+            audit.record(
+                con, actor=actor.name, source=actor.source, action="undo", target=f"#{batch_id}", outcome="refused",
+                detail=f"batch outside scope {list(actor.units)}",
+            )  # fmt: skip
+            raise accounts.Forbidden("scope.outside_undo", batch=batch_id, scope="、".join(actor.units))
+    with backup.WRITE_LOCK:
+        _undo(con, batch_id, undone_by=actor.name)
+    audit.record(con, actor=actor.name, source=actor.source, action="undo", target=f"#{batch_id}")
+
+
+def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str) -> None:
     row = con.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id]).fetchone()
     if row is None:
         raise UndoRefused("undo_unknown_batch", batch=batch_id)
@@ -281,6 +301,7 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None
     )
     if later:
         raise UndoRefused("undo_later_batches", batch=batch_id, later=", ".join(f"#{b}" for b in later))
+    backup.before_write(con, "undo")
     with _transaction(con) as cursor:
         for table in FACT_TABLES:
             columns = ", ".join([*table_columns(cursor, table), "batch_id"])
@@ -299,7 +320,7 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None
             cursor.execute(f"DELETE FROM {table}_history WHERE replaced_by = ? AND reason = 'updated'", [batch_id])
         cursor.execute(
             "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
-            [datetime.now(), undone_by or getpass.getuser(), batch_id],
+            [datetime.now(), undone_by, batch_id],
         )
         rebuild_unit_closure(cursor)
         missing = orphans(cursor)

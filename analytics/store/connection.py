@@ -246,6 +246,21 @@ def _checkpoint_and_publish(path: Path, con: duckdb.DuckDBPyConnection | None = 
 
 
 @contextmanager
+def writable(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """con itself when it can write; for a reader of a published copy, the primary file's writer (published on
+    leaving), so a page or command reading a copy can still record an audit row or a sign-in."""
+    path, read_only = con.execute(
+        "SELECT path, readonly FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    if not read_only:
+        yield con
+        return
+    copies = Path(path).parent  # <primary>.snapshots/vNNN.duckdb
+    with connect_writer(copies.with_name(copies.name.removesuffix(".snapshots"))) as writer:
+        yield writer
+
+
+@contextmanager
 def connect_writer(
     path: str | os.PathLike | None = None, *, on_wait: Callable[[str], None] | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
+from dataclasses import replace
 
 import duckdb
 import pandas as pd
@@ -62,6 +63,21 @@ def top_units(con: duckdb.DuckDBPyConnection) -> list[str]:
 def scope_roots(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
     """The selected units, or the whole tree when none is selected."""
     return list(filters.units) if filters.units else top_units(con)
+
+
+def subtree(con: duckdb.DuckDBPyConnection, roots: tuple[str, ...] | list[str]) -> set[str]:
+    """The roots and every unit below them."""
+    rows = con.execute("SELECT DISTINCT descendant FROM unit_closure WHERE list_contains(?, ancestor)", [list(roots)])
+    return {row[0] for row in rows.fetchall()} | set(roots)
+
+
+def within_scope(filters: Filters, scope: tuple[str, ...], allowed: set[str]) -> Filters:
+    """The filters as a principal scoped to units may see them: chosen units outside the scope are dropped, and no
+    choice (or none left) means the scope's own units — never the whole group."""
+    if not scope:
+        return filters
+    inside = tuple(unit for unit in filters.units if unit in allowed)
+    return replace(filters, units=inside or tuple(scope))
 
 
 def unit_tree(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

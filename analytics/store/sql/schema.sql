@@ -263,3 +263,45 @@ CREATE TABLE IF NOT EXISTS point_rules_history (
     changed_by  VARCHAR NOT NULL,
     changed_at  TIMESTAMP NOT NULL
 );
+
+-- Who may do what (analytics/store/accounts.py). A local account has an argon2 hash; a single-sign-on user may
+-- have only an e-mail. Five failed sign-ins in a row set locked_until. session_version changes with the password
+-- or the role, which ends every session signed before.
+CREATE TABLE IF NOT EXISTS users (
+    name             VARCHAR PRIMARY KEY CHECK (length(trim(name)) > 0),
+    password_hash    VARCHAR,
+    email            VARCHAR,
+    role             VARCHAR NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+    disabled         BOOLEAN NOT NULL DEFAULT false,
+    failed_attempts  INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+    locked_until     TIMESTAMP,
+    session_version  INTEGER NOT NULL DEFAULT 1,
+    created_at       TIMESTAMP NOT NULL
+);
+
+-- A user's unit scope: the subtrees below these units; none means the whole group.
+CREATE TABLE IF NOT EXISTS user_units (
+    name  VARCHAR NOT NULL,
+    unit  VARCHAR NOT NULL,
+    PRIMARY KEY (name, unit)
+);
+
+-- Who did what, when, from where (analytics/store/audit.py). Only ever appended to.
+CREATE SEQUENCE IF NOT EXISTS audit_id_seq START 1;
+CREATE TABLE IF NOT EXISTS audit_log (
+    audit_id   INTEGER PRIMARY KEY,
+    happened_at  TIMESTAMP NOT NULL,
+    actor      VARCHAR NOT NULL,
+    source     VARCHAR NOT NULL,
+    action     VARCHAR NOT NULL,
+    target     VARCHAR NOT NULL DEFAULT '',
+    outcome    VARCHAR NOT NULL CHECK (outcome IN ('ok', 'refused', 'failed')),
+    detail     VARCHAR NOT NULL DEFAULT '',
+    file_hash  VARCHAR
+);
+
+-- Server settings kept with the data (the session-signing secret).
+CREATE TABLE IF NOT EXISTS settings (
+    key    VARCHAR PRIMARY KEY,
+    value  VARCHAR NOT NULL
+);

@@ -1,0 +1,150 @@
+"""Translation table section: sign-in, roles, accounts, audit and backups."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "auth.forbidden": {
+        "zh": "无权执行此操作（{action}）：需要“{role}”及以上角色。",
+        "en": "Not allowed ({action}): this needs the {role} role or higher.",
+    },
+    "auth.bad_credentials": {"zh": "用户名或密码不正确。", "en": "Wrong name or password."},
+    "auth.locked": {
+        "zh": "连续失败次数过多，账号已锁定，请 {minutes} 分钟后再试。",
+        "en": "Too many failed attempts: the account is locked; try again in {minutes} minutes.",
+    },
+    "auth.csrf": {"zh": "登录表单已过期，请重新打开登录页。", "en": "The sign-in form expired; open it again."},
+    "auth.signin_title": {"zh": "登录创新成效看板", "en": "Sign in to the innovation dashboard"},
+    "auth.name": {"zh": "用户名", "en": "Name"},
+    "auth.password": {"zh": "密码", "en": "Password"},
+    "auth.submit": {"zh": "登录", "en": "Sign in"},
+    "auth.sign_in": {"zh": "登录", "en": "Sign in"},
+    "auth.sign_in_sso": {"zh": "统一身份认证登录", "en": "Sign in with single sign-on"},
+    "auth.sign_out": {"zh": "退出登录", "en": "Sign out"},
+    "auth.signed_in_as": {"zh": "已登录：{name}（{role}）", "en": "Signed in: {name} ({role})"},
+    "auth.scope": {"zh": "可见范围：{units}", "en": "Scope: {units}"},
+    "auth.anonymous": {"zh": "未登录：只读浏览", "en": "Not signed in: read only"},
+    "auth.machine_admin": {
+        "zh": "本机模式：尚未建立任何账号，服务只在本机（localhost）监听，因此坐在这台电脑前的人拥有管理员权限。"
+        "对外提供服务前，请先建立管理员账号：`python -m analytics user add 名字 --role admin`",
+        "en": "Local mode: no account exists and the server listens on this machine only, so the person at it is"
+        " admin. Before serving others, add an admin: `python -m analytics user add NAME --role admin`",
+    },
+    "auth.read_only_no_admin": {
+        "zh": "只读模式：服务对外监听，但尚未建立任何账号，因此所有人只能浏览。请在服务器上建立管理员："
+        "`python -m analytics user add 名字 --role admin`",
+        "en": "Read-only: the server is reachable from other machines but no account exists, so everyone can only"
+        " read. On the server, add an admin: `python -m analytics user add NAME --role admin`",
+    },
+    "auth.no_routes": {
+        "zh": "登录需要以 make run（streamlit run serve.py）启动；当前启动方式下只能只读浏览。",
+        "en": "Signing in needs the server started with make run (streamlit run serve.py); this start is read-only.",
+    },
+    "auth.page_refused": {
+        "zh": "此页面需要“{role}”及以上角色，请登录有权限的账号。",
+        "en": "This page needs the {role} role or higher: sign in with an account that has it.",
+    },
+    "auth.no_role_for_sso": {
+        "zh": "统一身份认证已登录（{email}），但管理员尚未为该账号分配角色，只能只读浏览。",
+        "en": "Signed in through single sign-on ({email}), but no role was assigned to it yet: read only.",
+    },
+    "role.viewer": {"zh": "浏览者", "en": "viewer"},
+    "role.analyst": {"zh": "分析员", "en": "analyst"},
+    "role.admin": {"zh": "管理员", "en": "admin"},
+    "account.bad_role": {"zh": "未知角色：{role}（可选 {roles}）", "en": "Unknown role: {role} (one of {roles})"},
+    "account.short_password": {
+        "zh": "密码至少需要 {length} 个字符。",
+        "en": "The password needs at least {length} characters.",
+    },
+    "account.empty_name": {"zh": "用户名不能为空。", "en": "The name cannot be empty."},
+    "account.needs_password_or_email": {
+        "zh": "本地账号需要密码；统一身份认证账号需要 --email。",
+        "en": "A local account needs a password; a single-sign-on account needs --email.",
+    },
+    "account.exists": {"zh": "账号已存在：{name}", "en": "The account exists already: {name}"},
+    "account.unknown": {"zh": "没有这个账号：{name}", "en": "No such account: {name}"},
+    "account.added": {"zh": "已建立账号 {name}（{role}）。", "en": "Added {name} ({role})."},
+    "account.disabled": {"zh": "已停用账号 {name}。", "en": "Disabled {name}."},
+    "account.enabled": {"zh": "已启用账号 {name}。", "en": "Enabled {name}."},
+    "account.password_set": {"zh": "已为 {name} 设置新密码。", "en": "Set a new password for {name}."},
+    "account.role_set": {"zh": "{name} 的角色已改为 {role}。", "en": "{name} is now {role}."},
+    "account.scope_set": {"zh": "{name} 的可见范围已改为：{units}", "en": "{name}'s scope is now: {units}"},
+    "account.none": {"zh": "尚无账号。", "en": "No accounts yet."},
+    "account.password_prompt": {"zh": "{name} 的密码：", "en": "Password for {name}: "},
+    "account.password_again": {"zh": "再输入一次：", "en": "Again: "},
+    "account.password_mismatch": {"zh": "两次输入的密码不一致。", "en": "The passwords differ."},
+    "account.whole_group": {"zh": "全集团", "en": "whole group"},
+    "scope.outside": {
+        "zh": "单位“{unit}”不在您的可见范围内（{scope}），不能载入。",
+        "en": "Unit {unit} is outside your scope ({scope}); it cannot be loaded.",
+    },
+    "scope.unit_hidden": {
+        "zh": "单位“{unit}”不在您的可见范围内，已忽略。",
+        "en": "Unit {unit} is outside your scope and was ignored.",
+    },
+    "page.audit": {"zh": "操作审计", "en": "Audit log"},
+    "audit.intro": {
+        "zh": "每次上传、撤销、导出、账号与权限变更、登录（成功与失败）：谁、何时、从哪里、做了什么。",
+        "en": "Every upload, undo, export, account and role change and sign-in (success and failure): who, when,"
+        " from where, what.",
+    },
+    "audit.actor": {"zh": "操作人", "en": "Who"},
+    "audit.actions": {"zh": "操作", "en": "Actions"},
+    "audit.outcome": {"zh": "结果", "en": "Outcome"},
+    "audit.any": {"zh": "全部", "en": "any"},
+    "audit.since": {"zh": "起始日期", "en": "From"},
+    "audit.until": {"zh": "截止日期", "en": "To"},
+    "audit.none": {"zh": "没有符合条件的记录。", "en": "No matching records."},
+    "audit.count": {"zh": "共 {count} 条（最新在前）", "en": "{count} records, newest first"},
+    "audit.csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    "audit.xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
+    "audit.file": {"zh": "操作审计", "en": "audit-log"},
+    "audit.columns": {
+        "zh": "编号,时间,操作人,来源,操作,对象,结果,说明,文件哈希",
+        "en": "id,when,who,from,action,target,outcome,detail,file hash",
+    },
+    "audit.action.batch": {"zh": "上传批次", "en": "upload batch"},
+    "audit.action.undo": {"zh": "撤销批次", "en": "undo batch"},
+    "audit.action.export": {"zh": "导出", "en": "export"},
+    "audit.action.audit_read": {"zh": "查看审计", "en": "read audit"},
+    "audit.action.sign_in": {"zh": "登录", "en": "sign in"},
+    "audit.action.sign_out": {"zh": "退出", "en": "sign out"},
+    "audit.action.user_add": {"zh": "新建账号", "en": "add account"},
+    "audit.action.user_disable": {"zh": "停用/启用账号", "en": "disable/enable account"},
+    "audit.action.user_passwd": {"zh": "修改密码", "en": "change password"},
+    "audit.action.user_role": {"zh": "修改角色", "en": "change role"},
+    "audit.action.user_scope": {"zh": "修改可见范围", "en": "change scope"},
+    "audit.action.backup": {"zh": "备份", "en": "backup"},
+    "audit.action.restore": {"zh": "恢复", "en": "restore"},
+    "audit.outcome.ok": {"zh": "成功", "en": "ok"},
+    "audit.outcome.refused": {"zh": "拒绝", "en": "refused"},
+    "audit.outcome.failed": {"zh": "失败", "en": "failed"},
+    "backup.unreadable": {"zh": "备份无法打开：{path}（{error}）", "en": "The backup does not open: {path} ({error})"},
+    "backup.in_memory": {"zh": "内存数据库无法备份。", "en": "An in-memory store cannot be backed up."},
+    "backup.not_found": {"zh": "{path} 中没有备份。", "en": "No backup in {path}."},
+    "backup.busy": {
+        "zh": "{path} 正被其他进程（通常是正在运行的看板）使用：请先停止看板再恢复。",
+        "en": "{path} is in use by another process (usually the running dashboard): stop it before restoring.",
+    },
+    "backup.failed": {
+        "zh": "写入前的自动备份失败，未做任何修改：{error}",
+        "en": "The automatic backup before writing failed; nothing was changed: {error}",
+    },
+    "backup.done": {
+        "zh": "已备份到 {path}（{batches} 个批次）。",
+        "en": "Backed up to {path} ({batches} batches).",
+    },
+    "backup.restored": {
+        "zh": "已从 {path} 恢复（{batches} 个批次，最后一个 #{last}）。原数据库已另存为备份。",
+        "en": "Restored from {path} ({batches} batches, the last #{last}). The replaced store was kept as a backup.",
+    },
+    "scope.outside_plan": {
+        "zh": "此次上传含有您可见范围（{scope}）以外单位的数据，未载入任何内容。",
+        "en": "This upload holds facts of units outside your scope ({scope}); nothing was loaded.",
+    },
+    "filter.ignored_params": {
+        "zh": "链接中的以下参数无效，已忽略：{params}",
+        "en": "These link parameters mean nothing here and were ignored: {params}",
+    },
+    "scope.outside_undo": {
+        "zh": "批次 #{batch} 含有您可见范围（{scope}）以外单位的数据，不能由您撤销。",
+        "en": "Batch #{batch} holds facts of units outside your scope ({scope}); you cannot undo it.",
+    },
+}

@@ -1,0 +1,320 @@
+"""Accounts, roles and unit scopes: argon2-hashed local accounts, the Principal every guarded action takes, the
+role check that runs where the action runs (audited when refused), sign-in with lock-out, and the session secret."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import secrets
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from analytics.store import audit, connection
+from analytics.store.tree import resolve_units
+
+# In rising order of power: each role may do everything the ones before it may.
+ROLES = ("viewer", "analyst", "admin")
+MAX_FAILURES = 5  # failed sign-ins in a row that lock an account
+LOCK_MINUTES = 15
+MIN_PASSWORD_LENGTH = 8
+
+_hasher = PasswordHasher()
+# Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is acting: name, role, unit scope (empty = whole group), where from, and how they were recognised
+    (local account, sso, cli operator, machine = the person at a localhost-only server, anonymous)."""
+
+    name: str
+    role: str
+    units: tuple[str, ...] = ()
+    source: str = ""
+    via: str = "local"
+
+    def can(self, role: str) -> bool:
+        return ROLES.index(self.role) >= ROLES.index(role)
+
+    @property
+    def scoped(self) -> bool:
+        return bool(self.units)
+
+
+def operator(source: str = "cli") -> Principal:
+    """The person at the command line: whoever can run it can read and write the database file anyway."""
+    return Principal(getpass.getuser(), "admin", (), source, via="cli")
+
+
+class Forbidden(PermissionError):
+    """The principal's role does not allow the action; key/params name a translated message."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class AccountError(ValueError):
+    """A refused account change (unknown user, bad role, short password …); key/params name a message."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class SignInRefused(PermissionError):
+    """Wrong name or password, or a locked account; key/params name a message that reveals nothing more."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def require(con: duckdb.DuckDBPyConnection, principal: Principal | None, role: str, action: str, target="") -> None:
+    """Raise Forbidden unless the principal holds at least role; a refusal is audited. Call it inside the action."""
+    if principal is not None and principal.can(role):
+        return
+    who = principal.name if principal else "?"
+    audit.record(
+        con,
+        actor=who,
+        source=principal.source if principal else "",
+        action=action,
+        target=target,
+        outcome="refused",
+        detail=f"needs {role}, has {principal.role if principal else 'nothing'}",
+    )
+    raise Forbidden("auth.forbidden", role=role, action=action)
+
+
+def has_accounts(con: duckdb.DuckDBPyConnection) -> bool:
+    """True once any account exists (enabled or not): from then on nobody is admin without signing in."""
+    return con.execute("SELECT count(*) FROM users").fetchone()[0] > 0
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise AccountError("account.bad_role", role=role, roles="/".join(ROLES))
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError("account.short_password", length=MIN_PASSWORD_LENGTH)
+
+
+def _existing(con, name: str) -> tuple:
+    row = con.execute("SELECT name, role, disabled FROM users WHERE name = ?", [name]).fetchone()
+    if row is None:
+        raise AccountError("account.unknown", name=name)
+    return row
+
+
+def add_user(
+    con: duckdb.DuckDBPyConnection,
+    by: Principal,
+    name: str,
+    *,
+    role: str,
+    password: str | None,
+    units: tuple[str, ...] | list[str] = (),
+    email: str | None = None,
+) -> None:
+    """Create an account (admin only). Units must be in the tree; a password is optional only with an e-mail
+    (a single-sign-on user)."""
+    require(con, by, "admin", "user_add", name)
+    name = name.strip()
+    _check_role(role)
+    if not name:
+        raise AccountError("account.empty_name")
+    if password is None and not email:
+        raise AccountError("account.needs_password_or_email")
+    if password is not None:
+        _check_password(password)
+    scope = resolve_units(con, list(units))
+    if con.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone():
+        raise AccountError("account.exists", name=name)
+    cursor = con.cursor()
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        cursor.execute(
+            "INSERT INTO users (name, password_hash, email, role, created_at) VALUES (?, ?, ?, ?, ?)",
+            [name, _hasher.hash(password) if password is not None else None, email, role, dt.datetime.now()],
+        )
+        for unit in scope:
+            cursor.execute("INSERT INTO user_units VALUES (?, ?)", [name, unit])
+        cursor.execute("COMMIT")
+    except BaseException:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+    audit.record(
+        con, actor=by.name, source=by.source, action="user_add", target=name, detail=f"role={role} units={list(scope)}"
+    )
+
+
+def set_password(con: duckdb.DuckDBPyConnection, by: Principal, name: str, password: str) -> None:
+    """A new password (admin, or the user themself); ends the user's other sessions and clears a lock."""
+    if by.name != name or by.via not in ("local",):
+        require(con, by, "admin", "user_passwd", name)
+    _existing(con, name)
+    _check_password(password)
+    con.execute(
+        "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
+        " session_version = session_version + 1 WHERE name = ?",
+        [_hasher.hash(password), name],
+    )
+    audit.record(con, actor=by.name, source=by.source, action="user_passwd", target=name)
+
+
+def set_disabled(con: duckdb.DuckDBPyConnection, by: Principal, name: str, disabled: bool = True) -> None:
+    """Disable (or enable again) an account; a disabled account's sessions end at their next rerun."""
+    require(con, by, "admin", "user_disable", name)
+    _existing(con, name)
+    con.execute("UPDATE users SET disabled = ?, session_version = session_version + 1 WHERE name = ?", [disabled, name])
+    audit.record(
+        con, actor=by.name, source=by.source, action="user_disable", target=name, detail=f"disabled={disabled}"
+    )
+
+
+def set_role(con: duckdb.DuckDBPyConnection, by: Principal, name: str, role: str) -> None:
+    require(con, by, "admin", "user_role", name)
+    _check_role(role)
+    old = _existing(con, name)[1]
+    con.execute("UPDATE users SET role = ?, session_version = session_version + 1 WHERE name = ?", [role, name])
+    audit.record(con, actor=by.name, source=by.source, action="user_role", target=name, detail=f"{old} -> {role}")
+
+
+def set_units(con: duckdb.DuckDBPyConnection, by: Principal, name: str, units: tuple[str, ...] | list[str]) -> None:
+    """Replace the user's unit scope (empty = whole group)."""
+    require(con, by, "admin", "user_scope", name)
+    _existing(con, name)
+    scope = resolve_units(con, list(units))
+    old = user_units(con, name)
+    cursor = con.cursor()
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        cursor.execute("DELETE FROM user_units WHERE name = ?", [name])
+        for unit in scope:
+            cursor.execute("INSERT INTO user_units VALUES (?, ?)", [name, unit])
+        cursor.execute("COMMIT")
+    except BaseException:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+    audit.record(
+        con, actor=by.name, source=by.source, action="user_scope", target=name, detail=f"{list(old)} -> {list(scope)}"
+    )
+
+
+def user_units(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, ...]:
+    rows = con.execute("SELECT unit FROM user_units WHERE name = ? ORDER BY unit", [name]).fetchall()
+    return tuple(row[0] for row in rows)
+
+
+def list_users(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every account with its role, scope and state; never the hash."""
+    return con.execute(
+        "SELECT u.name, u.email, u.role, coalesce(string_agg(s.unit, '、' ORDER BY s.unit), '') AS units,"
+        " u.disabled, u.failed_attempts, u.locked_until, u.created_at"
+        " FROM users AS u LEFT JOIN user_units AS s USING (name)"
+        " GROUP BY ALL ORDER BY u.name"
+    ).df()
+
+
+def principal_for(
+    con: duckdb.DuckDBPyConnection, name: str, *, source: str = "", via: str = "local", session_version=None
+) -> Principal | None:
+    """The enabled account's principal, or None (unknown, disabled, or a session signed before the last password
+    or role change)."""
+    row = con.execute("SELECT role, disabled, session_version FROM users WHERE name = ?", [name]).fetchone()
+    if row is None or row[1] or (session_version is not None and session_version != row[2]):
+        return None
+    return Principal(name, row[0], user_units(con, name), source, via)
+
+
+def principal_by_email(con: duckdb.DuckDBPyConnection, email: str, *, source: str = "") -> Principal | None:
+    """The enabled account registered with this e-mail (single sign-on users are matched this way)."""
+    row = con.execute(
+        "SELECT name FROM users WHERE lower(email) = lower(?) AND NOT disabled ORDER BY name LIMIT 1", [email]
+    ).fetchone()
+    return principal_for(con, row[0], source=source, via="sso") if row else None
+
+
+def session_version(con: duckdb.DuckDBPyConnection, name: str) -> int | None:
+    row = con.execute("SELECT session_version FROM users WHERE name = ?", [name]).fetchone()
+    return row[0] if row else None
+
+
+def sign_in(
+    con: duckdb.DuckDBPyConnection, name: str, password: str, *, source: str, now: dt.datetime | None = None
+) -> Principal:
+    """Check a local account's password. Every attempt is audited; MAX_FAILURES failures in a row lock the account
+    for LOCK_MINUTES. Raises SignInRefused with a message that does not say whether the name exists. Counts are
+    kept in the primary file (connection.writable: a server reads a published copy)."""
+    with connection.writable(con) as writer:
+        return _sign_in(writer, name, password, source=source, now=now or dt.datetime.now())
+
+
+def _sign_in(con: duckdb.DuckDBPyConnection, name: str, password: str, *, source: str, now: dt.datetime) -> Principal:
+    row = con.execute(
+        "SELECT password_hash, disabled, failed_attempts, locked_until FROM users WHERE name = ?", [name]
+    ).fetchone()
+
+    def refuse(key: str, detail: str, **params):
+        audit.record(con, actor=name, source=source, action="sign_in", outcome="failed", detail=detail)
+        raise SignInRefused(key, **params)
+
+    if row is None or row[0] is None:
+        _verify(_DUMMY_HASH, password)
+        refuse("auth.bad_credentials", "unknown name" if row is None else "no local password")
+    stored, disabled, failures, locked_until = row
+    if locked_until is not None and locked_until > now:
+        refuse("auth.locked", "locked", minutes=max(1, int((locked_until - now).total_seconds() // 60) + 1))
+    if not _verify(stored, password):
+        failures += 1
+        lock = now + dt.timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
+        con.execute(
+            "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE name = ?",
+            [0 if lock else failures, lock, name],
+        )
+        if lock:
+            refuse("auth.locked", f"wrong password; locked after {MAX_FAILURES}", minutes=LOCK_MINUTES)
+        refuse("auth.bad_credentials", f"wrong password ({failures} in a row)")
+    if disabled:
+        refuse("auth.bad_credentials", "disabled")
+    updates = "failed_attempts = 0, locked_until = NULL"
+    params: list = []
+    if _hasher.check_needs_rehash(stored):
+        updates += ", password_hash = ?"
+        params.append(_hasher.hash(password))
+    con.execute(f"UPDATE users SET {updates} WHERE name = ?", [*params, name])
+    audit.record(con, actor=name, source=source, action="sign_in")
+    return principal_for(con, name, source=source)
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def session_secret(con: duckdb.DuckDBPyConnection) -> str:
+    """The key that signs session cookies: made once, kept with the data so sessions outlive a restart."""
+    row = con.execute("SELECT value FROM settings WHERE key = 'session_secret'").fetchone()
+    if row:
+        return row[0]
+    value = secrets.token_urlsafe(48)
+    with connection.writable(con) as writer:
+        writer.execute("INSERT INTO settings VALUES ('session_secret', ?) ON CONFLICT DO NOTHING", [value])
+        return writer.execute("SELECT value FROM settings WHERE key = 'session_secret'").fetchone()[0]
