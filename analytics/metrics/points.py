@@ -16,6 +16,7 @@ from analytics.contract import vocab
 from analytics.filters import Filters
 from analytics.metrics.common import TOTAL_GROUP, per_unit_params, query, ratio_series, scoped_params
 from analytics.store import tree
+from analytics.store.connection import transaction
 
 RULE_NAMES = tuple(rule for rule, _points in vocab.DEFAULT_POINT_RULES)
 POINT_PARAMS = ("group_keys", "group_roots", "year_from", "year_to")
@@ -73,9 +74,7 @@ def set_point_rule(con: duckdb.DuckDBPyConnection, rule: str, points: float, *, 
         return False
     who = changed_by or getpass.getuser()
     now = dt.datetime.now()
-    cursor = con.cursor()
-    cursor.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con) as cursor:
         cursor.execute(
             "INSERT OR REPLACE INTO point_rules (rule, points, changed_by, changed_at) VALUES (?, ?, ?, ?)",
             [rule, value, who, now],
@@ -85,12 +84,6 @@ def set_point_rule(con: duckdb.DuckDBPyConnection, rule: str, points: float, *, 
             " VALUES (?, ?, ?, ?, ?)",
             [rule, float(current), value, who, now],
         )
-        cursor.execute("COMMIT")
-    except BaseException:
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
     return True
 
 

@@ -141,21 +141,13 @@ def add_user(
     scope = resolve_units(con, list(units))
     if con.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone():
         raise AccountError("account.exists", name=name)
-    cursor = con.cursor()
-    try:
-        cursor.execute("BEGIN TRANSACTION")
+    with connection.transaction(con) as cursor:
         cursor.execute(
             "INSERT INTO users (name, password_hash, email, role, created_at) VALUES (?, ?, ?, ?, ?)",
             [name, _hasher.hash(password) if password is not None else None, email, role, dt.datetime.now()],
         )
         for unit in scope:
             cursor.execute("INSERT INTO user_units VALUES (?, ?)", [name, unit])
-        cursor.execute("COMMIT")
-    except BaseException:
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
     audit.record(
         con, actor=by.name, source=by.source, action="user_add", target=name, detail=f"role={role} units={list(scope)}"
     )
@@ -199,18 +191,10 @@ def set_units(con: duckdb.DuckDBPyConnection, by: Principal, name: str, units: t
     _existing(con, name)
     scope = resolve_units(con, list(units))
     old = user_units(con, name)
-    cursor = con.cursor()
-    try:
-        cursor.execute("BEGIN TRANSACTION")
+    with connection.transaction(con) as cursor:
         cursor.execute("DELETE FROM user_units WHERE name = ?", [name])
         for unit in scope:
             cursor.execute("INSERT INTO user_units VALUES (?, ?)", [name, unit])
-        cursor.execute("COMMIT")
-    except BaseException:
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
     audit.record(
         con, actor=by.name, source=by.source, action="user_scope", target=name, detail=f"{list(old)} -> {list(scope)}"
     )

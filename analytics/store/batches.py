@@ -9,7 +9,6 @@ SQL here is composed only from schema identifiers (vocab), never from data; ever
 from __future__ import annotations
 
 import getpass
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,7 +19,7 @@ import pandas as pd
 from analytics.contract import vocab
 from analytics.store import accounts, audit, backup
 from analytics.store.accounts import Principal
-from analytics.store.connection import FACT_TABLES
+from analytics.store.connection import FACT_TABLES, transaction
 from analytics.store.sql import read_sql
 from analytics.store.tree import rebuild_unit_closure, subtree
 
@@ -138,22 +137,6 @@ def _rows_where(frame: pd.DataFrame, mask: np.ndarray, columns: list[str]) -> pd
     return chosen.reset_index(drop=True)
 
 
-@contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection):
-    """A cursor inside BEGIN … COMMIT; any exception rolls everything back and is re-raised."""
-    cursor = con.cursor()
-    cursor.execute("BEGIN TRANSACTION")
-    try:
-        yield cursor
-        cursor.execute("COMMIT")
-    except BaseException:
-        # After a failed statement DuckDB's COMMIT rolls back silently; roll back explicitly and re-raise.
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
-
-
 def commit(
     con: duckdb.DuckDBPyConnection,
     changes: Changes,
@@ -165,7 +148,7 @@ def commit(
 ) -> int:
     """Write the changes as one batch in one transaction and return its id; on any error nothing is written.
     files: (file name, content hash) of each file of the upload (default: the batch's own name and hash)."""
-    with _transaction(con) as cursor:
+    with transaction(con) as cursor:
         batch_id = cursor.execute("SELECT nextval('batch_id_seq')").fetchone()[0]
         cursor.execute(
             "INSERT INTO batches (batch_id, file_name, content_hash, uploaded_by, uploaded_at, rows_added,"
@@ -302,7 +285,7 @@ def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str) -> N
     if later:
         raise UndoRefused("undo_later_batches", batch=batch_id, later=", ".join(f"#{b}" for b in later))
     backup.before_write(con, "undo")
-    with _transaction(con) as cursor:
+    with transaction(con) as cursor:
         for table in FACT_TABLES:
             columns = ", ".join([*table_columns(cursor, table), "batch_id"])
             # Columns named, not by position: a column added to an older store sits at a different place in history.

@@ -347,3 +347,19 @@ class Reader:
                     del self._open[old]
                 return con
         raise StoreBusy(str(self.path))
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """A cursor inside BEGIN … COMMIT; any exception rolls everything back and is re-raised."""
+    cursor = con.cursor()
+    cursor.execute("BEGIN TRANSACTION")
+    try:
+        yield cursor
+        cursor.execute("COMMIT")
+    except BaseException:
+        # After a failed statement DuckDB's COMMIT rolls back silently; roll back explicitly and re-raise.
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
