@@ -75,10 +75,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "单位“{unit}”不在您的可见范围内（{scope}），不能载入。",
         "en": "Unit {unit} is outside your scope ({scope}); it cannot be loaded.",
     },
-    "scope.unit_hidden": {
-        "zh": "单位“{unit}”不在您的可见范围内，已忽略。",
-        "en": "Unit {unit} is outside your scope and was ignored.",
-    },
     "page.audit": {"zh": "操作审计", "en": "Audit log"},
     "audit.intro": {
         "zh": "每次上传、撤销、导出、账号与权限变更、登录（成功与失败）：谁、何时、从哪里、做了什么。",
