@@ -73,6 +73,22 @@ def test_summary_defaults_to_the_latest_checked_quarter(con):
     assert summary["unchecked"] == ["P1", "P3"]
 
 
+def test_a_project_closed_since_is_judged_by_its_state_in_that_quarter(tmp_path):
+    # P5 ran through 2025Q1 and closed on 20 May: 未检查 in Q1 (open at the quarter's end), not in Q2. P6 closed
+    # with no end date: when it closed is unknown, so it is never called 未检查.
+    closed = [
+        {"project_id": "P5", "name": "五", "unit": "A1支部", "year": 2024, "status": "已结题",
+         "start_date": D(2024, 3, 1), "end_date": D(2025, 5, 20)},
+        {"project_id": "P6", "name": "六", "unit": "A1支部", "year": 2024, "status": "已终止"},
+    ]  # fmt: skip
+    con = new_store(tmp_path)
+    load_records(con, units=GROUP_TREE, projects=[*PROJECTS, *closed], checks=CHECKS)
+    in_2025 = Filters(year_from=2025, year_to=2025)
+    assert checks.check_summary(con, in_2025, quarter=1, cutoff=D(2025, 7, 10))["unchecked"] == ["P3", "P5"]
+    assert checks.check_summary(con, in_2025, quarter=2, cutoff=D(2025, 7, 10))["unchecked"] == ["P1", "P3"]
+    con.close()
+
+
 def test_on_track_rate_by_unit_and_quarter(con):
     frame = checks.on_track_by_quarter(con, Filters(), ["公司A", "公司B"])
     rows = {(r.unit, r.period): (r.checks, r.on_track) for r in frame.itertuples()}

@@ -66,8 +66,8 @@ def report_quarter(cards: pd.DataFrame, filters: Filters, quarter: int | None = 
 def unchecked_projects(
     con: duckdb.DuckDBPyConnection, filters: Filters, year: int, quarter: int, cutoff: dt.date
 ) -> pd.DataFrame:
-    """Projects 立项/实施中 (started by the quarter's end) with no check in the quarter, once it has ended by
-    the cut-off date; empty for a quarter still running."""
+    """Projects open at the quarter's end (立项/实施中 then: now, or closed after it) with no check in the quarter,
+    once it has ended by the cut-off date; empty for a quarter still running."""
     end = quarter_end(year, quarter)
     if end >= cutoff:
         return pd.DataFrame(columns=["project_id", "name", "unit", "leader", "status"])
