@@ -1,4 +1,4 @@
-"""Command line: `python -m analytics kpis|studios|import|batches|undo|report …`, the same code the pages run."""
+"""Command line: `python -m analytics kpis|studios|import|batches|undo|report|demo …`, the same code the pages run."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from analytics import exports, metrics
 from analytics.contract.missing import is_missing
+from analytics.demo import scale
 from analytics.display import formatting
 from analytics.exports import pdf
 from analytics.filters import Filters
@@ -54,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
 
     undo = with_db(commands.add_parser("undo", help="undo one upload batch"))
     undo.add_argument("batch_id", type=int)
+
+    demo = with_db(
+        commands.add_parser("demo", help="a synthetic store of N projects, for trying the dashboard at size")
+    )
+    demo.add_argument("--projects", type=int, required=True, help="how many projects (e.g. 1000000)")
+    demo.add_argument("--seed", type=int, default=scale.DEFAULT_SEED, help="the same seed builds the same store")
 
     report = with_db(commands.add_parser("report", help="meeting deck, workbook, PDF or chart images to a file"))
     report.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
@@ -207,6 +214,20 @@ def _run_undo(con, args) -> int:
     return EXIT_OK
 
 
+def _run_demo(con, args) -> int:
+    if args.projects < 1:
+        print(t("cli.demo_projects", args.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    try:
+        batch = scale.build(con, args.projects, args.seed)
+    except scale.StoreNotEmpty:
+        print(t("cli.demo_not_empty", args.lang, path=connection.db_path(args.db)), file=sys.stderr)
+        return EXIT_REFUSED
+    added = con.execute("SELECT rows_added FROM batches WHERE batch_id = ?", [batch]).fetchone()[0]
+    print(t("cli.demo_built", args.lang, batch=batch, projects=args.projects, rows=added))
+    return EXIT_OK
+
+
 def _run_report(con, args) -> int:
     filters = _filters(con, args)
     hint = exports.missing_font_hint(args.lang) if exports.FORMATS[args.format].needs_cjk_font else None
@@ -230,13 +251,16 @@ COMMANDS = {
     "batches": _run_batches,
     "undo": _run_undo,
     "report": _run_report,
+    "demo": _run_demo,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        con = connection.connect(args.db)
+        # The synthetic store is generated inside DuckDB: a fixed memory limit keeps a million projects under 1 GB.
+        config = {"memory_limit": scale.MEMORY_LIMIT} if args.command == "demo" else None
+        con = connection.connect(args.db, config=config)
     except connection.StoreBusy:
         print(t("cli.busy", args.lang, path=connection.db_path(args.db)), file=sys.stderr)
         return EXIT_REFUSED

@@ -22,13 +22,16 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(explicit or os.environ.get("DASHBOARD_DB") or DEFAULT_DB)
 
 
-def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with the schema and macros in place. Raises StoreBusy when another process holds the file."""
+def connect(
+    path: str | os.PathLike | None = None, *, read_only: bool = False, config: dict | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A connection with the schema and macros in place (config: DuckDB settings fixed at open, e.g. a memory
+    limit). Raises StoreBusy when another process holds the file."""
     target = db_path(path)
     if str(target) != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(target), read_only=read_only)
+        con = duckdb.connect(str(target), read_only=read_only, config=config or {})
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise StoreBusy(str(target)) from exc
