@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB ?= data/innovation.duckdb
 PORT ?= 8501
 
-.PHONY: run test lint format bench demo clean system-deps
+.PHONY: run test lint format bench bench-pages demo clean system-deps
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ test: $(VENV)/.installed-dev system-deps lint
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/import_bench.py
+
+# Page timings at 10k, 100k and 1M projects; the synthetic stores are built once into $(BENCH_STORES) and reused.
+BENCH_STORES ?= bench/stores
+bench-pages: $(VENV)/.installed-dev
+	nice -n 10 $(PY) bench/pages_bench.py --stores $(BENCH_STORES)
 
 demo: $(VENV)/.installed
 	$(PY) -m analytics.demo --out data/demo.xlsx
