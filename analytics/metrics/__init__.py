@@ -45,8 +45,8 @@ def kpis_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, groups: dict[
     return query(con, "kpis_by_group", {"group_keys": keys, "group_roots": roots, **filters.params()})
 
 
-def _summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
-    """Collapse one group's per-year rows into the KPI figures."""
+def summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
+    """Collapse one group's per-year rows into the KPI figures (ref_year: the year stock figures are read in)."""
     totals = {column: per_year[column].sum() if len(per_year) else 0 for column in ADDITIVE}
     ref = per_year[per_year["year"] == ref_year] if ref_year is not None else per_year.iloc[0:0]
     stock = {column: (ref[column].iloc[0] if len(ref) else None) for column in PER_YEAR}
@@ -79,7 +79,7 @@ def _summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
 def summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     """Every headline figure for the whole selection (selected units' subtrees taken together)."""
     per_year = kpis_by_year(con, filters, {TOTAL_GROUP: scope_roots(con, filters)})
-    return _summarise(per_year, reference_year(con, filters))
+    return summarise(per_year, reference_year(con, filters))
 
 
 def kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
@@ -120,13 +120,13 @@ def kpis_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[s
     ref_year = reference_year(con, filters)
     rows = []
     for unit in units:
-        figures = _summarise(per_year[per_year["group_key"] == unit], ref_year)
+        figures = summarise(per_year[per_year["group_key"] == unit], ref_year)
         patents = figures.pop("patents")
-        rows.append({"unit": unit, **figures, "patent_count": patents["total"], **_patent_columns(patents)})
+        rows.append({"unit": unit, **figures, "patent_count": patents["total"], **patent_columns(patents)})
     return pd.DataFrame(rows)
 
 
-def _patent_columns(patents: dict) -> dict:
+def patent_columns(patents: dict) -> dict:
     return {column: patents[zh] for zh, column in vocab.PATENT_COLUMNS.items()}
 
 
@@ -135,7 +135,7 @@ def trend(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     per_year = kpis_by_year(con, filters, {TOTAL_GROUP: scope_roots(con, filters)})
     rows = []
     for year in sorted(per_year["year"].dropna().unique()):
-        figures = _summarise(per_year[per_year["year"] == year], int(year))
+        figures = summarise(per_year[per_year["year"] == year], int(year))
         patents = figures.pop("patents")
-        rows.append({"year": int(year), **figures, "patent_count": patents["total"], **_patent_columns(patents)})
+        rows.append({"year": int(year), **figures, "patent_count": patents["total"], **patent_columns(patents)})
     return pd.DataFrame(rows)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import duckdb
 import pandas as pd
 
@@ -59,10 +57,19 @@ def unit_ranking(
 def unit_figures_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str]) -> pd.DataFrame:
     """kpis_by_unit for every year with data (the year filter is ignored: this is the trend), one row per
     unit and year, so per-year stock figures (participation, coverage) are read in their own year."""
-    frames = []
-    for year in tree.available_years(con):
-        single_year = replace(filters, year_from=year, year_to=year)
-        frames.append(metrics.kpis_by_unit(con, single_year, units).assign(year=year))
-    if not frames:
+    years = tree.available_years(con)
+    if not years:
         return pd.DataFrame(columns=["unit", "year", "participation_rate", "branch_coverage"])
+    # One query for every unit and year; each (unit, year) is then summarised exactly as a one-year selection.
+    per_year = metrics.kpis_by_year(con, filters.without_years(), {unit: [unit] for unit in units})
+    parts = dict(tuple(per_year.groupby(["group_key", "year"], sort=False)))
+    empty = per_year.iloc[0:0]
+    frames = []
+    for year in years:
+        rows = []
+        for unit in units:
+            figures = metrics.summarise(parts.get((unit, year), empty), year)
+            patents = figures.pop("patents")
+            rows.append({"unit": unit, **figures, "patent_count": patents["total"], **metrics.patent_columns(patents)})
+        frames.append(pd.DataFrame(rows).assign(year=year))
     return pd.concat(frames, ignore_index=True)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from analytics.contract import vocab
 from analytics.store.connection import FACT_TABLES
+from analytics.store.rollup import rebuild_rollups
 from analytics.store.sql import read_sql
 from analytics.store.tree import rebuild_unit_closure
 
@@ -211,8 +212,9 @@ def commit_generated(
 
 
 def _after_write(cursor, batch_id: int) -> None:
-    """What every write owes the readers, inside its transaction: the closure and the integrity check."""
+    """What every write owes the readers, inside its transaction: the closure, the roll-ups, the integrity check."""
     rebuild_unit_closure(cursor)
+    rebuild_rollups(cursor)
     _check_integrity(cursor, batch_id)
 
 
@@ -324,6 +326,7 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str | None
             [datetime.now(), undone_by or getpass.getuser(), batch_id],
         )
         rebuild_unit_closure(cursor)
+        rebuild_rollups(cursor)
         missing = orphans(cursor)
         if missing:
             raise UndoRefused("undo_orphans", batch=batch_id, refs="、".join(f"{t}:{r}" for t, r in missing))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.store.rollup import ensure_rollups
 from analytics.store.sql import read_sql
 
 DEFAULT_DB = "data/innovation.duckdb"
@@ -43,6 +44,7 @@ def connect(
     if not read_only:
         con.execute(read_sql("schema"))
         con.execute(read_sql("macros"))
+        ensure_rollups(con)
     # Files are read in Python and handed over as frames; no query may reach the file system, and no later
     # statement may switch that back on.
     con.execute("SET enable_external_access = false")

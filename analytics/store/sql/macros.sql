@@ -39,3 +39,23 @@ CREATE OR REPLACE MACRO award_facts(year_from, year_to, programs, categories) AS
       AND (year_to IS NULL OR a.year <= year_to)
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], p.program))
       AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], p.category));
+
+-- The same filters over fact_rollup. by_dimension asks for the per-programme/category rows even without a
+-- programme or category filter (a chart split by them); otherwise the unsplit rows are read.
+CREATE OR REPLACE MACRO rollup_facts(year_from, year_to, programs, categories, by_dimension) AS TABLE
+    SELECT r.*
+    FROM fact_rollup AS r
+    WHERE r.detailed = (by_dimension OR len(programs::VARCHAR[]) > 0 OR len(categories::VARCHAR[]) > 0)
+      AND (year_from IS NULL OR r.year >= year_from)
+      AND (year_to IS NULL OR r.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+
+-- The same filters over project_outcome_rollup (each project's outcomes per year they count in).
+CREATE OR REPLACE MACRO project_outcome_facts(year_from, year_to, programs, categories) AS TABLE
+    SELECT r.*
+    FROM project_outcome_rollup AS r
+    WHERE (year_from IS NULL OR r.year >= year_from)
+      AND (year_to IS NULL OR r.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
