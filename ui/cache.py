@@ -105,13 +105,13 @@ def outcome_counts_by_unit(filters: Filters, units: tuple[str, ...]):
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def project_list(filters: Filters, as_of: dt.date, search: str = ""):
-    return projects_metrics.project_list(cursor(), filters, as_of, search)
+def project_list(filters: Filters, as_of: dt.date, search: str = "", offset: int = 0, limit: int | None = None):
+    return projects_metrics.project_list(cursor(), filters, as_of, search, limit=limit, offset=offset)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def status_board(filters: Filters, as_of: dt.date) -> dict[str, int]:
-    return projects_metrics.status_board(cursor(), filters, as_of)
+def status_board(filters: Filters, as_of: dt.date, search: str = "") -> dict[str, int]:
+    return projects_metrics.status_board(cursor(), filters, as_of, search)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

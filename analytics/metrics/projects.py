@@ -9,27 +9,52 @@ import pandas as pd
 
 from analytics.filters import Filters
 from analytics.metrics.common import query, scoped_params
-from analytics.store.sql import read_sql
 
 BOARD_STATUSES = ("completed", "in_progress", "overdue", "stopped")
 
 
+# The columns the list can be sorted by (project_list.sql builds its sort key from these names).
+ORDER_COLUMNS = (
+    "year", "project_id", "name", "owner_unit", "program", "category", "leader", "start_date", "end_date", "status",
+)  # fmt: skip
+
+
 def project_list(
-    con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.date | None = None, search: str = ""
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    as_of: dt.date | None = None,
+    search: str = "",
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    order_by: str = "year",
+    descending: bool = True,
 ) -> pd.DataFrame:
     """The filtered projects with board_status (completed | in_progress | overdue | stopped) as of as_of
     (today when not given), savings_wan, patent_count, awards_declared and awards_awarded; search keeps those
-    whose number, name, leader, unit or branch contains it (case ignored)."""
-    params = scoped_params(con, filters, as_of=as_of or dt.date.today(), search=search.strip())
+    whose number, name, leader, unit or branch contains it (case ignored). Sorted by order_by (one of
+    ORDER_COLUMNS; ties by project number), then limit rows from offset (every row when limit is None)."""
+    if order_by not in ORDER_COLUMNS:
+        raise ValueError(f"cannot sort by {order_by!r}; choose one of {ORDER_COLUMNS}")
+    params = scoped_params(
+        con,
+        filters,
+        as_of=as_of or dt.date.today(),
+        search=search.strip(),
+        order_by=order_by,
+        descending=descending,
+        limit=limit,
+        offset=max(0, offset),
+    )
     return query(con, "project_list", params)
 
 
-def status_board(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.date | None = None) -> dict[str, int]:
-    """Projects per board status, every status present (0 where none)."""
-    # Counted over the same query as the list, so the board and the table can never disagree.
-    sql = f"SELECT board_status, count(*) FROM ({read_sql('project_list', 'metrics')}) GROUP BY board_status"
-    params = scoped_params(con, filters, as_of=as_of or dt.date.today(), search="")
-    found = dict(con.execute(sql, params).fetchall())
+def status_board(
+    con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.date | None = None, search: str = ""
+) -> dict[str, int]:
+    """Projects per board status, every status present (0 where none), among those the list shows for search."""
+    params = scoped_params(con, filters, as_of=as_of or dt.date.today(), search=search.strip())
+    found = dict(query(con, "status_board", params).itertuples(index=False))
     return {status: int(found.get(status, 0)) for status in BOARD_STATUSES}
 
 

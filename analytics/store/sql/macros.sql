@@ -59,3 +59,24 @@ CREATE OR REPLACE MACRO project_outcome_facts(year_from, year_to, programs, cate
       AND (year_to IS NULL OR r.year <= year_to)
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
       AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+
+-- A project's place on the status board as of a date: overdue = past its end date, neither completed nor stopped.
+CREATE OR REPLACE MACRO board_status(status, end_date, as_of) AS
+    CASE
+        WHEN status = '已结题' THEN 'completed'
+        WHEN status = '已终止' THEN 'stopped'
+        WHEN end_date < as_of THEN 'overdue'
+        ELSE 'in_progress'
+    END;
+
+-- The projects of a selection whose number, name, leader, unit or branch contains search ('' for all), case
+-- ignored, where metrics count them.
+CREATE OR REPLACE MACRO searched_projects(group_keys, group_roots, year_from, year_to, programs, categories, search)
+    AS TABLE
+    SELECT p.*
+    FROM project_facts(year_from, year_to, programs, categories) AS p
+    WHERE p.owner_unit IN (SELECT unit FROM unit_groups(group_keys, group_roots))
+      AND (
+          search = ''
+          OR contains(lower(concat_ws(' ', p.project_id, p.name, p.leader, p.unit, p.branch)), lower(search))
+      );
