@@ -137,3 +137,26 @@ def test_projects_page_shows_a_page_of_a_hundred_with_next_and_previous(make_app
     assert app.button(key="project-next").disabled
     app.button(key="project-previous").click().run()
     assert list(app.dataframe[0].value["project_id"]) == first_page
+
+
+def test_studio_table_is_one_row_per_studio_with_each_dimension(tmp_path):
+    from analytics.metrics import studios as studios_metrics
+
+    con = new_store(tmp_path)
+
+    def studio(name, unit, year, projects, breakthroughs):
+        return {"studio": name, "unit": unit, "year": year, "target_projects": 3, "actual_projects": projects,
+                "target_breakthroughs": 2, "actual_breakthroughs": breakthroughs,
+                "target_apprentices": None, "actual_apprentices": 1}  # fmt: skip
+
+    rows = [studio("甲", "公司A", 2024, 3, 1), studio("甲", "公司A", 2025, 2, 1), studio("乙", "公司B", 2025, 4, 2)]
+    load_records(con, units=GROUP_TREE, studios=rows)
+    verdicts = studios_metrics.studio_verdicts(con, Filters())
+    table = studios_metrics.studio_table(verdicts, 2025)
+    assert list(table["studio"]) == ["甲", "乙"]  # 甲 missed 2024 and 2025: delisted, listed first
+    assert list(table["verdict"]) == ["delisted", "ok"]
+    assert table.loc[0, "missed"] == ["projects", "breakthroughs"]
+    assert (table.loc[0, "actual_projects"], table.loc[0, "target_projects"]) == (2, 3)
+    assert table.loc[0, "met_apprentices"] is None  # no target: not judged
+    assert table.loc[1, "missed"] == []
+    assert studios_metrics.studio_table(verdicts, None).empty

@@ -173,6 +173,11 @@ TEXT: dict[str, dict[str, str]] = {
     "studios.at_risk": {"zh": "{year}年需关注的工作室", "en": "Studios at risk in {year}"},
     "studios.none_at_risk": {"zh": "{year}年所有工作室均完成目标。", "en": "Every studio met its targets in {year}."},
     "studios.each": {"zh": "各工作室{year}年目标与完成", "en": "Each studio's targets and actuals, {year}"},
+    "studios.missed_column": {"zh": "未完成", "en": "Missed"},
+    "studios.table_hint": {
+        "zh": "每格为「完成 / 目标」：✓ 达标，✗ 未达标；需关注的工作室排在前面，点击列名可排序。",
+        "en": "Each cell is actual / target: ✓ met, ✗ missed; studios at risk come first; click a header to sort.",
+    },
     "studios.history": {"zh": "历年评价", "en": "Verdicts over the years"},
     "studios.rule": {
         "zh": "每项完成数都不低于目标为达标；一年未达标为风险提示，连续两年未达标为摘牌。",

@@ -82,9 +82,7 @@ SELECT
     coalesce(sum(declared_company), 0), coalesce(sum(awarded_company), 0),
     coalesce(sum(declared_unstated), 0), coalesce(sum(awarded_unstated), 0)
 FROM combined
-GROUP BY GROUPING SETS ((owner_unit, year, program, category), (owner_unit, year))
--- the store's physical order is the scan order: units together make a subtree's rows cluster in the zone maps
-ORDER BY owner_unit, year;
+GROUP BY GROUPING SETS ((owner_unit, year, program, category), (owner_unit, year));
 
 INSERT INTO project_outcome_rollup
 SELECT
@@ -97,5 +95,4 @@ SELECT
         AS patent_count
 FROM outcomes AS o
 JOIN projects AS p ON p.project_id = o.project_id
-GROUP BY ALL
-ORDER BY owner_unit, year;
+GROUP BY ALL;
