@@ -42,6 +42,12 @@ def render() -> None:
                 border=True,
             )
 
+    _table(selection, as_of, board, language)
+
+
+@st.fragment
+def _table(selection, as_of, board: dict[str, int], language: str) -> None:
+    """Search, page and pick a project: each reruns this part only, not the board above."""
     st.subheader(t("projects.table"))
     search = st.text_input(t("projects.search"), key=SEARCH_KEY)
     matching = sum((cache.status_board(selection, as_of, search) if search.strip() else board).values())
