@@ -34,17 +34,19 @@ headcount_in_range AS (
       AND ($year_to IS NULL OR h.year <= $year_to)
 ),
 
--- A stated row overrides everything below it: keep the rows with no stated row above them in the group.
+-- A stated row overrides everything below it: keep the rows with no stated row above them in the group, i.e.
+-- drop every row below a stated one. (Asked the other way round, "is there a stated row above me", DuckDB
+-- planned a cross product once a year filter made the year and group conditions constant: 50 s at 5,551 units.)
+covered AS (
+    SELECT DISTINCT above.group_key, c.descendant AS unit, above.year
+    FROM headcount_in_range AS above
+    JOIN unit_closure AS c ON c.ancestor = above.unit AND c.depth > 0
+),
+
 headcount_frontier AS (
     SELECT h.*
     FROM headcount_in_range AS h
-    WHERE NOT EXISTS (
-        SELECT 1
-        FROM unit_closure AS c
-        JOIN headcount_in_range AS above
-            ON above.unit = c.ancestor AND above.year = h.year AND above.group_key = h.group_key
-        WHERE c.descendant = h.unit AND c.depth > 0
-    )
+    ANTI JOIN covered AS c ON c.group_key = h.group_key AND c.unit = h.unit AND c.year = h.year
 ),
 
 -- A missing numerator anywhere on the frontier makes the group's figure unknown, never a partial sum.
