@@ -68,6 +68,7 @@ combined AS (
 SELECT
     owner_unit, year, program, category,
     grouping(program) = 0 AS detailed,
+    coalesce(any_value(branch_owner), false),
     coalesce(sum(projects), 0), coalesce(sum(projects_completed), 0), coalesce(sum(projects_not_stopped), 0),
     sum(savings_wan),
     coalesce(sum(invention_patents), 0), coalesce(sum(utility_model_patents), 0), coalesce(sum(design_patents), 0),
@@ -81,7 +82,9 @@ SELECT
     coalesce(sum(declared_group), 0), coalesce(sum(awarded_group), 0),
     coalesce(sum(declared_company), 0), coalesce(sum(awarded_company), 0),
     coalesce(sum(declared_unstated), 0), coalesce(sum(awarded_unstated), 0)
-FROM combined
+FROM (
+    SELECT c.*, u.kind = '党支部' AS branch_owner FROM combined AS c LEFT JOIN units AS u ON u.unit = c.owner_unit
+)
 GROUP BY GROUPING SETS ((owner_unit, year, program, category), (owner_unit, year));
 
 INSERT INTO project_outcome_rollup

@@ -135,6 +135,8 @@ CREATE TABLE IF NOT EXISTS fact_rollup (
     program                   VARCHAR,
     category                  VARCHAR,
     detailed                  BOOLEAN NOT NULL,
+    -- the owner unit is a 党支部 (for branch coverage without a join to units)
+    branch_owner              BOOLEAN NOT NULL,
     projects                  BIGINT NOT NULL,
     projects_completed        BIGINT NOT NULL,
     projects_not_stopped      BIGINT NOT NULL,
