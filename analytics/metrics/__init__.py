@@ -45,13 +45,14 @@ def kpis_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, groups: dict[
     return query(con, "kpis_by_group", {"group_keys": keys, "group_roots": roots, **filters.params()})
 
 
-def summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
-    """Collapse one group's per-year rows into the KPI figures (ref_year: the year stock figures are read in)."""
-    totals = {column: per_year[column].sum() if len(per_year) else 0 for column in ADDITIVE}
-    ref = per_year[per_year["year"] == ref_year] if ref_year is not None else per_year.iloc[0:0]
-    stock = {column: (ref[column].iloc[0] if len(ref) else None) for column in PER_YEAR}
-    branch_units = int(per_year["branch_units"].max()) if len(per_year) else 0
-    stock = {key: (None if is_missing(value) else int(value)) for key, value in stock.items()}
+def summarise(per_year: pd.DataFrame | list[dict], ref_year: int | None) -> dict:
+    """Collapse one group's per-year rows (a frame, or its records) into the KPI figures (ref_year: the year
+    stock figures are read in). Plain Python over a handful of rows: a page summarises hundreds of groups."""
+    rows = per_year.to_dict("records") if isinstance(per_year, pd.DataFrame) else per_year
+    totals = {column: sum(row[column] for row in rows) for column in ADDITIVE}
+    ref = next((row for row in rows if row["year"] == ref_year), None) if ref_year is not None else None
+    stock = {column: None if ref is None or is_missing(ref[column]) else int(ref[column]) for column in PER_YEAR}
+    branch_units = int(max(row["branch_units"] for row in rows)) if rows else 0
     branch_total = stock["branches_stated"] if stock["branches_stated"] is not None else branch_units
     patents = {zh: int(totals[column]) for zh, column in vocab.PATENT_COLUMNS.items()}
     return {
@@ -72,7 +73,7 @@ def summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
         "branches_active": stock["branches_active"] or 0,
         "branch_coverage": ratio(stock["branches_active"] or 0, branch_total),
         "reference_year": ref_year,
-        "has_data": bool(len(per_year)),
+        "has_data": bool(rows),
     }
 
 
@@ -118,12 +119,22 @@ def kpis_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[s
     """One row per given unit (its whole subtree) with every KPI figure, in the order given."""
     per_year = kpis_by_year(con, filters, {unit: [unit] for unit in units})
     ref_year = reference_year(con, filters)
+    by_group = records_by(per_year, "group_key")
     rows = []
     for unit in units:
-        figures = summarise(per_year[per_year["group_key"] == unit], ref_year)
+        figures = summarise(by_group.get(unit, []), ref_year)
         patents = figures.pop("patents")
         rows.append({"unit": unit, **figures, "patent_count": patents["total"], **patent_columns(patents)})
     return pd.DataFrame(rows)
+
+
+def records_by(per_year: pd.DataFrame, *keys: str) -> dict:
+    """per_year's records bucketed by the given columns' values (one key: the value; several: a tuple)."""
+    buckets: dict = {}
+    for row in per_year.to_dict("records"):
+        key = row[keys[0]] if len(keys) == 1 else tuple(row[k] for k in keys)
+        buckets.setdefault(key, []).append(row)
+    return buckets
 
 
 def patent_columns(patents: dict) -> dict:
@@ -133,9 +144,10 @@ def patent_columns(patents: dict) -> dict:
 def trend(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The selection's figures year by year (every year with data when no years are chosen)."""
     per_year = kpis_by_year(con, filters, {TOTAL_GROUP: scope_roots(con, filters)})
+    by_year = records_by(per_year, "year")
     rows = []
     for year in sorted(per_year["year"].dropna().unique()):
-        figures = summarise(per_year[per_year["year"] == year], int(year))
+        figures = summarise(by_year[year], int(year))
         patents = figures.pop("patents")
         rows.append({"year": int(year), **figures, "patent_count": patents["total"], **patent_columns(patents)})
     return pd.DataFrame(rows)

@@ -62,13 +62,12 @@ def unit_figures_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, units
         return pd.DataFrame(columns=["unit", "year", "participation_rate", "branch_coverage"])
     # One query for every unit and year; each (unit, year) is then summarised exactly as a one-year selection.
     per_year = metrics.kpis_by_year(con, filters.without_years(), {unit: [unit] for unit in units})
-    parts = dict(tuple(per_year.groupby(["group_key", "year"], sort=False)))
-    empty = per_year.iloc[0:0]
+    parts = metrics.records_by(per_year, "group_key", "year")
     frames = []
     for year in years:
         rows = []
         for unit in units:
-            figures = metrics.summarise(parts.get((unit, year), empty), year)
+            figures = metrics.summarise(parts.get((unit, year), []), year)
             patents = figures.pop("patents")
             rows.append({"unit": unit, **figures, "patent_count": patents["total"], **metrics.patent_columns(patents)})
         frames.append(pd.DataFrame(rows).assign(year=year))

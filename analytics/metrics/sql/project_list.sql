@@ -5,11 +5,11 @@
 -- (ties by project number); $descending; $limit (NULL for every row) and $offset.
 -- Params: $group_keys/$group_roots, $year_from, $year_to, $programs, $categories, $as_of (DATE), $search,
 -- $order_by, $descending, $limit, $offset.
-WITH keyed AS (
+WITH keyed AS NOT MATERIALIZED (
     SELECT
         p.*,
+        -- the year sorts as a number below; a text key is built only for the other columns
         CASE $order_by
-            WHEN 'year' THEN lpad(p.year::VARCHAR, 4, '0')
             WHEN 'project_id' THEN p.project_id
             WHEN 'name' THEN p.name
             WHEN 'owner_unit' THEN p.owner_unit
@@ -27,6 +27,8 @@ page AS (
     SELECT *
     FROM keyed
     ORDER BY
+        CASE WHEN $order_by = 'year' AND $descending THEN year END DESC NULLS LAST,
+        CASE WHEN $order_by = 'year' AND NOT $descending THEN year END ASC NULLS LAST,
         CASE WHEN $descending THEN sort_key END DESC NULLS LAST,
         CASE WHEN NOT $descending THEN sort_key END ASC NULLS LAST,
         project_id
@@ -66,6 +68,8 @@ FROM page AS p
 LEFT JOIN outcome_totals AS ot USING (project_id)
 LEFT JOIN award_totals AS awt USING (project_id)
 ORDER BY
+    CASE WHEN $order_by = 'year' AND $descending THEN p.year END DESC NULLS LAST,
+    CASE WHEN $order_by = 'year' AND NOT $descending THEN p.year END ASC NULLS LAST,
     CASE WHEN $descending THEN p.sort_key END DESC NULLS LAST,
     CASE WHEN NOT $descending THEN p.sort_key END ASC NULLS LAST,
     p.project_id

@@ -5,7 +5,7 @@ WITH grp AS (
     SELECT * FROM unit_groups($group_keys, $group_roots)
 ),
 
-by_project AS (
+by_project AS NOT MATERIALIZED (
     SELECT g.group_key, r.project_id, sum(r.savings_wan) AS savings_wan
     FROM project_outcome_facts($year_from, $year_to, $programs, $categories) AS r
     JOIN grp AS g ON g.unit = r.owner_unit

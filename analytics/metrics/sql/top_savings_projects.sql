@@ -4,7 +4,7 @@ WITH scope AS (
     SELECT DISTINCT unit FROM unit_groups($group_keys, $group_roots)
 ),
 
-by_project AS (
+by_project AS NOT MATERIALIZED (
     SELECT r.project_id, sum(r.savings_wan) AS savings_wan
     FROM project_outcome_facts($year_from, $year_to, $programs, $categories) AS r
     WHERE r.savings_wan IS NOT NULL

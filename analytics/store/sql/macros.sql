@@ -76,7 +76,8 @@ CREATE OR REPLACE MACRO searched_projects(group_keys, group_roots, year_from, ye
     SELECT p.*
     FROM project_facts(year_from, year_to, programs, categories) AS p
     WHERE p.owner_unit IN (SELECT unit FROM unit_groups(group_keys, group_roots))
-      AND (
-          search = ''
-          OR contains(lower(concat_ws(' ', p.project_id, p.name, p.leader, p.unit, p.branch)), lower(search))
-      );
+      -- CASE, not OR: an empty search must not build and lower-case a string for every project
+      AND CASE
+          WHEN search = '' THEN true
+          ELSE contains(lower(concat_ws(' ', p.project_id, p.name, p.leader, p.unit, p.branch)), lower(search))
+      END;
