@@ -177,3 +177,15 @@ def test_a_workbook_sheet_longer_than_excel_holds_ends_with_a_notice(demo_db, mo
     assert projects[0][0] == "项目编号"
     assert all(row[0].startswith("YC-") for row in projects[1:5])
     assert projects[5][0] == "仅列出前 4 行（Excel 每个工作表的行数上限），其余未列出：请缩小筛选范围后再导出。"
+
+
+def test_a_batch_landing_elsewhere_is_shown_without_clearing_caches(make_app, demo_db):
+    """Cached figures are keyed on the data version: a batch written by another path (no data_changed call)
+    still shows on the next rerun."""
+    app = open_page(make_app(demo_db), "overview")
+    app.run()
+    before = int(app.metric[0].value.replace(",", ""))
+    project = {"project_id": "SPEED-1", "name": "新项目", "unit": "岳川精工集团有限公司", "year": 2025}
+    load_records(connect(demo_db), "elsewhere.xlsx", projects=[project])
+    app.run()
+    assert int(app.metric[0].value.replace(",", "")) == before + 1
