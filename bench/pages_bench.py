@@ -155,11 +155,7 @@ def page_studios(con, f):
     header(con, f)
     verdicts = studios.studio_verdicts(con, f)
     year = studios.studio_year(verdicts, f)
-    cards = studios.studio_cards(verdicts, year)
-    if hasattr(studios, "studio_table"):
-        studios.studio_table(verdicts, year)
-    elif cards:
-        studios.studios_at_risk(verdicts, year)
+    studios.studio_table(verdicts, year)
     studios.verdict_history(studios.studio_verdicts(con, f.without_years()))
 
 
