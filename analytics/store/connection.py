@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.store.rollup import ensure_rollups
 from analytics.store.sql import read_sql
 
 try:  # POSIX
@@ -44,14 +45,17 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(explicit or os.environ.get("DASHBOARD_DB") or DEFAULT_DB)
 
 
-def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection straight to one file, with the schema and macros in place. Raises StoreBusy when another
-    process holds the file. Servers and commands use connect_reader / connect_writer instead."""
+def connect(
+    path: str | os.PathLike | None = None, *, read_only: bool = False, config: dict | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A connection straight to one file, with the schema and macros in place (config: DuckDB settings fixed at
+    open, e.g. a memory limit). Raises StoreBusy when another process holds the file. Servers and commands use
+    connect_reader / connect_writer instead."""
     target = db_path(path)
     if str(target) != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(target), read_only=read_only)
+        con = duckdb.connect(str(target), read_only=read_only, config=config or {})
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise StoreBusy(str(target)) from exc
@@ -63,6 +67,7 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
     if not read_only:
         con.execute(read_sql("schema"))
         con.execute(read_sql("macros"))
+        ensure_rollups(con)
     # Files are read in Python and handed over as frames; no query may reach the file system, and no later
     # statement may switch that back on.
     con.execute("SET enable_external_access = false")
@@ -262,13 +267,18 @@ def writable(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnecti
 
 @contextmanager
 def connect_writer(
-    path: str | os.PathLike | None = None, *, on_wait: Callable[[str], None] | None = None
+    path: str | os.PathLike | None = None,
+    *,
+    on_wait: Callable[[str], None] | None = None,
+    config: dict | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """The primary file opened for one write: waits behind any write in progress (on_wait hears who holds it),
-    and on leaving checkpoints, closes the file and publishes the new copy that every reader switches to."""
+    and on leaving checkpoints, closes the file and publishes the new copy that every reader switches to (config:
+    as for connect). Opening it brings the roll-ups up to date (rollup.ensure_rollups), so a published copy has
+    them too."""
     target = db_path(path)
     with _writer_lock(target, on_wait):
-        con = connect(target)
+        con = connect(target, config=config)
         try:
             yield con
         except BaseException:
@@ -302,16 +312,17 @@ def latest(path: str | os.PathLike | None = None) -> Snapshot:
             return current
 
 
-def connect_reader(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the newest published copy: never blocks a writer, never waits for one."""
+def connect_reader(path: str | os.PathLike | None = None, *, config: dict | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the newest published copy: never blocks a writer, never waits for one (config:
+    as for connect)."""
     for _ in range(3):
         snapshot = latest(path)
         try:
-            return connect(snapshot.file, read_only=True)
+            return connect(snapshot.file, read_only=True, config=config)
         except duckdb.IOException:
             # Pruned between reading the pointer and opening it (a reader three commits behind): read it again.
             continue
-    return connect(latest(path).file, read_only=True)
+    return connect(latest(path).file, read_only=True, config=config)
 
 
 class Reader:
