@@ -190,3 +190,38 @@ def test_a_batch_landing_elsewhere_is_shown_without_clearing_caches(make_app, de
     load_records(connect(demo_db), "elsewhere.xlsx", projects=[project])
     app.run()
     assert int(app.metric[0].value.replace(",", "")) == before + 1
+
+
+def test_roll_ups_filled_by_another_definition_are_refilled_when_the_store_is_opened(demo_db):
+    con = connect(demo_db)
+    before = metrics.summary(con, Filters())
+    # A store whose roll-ups an older program filled (with other figures) records that program's definition.
+    con.execute("UPDATE fact_rollup SET projects = projects + 1")
+    con.execute("UPDATE settings SET value = 'older' WHERE key = 'rollup_version'")
+    con.close()
+    con = connect(demo_db)
+    assert metrics.summary(con, Filters()) == before
+
+
+def test_a_copy_published_by_an_older_program_is_published_again_with_the_roll_ups(demo_db):
+    import duckdb
+
+    from analytics.store import connection
+
+    reader = connection.connect_reader(demo_db)
+    before = metrics.summary(reader, Filters())
+    reader.close()
+    old = connection.published(demo_db)
+    # What the readers of an upgraded server find: a copy without roll-ups, published before they existed, of a
+    # primary nobody has written to since.
+    raw = duckdb.connect(str(old.file))
+    raw.execute("DROP TABLE fact_rollup")
+    raw.close()
+    pointer = old.file.parent / connection.POINTER
+    pointer.write_text(pointer.read_text().replace(connection.code_version(), "older"))
+    reader = connection.connect_reader(demo_db)
+    try:
+        assert connection.published(demo_db).version == old.version + 1
+        assert metrics.summary(reader, Filters()) == before
+    finally:
+        reader.close()

@@ -3,6 +3,7 @@ published read-only copy of it (docs/stores.md)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -11,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -108,6 +110,20 @@ class Snapshot:
     version: int
     file: Path
     source: list  # the primary's _signature when this copy was taken
+    code: str = ""  # code_version() of the program that published it
+
+
+@cache
+def code_version() -> str:
+    """What a published copy must have been made by: the schema, macros and roll-up definition it was written
+    with. A copy published by an older version of the program (no roll-ups, older macros) is published again
+    from the primary, through connect, which brings the primary up to date first."""
+    text = "\0".join(read_sql(name) for name in ("schema", "macros", "rebuild_rollups"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _fresh(current: Snapshot | None, path: Path) -> bool:
+    return current is not None and current.source == _signature(path) and current.code == code_version()
 
 
 def published(path: str | os.PathLike | None = None) -> Snapshot | None:
@@ -115,7 +131,7 @@ def published(path: str | os.PathLike | None = None) -> Snapshot | None:
     folder = snapshot_dir(db_path(path))
     try:
         pointer = json.loads((folder / POINTER).read_text())
-        return Snapshot(int(pointer["version"]), folder / pointer["file"], pointer["source"])
+        return Snapshot(int(pointer["version"]), folder / pointer["file"], pointer["source"], pointer.get("code", ""))
     except (FileNotFoundError, ValueError, KeyError, TypeError):
         return None
 
@@ -141,7 +157,8 @@ def _publish(path: Path) -> Snapshot:
     _fsync(partial)
     os.replace(partial, folder / name)
     pointer = folder / f".{POINTER}.{os.getpid()}.tmp"
-    pointer.write_text(json.dumps({"version": version, "file": name, "source": source}))
+    code = code_version()
+    pointer.write_text(json.dumps({"version": version, "file": name, "source": source, "code": code}))
     _fsync(pointer)
     os.replace(pointer, folder / POINTER)
     if hasattr(os, "O_DIRECTORY"):  # the renames themselves survive a crash only once the folder is synced
@@ -151,7 +168,7 @@ def _publish(path: Path) -> Snapshot:
         finally:
             os.close(fd)
     _prune(folder, version)
-    return Snapshot(version, folder / name, source)
+    return Snapshot(version, folder / name, source, code)
 
 
 def _prune(folder: Path, newest: int) -> None:
@@ -245,7 +262,7 @@ def _checkpoint_and_publish(path: Path, con: duckdb.DuckDBPyConnection | None = 
     finally:
         con.close()
     current = published(path)
-    if current is not None and current.source == _signature(path) and current.file.exists():
+    if _fresh(current, path) and current.file.exists():
         return current
     return _publish(path)
 
@@ -296,13 +313,13 @@ def latest(path: str | os.PathLike | None = None) -> Snapshot:
     built by `connect`, an older version's file). Never waits for a writer while a copy exists."""
     target = db_path(path)
     current = published(target)
-    if current is not None and current.source == _signature(target):
+    if _fresh(current, target):
         return current
     with _writer_lock(target, None, wait=current is None) as held:
         if not held:  # a write is in progress; it publishes when done, the copy we have is consistent
             return current
         current = published(target)
-        if current is not None and current.source == _signature(target) and current.file.exists():
+        if _fresh(current, target) and current.file.exists():
             return current
         try:
             return _checkpoint_and_publish(target)

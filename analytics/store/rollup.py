@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 
 import duckdb
@@ -10,8 +11,20 @@ from analytics.store.sql import read_sql
 
 
 def rebuild_rollups(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute the roll-ups from the current facts; called inside the transaction that changed them."""
+    """Recompute the roll-ups from the current facts; called inside the transaction that changed them. Records
+    which definition filled them, so a store opened by a program that defines them otherwise refills them."""
     con.execute(read_sql("rebuild_rollups"))
+    con.execute(
+        "INSERT INTO settings (key, value) VALUES ('rollup_version', ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [rollup_version()],
+    )
+
+
+@cache
+def rollup_version() -> str:
+    """The roll-up definition (rebuild_rollups.sql) as a short hash."""
+    return hashlib.sha256(read_sql("rebuild_rollups").encode("utf-8")).hexdigest()[:16]
 
 
 ROLLUP_TABLES = ("fact_rollup", "project_outcome_rollup")
@@ -32,17 +45,20 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 
 def ensure_rollups(con: duckdb.DuckDBPyConnection, *, rebuild: bool = False) -> None:
-    """Fill the roll-ups of a store written before they existed (empty roll-ups beside stored facts), or before
-    their columns last changed (they are derived data: dropped, recreated and refilled); rebuild=True refills them
-    whatever they hold (a file put back from a backup may come from another version of this code)."""
+    """Fill the roll-ups of a store written before they existed, before their columns last changed (they are
+    derived data: dropped, recreated and refilled) or by another definition of them (rollup_version); rebuild=True
+    refills them whatever they hold (a file put back from a backup)."""
     expected = _schema_columns()
     outdated = [table for table in ROLLUP_TABLES if _columns(con, table) != expected[table]]
     for table in outdated:
         con.execute(f"DROP TABLE {table}")
     if outdated:
         con.execute(read_sql("schema"))
+    recorded = con.execute("SELECT value FROM settings WHERE key = 'rollup_version'").fetchone()
     stale = (
         rebuild
+        or recorded is None
+        or recorded[0] != rollup_version()
         or con.execute(
             "SELECT NOT EXISTS (SELECT 1 FROM fact_rollup)"
             " AND (EXISTS (SELECT 1 FROM projects) OR EXISTS (SELECT 1 FROM outcomes))"
