@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analytics import metrics  # noqa: E402
+from analytics.display import kpi_band as kpi_band_display  # noqa: E402
 from analytics.filters import Filters  # noqa: E402
 from analytics.metrics import awards, outcomes, participation, projects, savings, studios  # noqa: E402
 from analytics.store import tree  # noqa: E402
@@ -82,7 +83,7 @@ def header(con, f: Filters) -> None:
 
 def kpi_band(con, f: Filters) -> dict:
     now = metrics.summary(con, f)
-    previous = f.previous_period()
+    previous = kpi_band_display.comparable_period(f, tree.available_years(con))
     if previous is not None:
         metrics.summary(con, previous)
     return now
@@ -91,7 +92,7 @@ def kpi_band(con, f: Filters) -> dict:
 def page_overview(con, f):
     header(con, f)
     kpi_band(con, f)
-    metrics.kpis_by_unit(con, f, tree.comparison_units(con, f))
+    metrics.kpis_by_unit(con, f, tree.comparison_groups(con, f))
     metrics.trend(con, f.without_years())
 
 
@@ -109,7 +110,7 @@ def page_savings(con, f):
     header(con, f)
     metrics.summary(con, f)
     units = tree.comparison_units(con, f)
-    savings.savings_by_unit_dimension(con, f, units)
+    savings.savings_by_unit_dimension(con, f, tree.comparison_groups(con, f))
     metrics.trend(con, f.without_years())
     savings.savings_by_year_program(con, f.without_years())
     savings.savings_concentration(con, f, units)
@@ -118,7 +119,7 @@ def page_savings(con, f):
 
 def page_patents(con, f):
     header(con, f)
-    units = tree.comparison_units(con, f)
+    units = tree.comparison_groups(con, f)  # with the 本级 row, as the page draws it
     outcomes.outcome_counts_by_unit(con, f, units)
     metrics.summary(con, f)
     metrics.kpis_by_unit(con, f, units)
@@ -127,16 +128,18 @@ def page_patents(con, f):
 
 def page_projects(con, f):
     header(con, f)
-    projects.status_board(con, f, AS_OF)
+    as_of = tree.data_as_of(con) or AS_OF
+    projects.status_board(con, f, as_of, overdue_all_years=True)
     listing = PROJECT_LIST(con, f)
     if len(listing):
         projects.project_card(con, str(listing.iloc[0]["project_id"]))
 
 
 def _project_page(con, f):
-    # The paged list where it exists; the whole list before it did.
+    # The paged list where it exists; the whole list before it did. Judged at the data's own date, as the page is.
+    as_of = tree.data_as_of(con) or AS_OF
     try:
-        return projects.project_list(con, f, AS_OF, "", limit=PAGE_ROWS, offset=0)
+        return projects.project_list(con, f, as_of, "", overdue_all_years=True, limit=PAGE_ROWS, offset=0)
     except TypeError:
         return projects.project_list(con, f, AS_OF, "")
 
@@ -148,7 +151,7 @@ def page_awards(con, f):
     header(con, f)
     metrics.summary(con, f)
     awards.award_funnel(con, f)
-    metrics.kpis_by_unit(con, f, tree.comparison_units(con, f))
+    metrics.kpis_by_unit(con, f, tree.comparison_groups(con, f))
 
 
 def page_studios(con, f):
