@@ -10,7 +10,7 @@ WORKERS ?= 3
 # intranet, add an admin (python -m analytics user add NAME --role admin) and run `make run ADDRESS=0.0.0.0`.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run serve test lint format bench load-bench demo clean system-deps fuzz
+.PHONY: run serve test lint format bench bench-pages load-bench demo clean system-deps fuzz
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ bench: $(VENV)/.installed-dev
 # K concurrent websocket sessions against 1 process and against WORKERS behind nginx (README: load figures).
 load-bench: $(VENV)/.installed-dev system-deps
 	nice $(PY) bench/load_bench.py --sessions 10 30 50 --workers 1 $(WORKERS)
+
+# Page timings at 10k, 100k and 1M projects; the synthetic stores are built once into $(BENCH_STORES) and reused.
+BENCH_STORES ?= bench/stores
+bench-pages: $(VENV)/.installed-dev
+	nice -n 10 $(PY) bench/pages_bench.py --stores $(BENCH_STORES)
 
 demo: $(VENV)/.installed
 	$(PY) -m analytics.demo --out data/demo.xlsx

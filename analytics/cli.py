@@ -1,6 +1,6 @@
-"""Command line: `python -m analytics kpis|studios|talent|checks|lists|suggestions|points|import|batches|undo|report …`,
-the same code the pages run. Reading commands read the newest published copy (so they run while servers are up);
-import and undo queue behind any write in progress."""
+"""Command line: `python -m analytics kpis|studios|talent|checks|lists|suggestions|points|import|batches|undo|report
+|demo …`, the same code the pages run. Reading commands read the newest published copy (so they run while servers
+are up); import, undo and demo queue behind any write in progress."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import pandas as pd
 from analytics import exports, metrics
 from analytics.contract import vocab
 from analytics.contract.missing import is_missing
+from analytics.demo import scale
 from analytics.display import formatting, labels
 from analytics.exports import pdf
 from analytics.filters import Filters
@@ -35,6 +36,7 @@ from analytics.metrics import studios as studios_metrics
 from analytics.metrics import suggestions as suggestions_metrics
 from analytics.metrics import talent as talent_metrics
 from analytics.store import accounts, audit, backup, batches, connection
+from analytics.store.rollup import ensure_rollups
 from analytics.store.tree import UnknownUnitError, resolve_units, subtree, within_scope
 
 EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -100,6 +102,12 @@ def _parser() -> argparse.ArgumentParser:
     undo = with_db(commands.add_parser("undo", help="undo one upload batch"))
     undo.add_argument("batch_id", type=int)
 
+    demo = with_db(
+        commands.add_parser("demo", help="a synthetic store of N projects, for trying the dashboard at size")
+    )
+    demo.add_argument("--projects", type=int, required=True, help="how many projects (e.g. 1000000)")
+    demo.add_argument("--seed", type=int, default=scale.DEFAULT_SEED, help="the same seed builds the same store")
+
     report = with_db(commands.add_parser("report", help="meeting deck, workbook, PDF or chart images to a file"))
     report.add_argument("--unit", action="append", default=[], help="unit name (repeatable; includes units below)")
     report.add_argument("--year", type=parse_years, help="a year or a range, 2024 or 2022-2024 (default: every year)")
@@ -164,6 +172,9 @@ def _restore(args) -> int:
         print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
         return EXIT_REFUSED
     con = connection.connect(target)
+    # The restored facts are the truth: the roll-ups every page reads are recomputed from them before any copy
+    # is published to readers.
+    ensure_rollups(con, rebuild=True)
     by = accounts.operator()
     audit.record(con, actor=by.name, source=by.source, action="restore", target=summary["from"])
     con.close()
@@ -621,6 +632,29 @@ def _run_undo(con, args) -> int:
     return EXIT_OK
 
 
+def _run_demo(con, args) -> int:
+    if args.projects < 1:
+        print(t("cli.demo_projects", args.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    config = {"memory_limit": scale.MEMORY_LIMIT}
+    try:
+        with connection.connect_writer(
+            args.db, on_wait=lambda holder: _waiting(holder, args.lang), config=config
+        ) as writer:
+            batch = scale.build(writer, args.projects, args.seed, uploaded_by=accounts.operator().name)
+            added = writer.execute("SELECT rows_added FROM batches WHERE batch_id = ?", [batch]).fetchone()[0]
+            by = accounts.operator()
+            audit.record(
+                writer, actor=by.name, source=by.source, action="batch", target=f"#{batch} synthetic",
+                detail=f"added={added}",
+            )  # fmt: skip
+    except scale.StoreNotEmpty:
+        print(t("cli.demo_not_empty", args.lang, path=connection.db_path(args.db)), file=sys.stderr)
+        return EXIT_REFUSED
+    print(t("cli.demo_built", args.lang, batch=batch, projects=args.projects, rows=added))
+    return EXIT_OK
+
+
 def _run_report(con, args) -> int:
     filters = _filters(con, args)
     hint = exports.missing_font_hint(args.lang) if exports.FORMATS[args.format].needs_cjk_font else None
@@ -649,6 +683,7 @@ COMMANDS = {
     "report": _run_report,
     "user": _run_user,
     "backup": _run_backup,
+    "demo": _run_demo,
 }
 COMMANDS.update({"checks": _run_checks, "lists": _run_lists, "suggestions": _run_suggestions, "points": _run_points})
 
@@ -684,7 +719,10 @@ def _log_traceback() -> Path:
 def _main(args) -> int:
     try:
         # Every command starts from the newest published copy; import and undo take the writer only to commit.
-        con = connection.connect_reader(args.db)
+        # Writing a report of a million rows sorts and aggregates inside DuckDB: a fixed memory limit (DuckDB spills
+        # beyond it) keeps the process under 1 GB. The demo command takes the writer itself.
+        config = {"memory_limit": scale.MEMORY_LIMIT} if args.command in ("demo", "report") else None
+        con = connection.connect_reader(args.db, config=config)
     except connection.StoreBusy:
         print(t("cli.busy", args.lang, path=connection.db_path(args.db)), file=sys.stderr)
         return EXIT_REFUSED

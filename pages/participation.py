@@ -65,6 +65,13 @@ def render() -> None:
             st.plotly_chart(figure, key=f"chart-{metric}-years")
     st.caption(t("pages.trend_all_years"))
 
+    _ranking(selection, units)
+
+
+@st.fragment
+def _ranking(selection, units) -> None:
+    """The ranking table: choosing another order reruns this part only, not the charts above."""
+    language = lang()
     st.subheader(t("participation.ranking"))
     order_by = st.radio(
         t("participation.order_by"),

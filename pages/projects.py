@@ -14,6 +14,9 @@ from ui.markdown import escape
 
 AS_OF_KEY, SEARCH_KEY, TABLE_KEY = "projects-as-of", "project-search", "project-table"
 AS_OF_PARAM = "asof"
+PAGE_KEY, PAGED_FOR_KEY = "project-page", "project-page-for"
+# Rows per page: the browser gets one page, never the whole selection (500k rows at a million projects).
+PAGE_SIZE = 100
 PROJECT_COLUMNS = (
     "project_id", "name", "owner_unit", "program", "category", "leader", "year",
     "start_date", "end_date", "status", "board_status", "savings_wan", "patent_count", "awards_awarded",
@@ -44,13 +47,26 @@ def render() -> None:
     # issue 17: the status board leads on to the quarterly checks' red and yellow cards.
     st.page_link(st.Page(checks.render, url_path="checks", title=t("page.checks")), label=t("checks.board_link"))
 
+    _table(selection, as_of, board, language)
+
+
+@st.fragment
+def _table(selection, as_of, board: dict[str, int], language: str) -> None:
+    """Search, page and pick a project: each reruns this part only, not the board above."""
     st.subheader(t("projects.table"))
     search = st.text_input(t("projects.search"), key=SEARCH_KEY)
-    projects = cache.project_list(selection, as_of, search)
-    st.caption(t("projects.shown", shown=len(projects), total=sum(board.values())) + " · " + t("projects.pick_hint"))
+    matching = sum((cache.status_board(selection, as_of, search) if search.strip() else board).values())
+    page = _page(selection, as_of, search, matching)
+    projects = cache.project_list(selection, as_of, search, page * PAGE_SIZE, PAGE_SIZE)
     if projects.empty:
         st.info(t("projects.no_match", query=search))
         return
+    first = page * PAGE_SIZE + 1
+    st.caption(
+        t("projects.page_range", first=first, last=first + len(projects) - 1, total=matching)
+        + " · "
+        + t("projects.pick_hint")
+    )
     event = st.dataframe(
         projects,
         key=TABLE_KEY,
@@ -60,6 +76,7 @@ def render() -> None:
         column_order=PROJECT_COLUMNS,
         column_config=_project_columns(),
     )
+    _pager(page, matching)
     rows = event.selection.rows if event else []
     if rows:
         _card(str(projects.iloc[rows[0]]["project_id"]), language)
@@ -77,6 +94,30 @@ def _as_of() -> dt.date:
     as_of = st.date_input(t("projects.as_of_label"), key=AS_OF_KEY, help=t("projects.as_of_help"))
     st.query_params[AS_OF_PARAM] = as_of.isoformat()
     return as_of
+
+
+def _page(selection, as_of, search: str, matching: int) -> int:
+    """The page shown: back to the first whenever the selection, date or search changes; never past the last."""
+    shown_for = (selection, as_of, search.strip())
+    if st.session_state.get(PAGED_FOR_KEY) != shown_for:
+        st.session_state[PAGED_FOR_KEY] = shown_for
+        st.session_state[PAGE_KEY] = 0
+    last = max(0, (matching - 1) // PAGE_SIZE)
+    return min(max(0, st.session_state.get(PAGE_KEY, 0)), last)
+
+
+def _turn(page: int) -> None:
+    st.session_state[PAGE_KEY] = page
+
+
+def _pager(page: int, matching: int) -> None:
+    last = max(0, (matching - 1) // PAGE_SIZE)
+    if last == 0:
+        return
+    with st.container(key="project-pager", horizontal=True, vertical_alignment="center"):
+        st.button(t("projects.previous"), key="project-previous", disabled=page == 0, on_click=_turn, args=(page - 1,))
+        st.markdown(t("projects.page_of", page=page + 1, pages=last + 1))
+        st.button(t("projects.next"), key="project-next", disabled=page >= last, on_click=_turn, args=(page + 1,))
 
 
 def _project_columns() -> dict:

@@ -2,13 +2,12 @@
 
 import streamlit as st
 
-from analytics.charts import studios as studio_charts
+from analytics.contract import vocab
+from analytics.contract.missing import is_missing
 from analytics.display import takeaways
 from analytics.metrics import studios as studios_metrics
 from ui import cache, columns, drill
 from ui.i18n import join, lang, t
-
-CARDS_PER_ROW = 2
 
 
 def render() -> None:
@@ -16,35 +15,38 @@ def render() -> None:
     language = lang()
     verdicts = cache.studio_verdicts(selection)
     year = studios_metrics.studio_year(verdicts, selection)
-    cards = studios_metrics.studio_cards(verdicts, year)
-    if not cards:
+    table = studios_metrics.studio_table(verdicts, year)
+    if table.empty:
         st.info(t("pages.no_data", what=t("pages.what.studios")))
         return
 
     st.subheader(t("studios.at_risk", year=year))
-    at_risk = [card for card in cards if card["verdict"] != "ok"]
+    at_risk = table[table["verdict"] != "ok"]
     with st.container(key="studios-at-risk"):
         drill.takeaway(takeaways.studios(verdicts[verdicts["year"] == year], year, language), "studios")
-        if not at_risk:
+        if at_risk.empty:
             st.success(t("studios.none_at_risk", year=year))
-        for card in at_risk:
-            line = t(
-                "studios.verdict_line", studio=card["studio"], unit=card["unit"], verdict=_verdict(card["verdict"])
-            )
-            missed = t("studios.missed_dims", dims=join(t(f"studio.dim.{dim}") for dim in card["missed"]))
-            (st.error if card["verdict"] == "delisted" else st.warning)(f"{line} · {missed}")
+        for row in at_risk.itertuples(index=False):
+            line = t("studios.verdict_line", studio=row.studio, unit=row.unit, verdict=_verdict(row.verdict))
+            missed = t("studios.missed_dims", dims=join(t(f"studio.dim.{dim}") for dim in row.missed))
+            (st.error if row.verdict == "delisted" else st.warning)(f"{line} · {missed}")
     st.caption(t("studios.rule"))
 
+    # One table for every studio, however many: one chart per studio took 15 s with 200 of them.
     st.subheader(t("studios.each", year=year))
-    for start in range(0, len(cards), CARDS_PER_ROW):
-        row = cards[start : start + CARDS_PER_ROW]
-        for offset, (column, card) in enumerate(zip(st.columns(CARDS_PER_ROW), row, strict=False)):
-            with column, st.container(key=f"studio-{start + offset}", border=True):
-                title = f"{card['studio']} · {_verdict(card['verdict'])}"
-                st.plotly_chart(
-                    studio_charts.studio_targets(card["dimensions"], title, language),
-                    key=f"chart-studio-{card['studio']}",
-                )
+    st.dataframe(
+        _readable(table),
+        key="studio-table",
+        hide_index=True,
+        column_config={
+            "studio": t("column.studio"),
+            "unit": t("column.unit"),
+            "verdict": t("column.verdict"),
+            "missed": t("studios.missed_column"),
+            **{dim: t(f"studio.dim.{dim}") for dim, _zh in vocab.STUDIO_DIMENSIONS},
+        },
+    )
+    st.caption(t("studios.table_hint"))
 
     st.subheader(t("studios.history"))
     history = studios_metrics.verdict_history(cache.studio_verdicts(selection.without_years()))
@@ -62,6 +64,25 @@ def render() -> None:
             },
         ),
     )
+
+
+def _readable(table):
+    """studio, unit, verdict, each dimension as 'actual / target' (✓ met, ✗ missed), and the missed ones."""
+    shown = table[["studio", "unit"]].assign(verdict=[_verdict(code) for code in table["verdict"]])
+    for dim, _zh in vocab.STUDIO_DIMENSIONS:
+        cells = []
+        for actual, target, met in zip(
+            table[f"actual_{dim}"], table[f"target_{dim}"], table[f"met_{dim}"], strict=True
+        ):
+            mark = "" if met is None else (" ✓" if met else " ✗")
+            cells.append(f"{_number(actual)} / {_number(target)}{mark}")
+        shown[dim] = cells
+    shown["missed"] = ["、".join(t(f"studio.dim.{dim}") for dim in missed) for missed in table["missed"]]
+    return shown
+
+
+def _number(value) -> str:
+    return "—" if is_missing(value) else str(int(value))
 
 
 def _verdict(code: str) -> str:

@@ -189,13 +189,15 @@ def outcome_counts_by_unit(filters: Filters, units: tuple[str, ...]):
 
 
 @_cached(max_entries=256)
-def project_list(filters: Filters, as_of: dt.date, search: str = ""):
-    return projects_metrics.project_list(cursor(), filters, as_of, search, overdue_all_years=True)
+def project_list(filters: Filters, as_of: dt.date, search: str = "", offset: int = 0, limit: int | None = None):
+    return projects_metrics.project_list(
+        cursor(), filters, as_of, search, overdue_all_years=True, limit=limit, offset=offset
+    )
 
 
 @_cached(max_entries=256)
-def status_board(filters: Filters, as_of: dt.date) -> dict[str, int]:
-    return projects_metrics.status_board(cursor(), filters, as_of, overdue_all_years=True)
+def status_board(filters: Filters, as_of: dt.date, search: str = "") -> dict[str, int]:
+    return projects_metrics.status_board(cursor(), filters, as_of, overdue_all_years=True, search=search)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import io
+import tempfile
 import unicodedata
 from datetime import date, datetime
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -25,6 +26,10 @@ from analytics.store import tree
 
 # Text Excel (or LibreOffice, WPS) could read as a formula or command when a cell is edited or re-imported.
 RISKY_FIRST = ("=", "+", "-", "@", "\t", "\r")
+# Rows an .xlsx sheet can hold (Excel's limit): a longer table stops one short and says so in its last row.
+MAX_SHEET_ROWS = 1_048_576
+# Column widths are fitted to the text of the first rows only: measuring every cell of a million rows costs seconds.
+WIDTH_SAMPLE_ROWS = 10_000
 UNKNOWN = "—"
 
 PROJECT_COLUMNS = (
@@ -101,15 +106,23 @@ class _Writer:
         else:
             sheet.write_number(row, column, float(value) if not isinstance(value, int) else value, number_format)
 
-    def table(self, sheet, headers: list[str], rows, formats: list | None = None) -> None:
+    def table(self, sheet, headers: list[str], rows, formats: list | None = None, notice: str = "") -> None:
+        """Header row, then the rows in order (the sheet streams them to disk); beyond what a sheet holds, the
+        last row is the notice instead."""
         for column, header in enumerate(headers):
             sheet.write_string(0, column, header, self.bold)
         count = 0
         widths = [_display_width(header) for header in headers]
+        last_data_row = MAX_SHEET_ROWS - 2  # the sheet's last row is kept for the notice
         for count, values in enumerate(rows, start=1):
+            if count > last_data_row:
+                sheet.write_string(count, 0, notice or "…", self.bold)
+                count = last_data_row
+                break
+            measure = count <= WIDTH_SAMPLE_ROWS
             for column, value in enumerate(values):
                 self.cell(sheet, count, column, value, formats[column] if formats else None)
-                if isinstance(value, str):
+                if measure and isinstance(value, str):
                     widths[column] = max(widths[column], _display_width(value))
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(count, 1), len(headers) - 1)
@@ -129,13 +142,27 @@ def _frame_rows(frame: pd.DataFrame, columns) -> list[list]:
 
 
 def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") -> bytes:
-    """The workbook as .xlsx bytes."""
+    """The workbook as .xlsx bytes. Rows go to disk as they are written (xlsxwriter's constant_memory), so a
+    million projects never sit in memory as cells; each sheet holds at most MAX_SHEET_ROWS rows."""
     stamp = make_stamp(con, filters, lang)
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "workbook.xlsx"
+        book = xlsxwriter.Workbook(
+            str(path),
+            {
+                "constant_memory": True,
+                "tmpdir": folder,
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+            },
+        )
+        _write(book, con, filters, stamp, lang)
+        book.close()
+        return path.read_bytes()
+
+
+def _write(book: xlsxwriter.Workbook, con: duckdb.DuckDBPyConnection, filters: Filters, stamp, lang: str) -> None:
     writer = _Writer(book)
     header_text = stamp.footer().replace("&", "&&")[:200]
 
@@ -178,14 +205,16 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
     if total["reference_year"] is not None:
         kpi_sheet.write_string(len(rows) + 2, 0, t("deck.stock_year", lang, year=total["reference_year"]))
 
-    for name_key, frame, columns, sheet_kind in (
-        ("sheet.projects", projects_metrics.selected_projects(con, filters), PROJECT_COLUMNS, vocab.PROJECTS),
-        ("sheet.outcomes", outcomes_metrics.selected_outcomes(con, filters), OUTCOME_COLUMNS, vocab.OUTCOMES),
+    notice = t("sheet.truncated", lang, rows=f"{MAX_SHEET_ROWS - 2:,}")
+    for name_key, (found, rows), columns, sheet_kind in (
+        ("sheet.projects", projects_metrics.selected_project_rows(con, filters), PROJECT_COLUMNS, vocab.PROJECTS),
+        ("sheet.outcomes", outcomes_metrics.selected_outcome_rows(con, filters), OUTCOME_COLUMNS, vocab.OUTCOMES),
     ):
         sheet = book.add_worksheet(t(name_key, lang))
         headers = [_header(column, lang, sheet_kind if column in {c.name for c in sheet_kind.columns} else None)
                    for column in columns]  # fmt: skip
-        writer.table(sheet, headers, _frame_rows(frame, columns))
+        positions = [found.index(column) for column in columns]
+        writer.table(sheet, headers, ([row[i] for i in positions] for row in rows), notice=notice)
         sheet.set_header(f"&L{header_text}")
     _people_sheets(con, filters, lang, book, writer, header_text)
     # issue 17: checks, 书记项目 lists, suggestions and points, each on its own sheet.
@@ -197,8 +226,6 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         sheet.set_header(f"&L{header_text}")
     for sheet in (about, kpi_sheet):
         sheet.set_header(f"&L{header_text}")
-    book.close()
-    return buffer.getvalue()
 
 
 # ---- People (issue 16) -------------------------------------------------------------------------------------------

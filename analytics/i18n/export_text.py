@@ -99,6 +99,10 @@ TEXT: dict[str, dict[str, str]] = {
     "sheet.projects": {"zh": "项目", "en": "Projects"},
     "sheet.outcomes": {"zh": "成果", "en": "Outcomes"},
     "sheet.definitions": {"zh": "指标口径", "en": "Definitions"},
+    "sheet.truncated": {
+        "zh": "仅列出前 {rows} 行（Excel 每个工作表的行数上限），其余未列出：请缩小筛选范围后再导出。",
+        "en": "Only the first {rows} rows are listed (the most an Excel sheet holds); narrow the filters to export the rest.",
+    },
     "sheet.total": {"zh": "合计（所选范围）", "en": "Total (selection)"},
     "col.unit": {"zh": "单位", "en": "Unit"},
     "col.project_name": {"zh": "项目名称", "en": "Project name"},

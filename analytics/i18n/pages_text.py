@@ -108,7 +108,13 @@ TEXT: dict[str, dict[str, str]] = {
     "projects.search": {"zh": "搜索（项目名称、编号、负责人、单位）", "en": "Search (name, number, leader, unit)"},
     "projects.table": {"zh": "项目清单", "en": "Projects"},
     "projects.pick_hint": {"zh": "点击表格中的一行查看项目卡片。", "en": "Click a row to open the project's card."},
-    "projects.shown": {"zh": "显示 {shown} / {total} 个项目", "en": "{shown} of {total} projects shown"},
+    "projects.page_range": {
+        "zh": "第 {first}–{last} 个，共 {total} 个项目",
+        "en": "Projects {first}–{last} of {total}",
+    },
+    "projects.page_of": {"zh": "第 {page} / {pages} 页", "en": "Page {page} of {pages}"},
+    "projects.previous": {"zh": "上一页", "en": "Previous"},
+    "projects.next": {"zh": "下一页", "en": "Next"},
     "projects.no_match": {"zh": "没有与「{query}」匹配的项目。", "en": "No project matches '{query}'."},
     "board.completed": {"zh": "已结题", "en": "Completed"},
     "board.in_progress": {"zh": "实施中", "en": "In progress"},
@@ -162,6 +168,11 @@ TEXT: dict[str, dict[str, str]] = {
     "studios.at_risk": {"zh": "{year}年需关注的工作室", "en": "Studios at risk in {year}"},
     "studios.none_at_risk": {"zh": "{year}年所有工作室均完成目标。", "en": "Every studio met its targets in {year}."},
     "studios.each": {"zh": "各工作室{year}年目标与完成", "en": "Each studio's targets and actuals, {year}"},
+    "studios.missed_column": {"zh": "未完成", "en": "Missed"},
+    "studios.table_hint": {
+        "zh": "每格为「完成 / 目标」：✓ 达标，✗ 未达标；需关注的工作室排在前面，点击列名可排序。",
+        "en": "Each cell is actual / target: ✓ met, ✗ missed; studios at risk come first; click a header to sort.",
+    },
     "studios.history": {"zh": "历年评价", "en": "Verdicts over the years"},
     "studios.rule": {
         "zh": "每项完成数都不低于目标为达标；一年未达标为风险提示，连续两年未达标为摘牌。",
@@ -178,6 +189,7 @@ TEXT: dict[str, dict[str, str]] = {
     "studio.dim.apprentices": {"zh": "导师带徒数", "en": "Apprentices"},
     "studio.dim.exchanges": {"zh": "学习交流次数", "en": "Exchanges"},
     "column.studio": {"zh": "工作室", "en": "Studio"},
+    "column.verdict": {"zh": "评价", "en": "Verdict"},
     # Glossary
     "glossary.intro": {
         "zh": "各页面指标的统计口径。与总览指标卡片的悬停说明同源。",

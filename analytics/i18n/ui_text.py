@@ -153,6 +153,15 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "提示：没有未识别的列叫「{header}」，此项未使用",
         "en": "Note: no unrecognised column is called '{header}'; not used",
     },
+    "cli.demo_built": {
+        "zh": "已生成批次 #{batch}：{projects}个项目，共{rows}行。",
+        "en": "Built batch #{batch}: {projects} projects, {rows} rows in all.",
+    },
+    "cli.demo_not_empty": {
+        "zh": "{path} 中已有数据：合成数据只能写入空库，请换一个 --db 路径。",
+        "en": "{path} already holds data: synthetic data goes into an empty store only; choose another --db path.",
+    },
+    "cli.demo_projects": {"zh": "--projects 至少为 1。", "en": "--projects must be at least 1."},
     "cli.busy": {
         "zh": "数据库 {path} 正被另一个进程（未经本程序的写入锁直接打开它的程序）占用写入，未做任何改动。请先关闭那个程序。",
         "en": "The database {path} is held for writing by another process (one that opened it directly, without "

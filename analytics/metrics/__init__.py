@@ -46,13 +46,14 @@ def kpis_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, groups: dict[
     return query(con, "kpis_by_group", {"group_keys": keys, "group_roots": roots, **filters.params()})
 
 
-def _summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
-    """Collapse one group's per-year rows into the KPI figures."""
-    totals = {column: per_year[column].sum() if len(per_year) else 0 for column in ADDITIVE}
-    ref = per_year[per_year["year"] == ref_year] if ref_year is not None else per_year.iloc[0:0]
-    stock = {column: (ref[column].iloc[0] if len(ref) else None) for column in PER_YEAR}
-    branch_units = int(per_year["branch_units"].max()) if len(per_year) else 0
-    stock = {key: (None if is_missing(value) else int(value)) for key, value in stock.items()}
+def summarise(per_year: pd.DataFrame | list[dict], ref_year: int | None) -> dict:
+    """Collapse one group's per-year rows (a frame, or its records) into the KPI figures (ref_year: the year
+    stock figures are read in). Plain Python over a handful of rows: a page summarises hundreds of groups."""
+    rows = per_year.to_dict("records") if isinstance(per_year, pd.DataFrame) else per_year
+    totals = {column: sum(row[column] for row in rows) for column in ADDITIVE}
+    ref = next((row for row in rows if row["year"] == ref_year), None) if ref_year is not None else None
+    stock = {column: None if ref is None or is_missing(ref[column]) else int(ref[column]) for column in PER_YEAR}
+    branch_units = int(max(row["branch_units"] for row in rows)) if rows else 0
     branch_total = stock["branches_stated"] if stock["branches_stated"] is not None else branch_units
     patents = {zh: int(totals[column]) for zh, column in vocab.PATENT_COLUMNS.items()}
     return {
@@ -73,7 +74,7 @@ def _summarise(per_year: pd.DataFrame, ref_year: int | None) -> dict:
         "branches_active": stock["branches_active"] or 0,
         "branch_coverage": ratio(stock["branches_active"] or 0, branch_total),
         "reference_year": ref_year,
-        "has_data": bool(len(per_year)),
+        "has_data": bool(rows),
     }
 
 
@@ -81,7 +82,7 @@ def summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     """Every headline figure for the whole selection (selected units' subtrees taken together), with the 到期结题率
     judged at the data's own date (tree.data_as_of): completed ÷ (completed + past their 结题日期 and still open)."""
     per_year = kpis_by_year(con, filters, {TOTAL_GROUP: scope_roots(con, filters)})
-    figures = _summarise(per_year, reference_year(con, filters))
+    figures = summarise(per_year, reference_year(con, filters))
     as_of = data_as_of(con)
     board = projects.status_board(con, filters, as_of) if as_of else dict.fromkeys(projects.BOARD_STATUSES, 0)
     due = board["completed"] + board["overdue"]
@@ -127,33 +128,46 @@ def kpis_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[s
     per-year stock figures (members, participation, coverage) are unknown: a stated headcount covers the subtree."""
     per_year = kpis_by_year(con, filters, unit_groups(con, filters, units))
     ref_year = reference_year(con, filters)
-    rows = []
-    for unit in units:
-        figures = _summarise(per_year[per_year["group_key"] == unit], ref_year)
-        if unit == OWN_GROUP:
-            # Only facts count here: a headcount row of its own is the subtree's, not a 本级 figure.
-            if (
-                not any(figures[key] for key in ("projects", "savings_wan", "software_copyrights", "awards_declared"))
-                and not figures["patents"]["total"]
-            ):
-                continue
-            figures |= dict.fromkeys(("party_members", "participating_members", "participation_rate"), None)
-            figures |= {"branches_total": None, "branch_coverage": None}
-        patents = figures.pop("patents")
-        rows.append({"unit": unit, **figures, "patent_count": patents["total"], **_patent_columns(patents)})
-    return pd.DataFrame(rows)
+    by_group = records_by(per_year, "group_key")
+    rows = [unit_row(unit, summarise(by_group.get(unit, []), ref_year)) for unit in units]
+    return pd.DataFrame([row for row in rows if row is not None])
 
 
-def _patent_columns(patents: dict) -> dict:
+def unit_row(unit: str, figures: dict) -> dict | None:
+    """One unit's row of kpis_by_unit from its summarised figures; for OWN_GROUP (the 本级 row) None when it has no
+    facts, and no stock figures: a headcount row of its own is the subtree's, not a 本级 figure."""
+    if unit == OWN_GROUP:
+        if (
+            not any(figures[key] for key in ("projects", "savings_wan", "software_copyrights", "awards_declared"))
+            and not figures["patents"]["total"]
+        ):
+            return None
+        figures |= dict.fromkeys(("party_members", "participating_members", "participation_rate"), None)
+        figures |= {"branches_total": None, "branch_coverage": None}
+    patents = figures.pop("patents")
+    return {"unit": unit, **figures, "patent_count": patents["total"], **patent_columns(patents)}
+
+
+def records_by(per_year: pd.DataFrame, *keys: str) -> dict:
+    """per_year's records bucketed by the given columns' values (one key: the value; several: a tuple)."""
+    buckets: dict = {}
+    for row in per_year.to_dict("records"):
+        key = row[keys[0]] if len(keys) == 1 else tuple(row[k] for k in keys)
+        buckets.setdefault(key, []).append(row)
+    return buckets
+
+
+def patent_columns(patents: dict) -> dict:
     return {column: patents[zh] for zh, column in vocab.PATENT_COLUMNS.items()}
 
 
 def trend(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The selection's figures year by year (every year with data when no years are chosen)."""
     per_year = kpis_by_year(con, filters, {TOTAL_GROUP: scope_roots(con, filters)})
+    by_year = records_by(per_year, "year")
     rows = []
     for year in sorted(per_year["year"].dropna().unique()):
-        figures = _summarise(per_year[per_year["year"] == year], int(year))
+        figures = summarise(by_year[year], int(year))
         patents = figures.pop("patents")
-        rows.append({"year": int(year), **figures, "patent_count": patents["total"], **_patent_columns(patents)})
+        rows.append({"year": int(year), **figures, "patent_count": patents["total"], **patent_columns(patents)})
     return pd.DataFrame(rows)

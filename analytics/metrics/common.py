@@ -44,6 +44,23 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFra
     return con.execute(read_sql(name, "metrics"), params).df()
 
 
+def query_rows(con: duckdb.DuckDBPyConnection, name: str, params: dict, batch: int = 50_000):
+    """(columns, rows): run analytics/metrics/sql/<name>.sql and hand its rows over as tuples, fetched a batch at a
+    time, so a million rows are streamed to a file rather than held as one frame."""
+    cursor = con.cursor()
+    cursor.execute(read_sql(name, "metrics"), params)
+    columns = [description[0] for description in cursor.description]
+
+    def rows():
+        try:
+            while chunk := cursor.fetchmany(batch):
+                yield from chunk
+        finally:
+            cursor.close()
+
+    return columns, rows()
+
+
 def ratio(numerator, denominator) -> float | None:
     """numerator ÷ denominator, None when either is unknown or the denominator is 0 (never a made-up 0)."""
     if is_missing(numerator) or is_missing(denominator) or denominator == 0:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analytics.contract import vocab
 from analytics.filters import Filters
-from analytics.metrics.common import group_params, query, scoped_params
+from analytics.metrics.common import group_params, query, query_rows, scoped_params
 from analytics.store.tree import OWN_GROUP
 
 # Outcome forms counted on the patents page: everything but savings, which is a value.
@@ -29,3 +29,8 @@ def outcome_counts_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, uni
 def selected_outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The selected outcomes, each in the year metrics count it (its own, else its project's)."""
     return query(con, "selected_outcomes", scoped_params(con, filters))
+
+
+def selected_outcome_rows(con: duckdb.DuckDBPyConnection, filters: Filters):
+    """selected_outcomes as (columns, an iterator of row tuples), for writing a file of any size."""
+    return query_rows(con, "selected_outcomes", scoped_params(con, filters))

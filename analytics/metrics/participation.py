@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import duckdb
 import pandas as pd
 
 from analytics import metrics
 from analytics.filters import Filters
-from analytics.metrics.common import ratio_series
+from analytics.metrics.common import ratio_series, unit_groups
 from analytics.store import tree
 
 RANKING_RAW = ("participation_rate", "branch_coverage", "projects", "savings_wan")
@@ -59,10 +57,14 @@ def unit_ranking(
 def unit_figures_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str]) -> pd.DataFrame:
     """kpis_by_unit for every year with data (the year filter is ignored: this is the trend), one row per
     unit and year, so per-year stock figures (participation, coverage) are read in their own year."""
-    frames = []
-    for year in tree.available_years(con):
-        single_year = replace(filters, year_from=year, year_to=year)
-        frames.append(metrics.kpis_by_unit(con, single_year, units).assign(year=year))
-    if not frames:
+    years = tree.available_years(con)
+    if not years:
         return pd.DataFrame(columns=["unit", "year", "participation_rate", "branch_coverage"])
+    # One query for every unit and year; each (unit, year) is then summarised exactly as a one-year selection.
+    per_year = metrics.kpis_by_year(con, filters.without_years(), unit_groups(con, filters, units))
+    parts = metrics.records_by(per_year, "group_key", "year")
+    frames = []
+    for year in years:
+        rows = [metrics.unit_row(unit, metrics.summarise(parts.get((unit, year), []), year)) for unit in units]
+        frames.append(pd.DataFrame([row for row in rows if row is not None]).assign(year=year))
     return pd.concat(frames, ignore_index=True)

@@ -8,10 +8,15 @@ import duckdb
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.metrics.common import query, scoped_params
-from analytics.store.sql import read_sql
+from analytics.metrics.common import query, query_rows, scoped_params
 
 BOARD_STATUSES = ("completed", "in_progress", "overdue", "stopped")
+
+
+# The columns the list can be sorted by (project_list.sql builds its sort key from these names).
+ORDER_COLUMNS = (
+    "year", "project_id", "name", "owner_unit", "program", "category", "leader", "start_date", "end_date", "status",
+)  # fmt: skip
 
 
 def project_list(
@@ -20,24 +25,36 @@ def project_list(
     as_of: dt.date | None = None,
     search: str = "",
     overdue_all_years: bool = False,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    order_by: str = "year",
+    descending: bool = True,
 ) -> pd.DataFrame:
     """The filtered projects with board_status (completed | in_progress | overdue | stopped) as of as_of
     (today when not given), savings_wan, patent_count, awards_declared and awards_awarded; search keeps those
     whose number, name, leader, unit or branch contains it (case ignored). overdue_all_years adds the overdue
-    projects of every start year: a 2023 project still open is overdue whatever year is selected."""
-    params = scoped_params(con, filters, as_of=as_of or dt.date.today(), search=search.strip())
-    found = query(con, "project_list", params)
-    if not overdue_all_years or filters.year_from is None:
-        return found
-    every_year = query(con, "project_list", scoped_params(con, filters.without_years(), **_keep(params)))
-    older = every_year[(every_year["board_status"] == "overdue") & ~every_year["project_id"].isin(found["project_id"])]
-    if older.empty:
-        return found
-    return pd.concat([found, older], ignore_index=True)
+    projects of every start year: a 2023 project still open is overdue whatever year is selected. Sorted by
+    order_by (one of ORDER_COLUMNS; ties by project number), then limit rows from offset (every row when limit is
+    None)."""
+    if order_by not in ORDER_COLUMNS:
+        raise ValueError(f"cannot sort by {order_by!r}; choose one of {ORDER_COLUMNS}")
+    params = _list_params(con, filters, as_of, search, overdue_all_years)
+    params |= {"order_by": order_by, "descending": descending, "limit": limit, "offset": max(0, offset)}
+    return query(con, "project_list", params)
 
 
-def _keep(params: dict) -> dict:
-    return {"as_of": params["as_of"], "search": params["search"]}
+def _list_params(
+    con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.date | None, search: str, overdue_all_years: bool
+) -> dict:
+    # Without a first year there is no earlier start year to add: every year is selected already.
+    return scoped_params(
+        con,
+        filters,
+        as_of=as_of or dt.date.today(),
+        search=search.strip(),
+        overdue_all_years=overdue_all_years and filters.year_from is not None,
+    )
 
 
 def status_board(
@@ -45,18 +62,15 @@ def status_board(
     filters: Filters,
     as_of: dt.date | None = None,
     overdue_all_years: bool = False,
+    search: str = "",
 ) -> dict[str, int]:
-    """Projects per board status, every status present (0 where none); overdue_all_years counts the overdue
-    projects of every start year (as project_list lists them)."""
-    # Counted over the same query as the list, so the board and the table can never disagree.
-    sql = f"SELECT board_status, count(*) FROM ({read_sql('project_list', 'metrics')}) GROUP BY board_status"
-    params = scoped_params(con, filters, as_of=as_of or dt.date.today(), search="")
-    found = dict(con.execute(sql, params).fetchall())
-    board = {status: int(found.get(status, 0)) for status in BOARD_STATUSES}
-    if overdue_all_years and filters.year_from is not None:
-        every_year = dict(con.execute(sql, scoped_params(con, filters.without_years(), **_keep(params))).fetchall())
-        board["overdue"] = int(every_year.get("overdue", 0))
-    return board
+    """Projects per board status, every status present (0 where none), among those the list shows for search;
+    overdue_all_years counts the overdue projects of every start year (as project_list lists them)."""
+    # Counted over the list's own selection (searched_projects), so the board and the table can never disagree.
+    found = dict(
+        query(con, "status_board", _list_params(con, filters, as_of, search, overdue_all_years)).itertuples(index=False)
+    )
+    return {status: int(found.get(status, 0)) for status in BOARD_STATUSES}
 
 
 def project_card(con: duckdb.DuckDBPyConnection, project_id: str) -> dict | None:
@@ -84,3 +98,8 @@ def project_card(con: duckdb.DuckDBPyConnection, project_id: str) -> dict | None
 def selected_projects(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The selected projects, as stored (a project counts where metrics count it: its 党支部, else its unit)."""
     return query(con, "selected_projects", scoped_params(con, filters))
+
+
+def selected_project_rows(con: duckdb.DuckDBPyConnection, filters: Filters):
+    """selected_projects as (columns, an iterator of row tuples), for writing a file of any size."""
+    return query_rows(con, "selected_projects", scoped_params(con, filters))

@@ -104,3 +104,27 @@ def verdict_history(verdicts: pd.DataFrame) -> pd.DataFrame:
     wide = verdicts.pivot_table(index=["studio", "unit"], columns="year", values="verdict", aggfunc="first")
     wide.columns = [str(int(year)) for year in wide.columns]
     return wide.reset_index().astype(object).where(lambda frame: frame.notna(), None)
+
+
+def studio_table(verdicts: pd.DataFrame, year: int | None) -> pd.DataFrame:
+    """One row per studio reporting in the year: studio, unit, verdict, missed_run, and per dimension its actual,
+    target and met (None when it has no target), plus missed (the dimensions missed, in vocabulary order); at-risk
+    studios first (delisted, then warning), then by name. Built column-wise: one page lists hundreds of studios."""
+    columns = ["studio", "unit", "verdict", "missed_run"]
+    for dimension, _zh in vocab.STUDIO_DIMENSIONS:
+        columns += [f"actual_{dimension}", f"target_{dimension}", f"met_{dimension}"]
+    if year is None or verdicts.empty:
+        return pd.DataFrame(columns=[*columns, "missed"])
+    table = verdicts[verdicts["year"] == year].copy()
+    missed = pd.Series([[] for _ in range(len(table))], index=table.index, dtype=object)
+    for dimension, _zh in vocab.STUDIO_DIMENSIONS:
+        target, actual = table[f"target_{dimension}"], table[f"actual_{dimension}"]
+        met = (actual.notna() & (actual >= target)).astype(object)
+        # A dimension without a target is not judged.
+        table[f"met_{dimension}"] = met.where(target.notna(), None)
+        for index in table.index[target.notna() & (met == False)]:  # noqa: E712 (an object column of bools)
+            missed[index] = [*missed[index], dimension]
+    table["missed"] = missed
+    order = table["verdict"].map({"delisted": 0, "warning": 1, "ok": 2}).fillna(3)
+    table = table.assign(_order=order).sort_values(["_order", "studio"]).drop(columns="_order")
+    return table[[*columns, "missed"]].reset_index(drop=True)

@@ -9,6 +9,7 @@ SQL here is composed only from schema identifiers (vocab), never from data; ever
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from analytics.contract import vocab
 from analytics.store import accounts, audit, backup
 from analytics.store.accounts import Principal
 from analytics.store.connection import FACT_TABLES, transaction
+from analytics.store.rollup import rebuild_rollups
 from analytics.store.sql import read_sql
 from analytics.store.tree import rebuild_unit_closure, subtree
 
@@ -169,9 +171,46 @@ def commit(
         )
         for table, change in changes.tables.items():
             _write_table(cursor, table, change, batch_id)
-        rebuild_unit_closure(cursor)
-        _check_integrity(cursor, batch_id)
+        _after_write(cursor, batch_id)
     return int(batch_id)
+
+
+def commit_generated(
+    con: duckdb.DuckDBPyConnection,
+    write: Callable[[duckdb.DuckDBPyConnection, int], None],
+    *,
+    file_name: str,
+    content_hash: str,
+    uploaded_by: str | None = None,
+) -> int:
+    """A batch whose rows write(cursor, batch_id) inserts with SQL (the synthetic scale store): one transaction,
+    the same closure, roll-ups and integrity check as an upload, so it lists and undoes like any other batch."""
+    with transaction(con) as cursor:
+        batch_id = cursor.execute("SELECT nextval('batch_id_seq')").fetchone()[0]
+        cursor.execute(
+            "INSERT INTO batches (batch_id, file_name, content_hash, uploaded_by, uploaded_at, rows_added,"
+            " rows_updated) VALUES (?, ?, ?, ?, ?, 0, 0)",
+            [batch_id, file_name, content_hash, uploaded_by or getpass.getuser(), datetime.now()],
+        )
+        cursor.execute(
+            "INSERT INTO batch_files (batch_id, file_name, content_hash) VALUES (?, ?, ?)",
+            [batch_id, file_name, content_hash],
+        )
+        write(cursor, batch_id)
+        added = sum(
+            cursor.execute(f"SELECT count(*) FROM {table} WHERE batch_id = ?", [batch_id]).fetchone()[0]
+            for table in FACT_TABLES
+        )
+        cursor.execute("UPDATE batches SET rows_added = ? WHERE batch_id = ?", [added, batch_id])
+        _after_write(cursor, batch_id)
+    return int(batch_id)
+
+
+def _after_write(cursor, batch_id: int) -> None:
+    """What every write owes the readers, inside its transaction: the closure, the roll-ups, the integrity check."""
+    rebuild_unit_closure(cursor)
+    rebuild_rollups(cursor)
+    _check_integrity(cursor, batch_id)
 
 
 def _write_table(cursor, table: str, change: TableChange, batch_id: int) -> None:
@@ -306,6 +345,7 @@ def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str) -> N
             [datetime.now(), undone_by, batch_id],
         )
         rebuild_unit_closure(cursor)
+        rebuild_rollups(cursor)
         missing = orphans(cursor)
         if missing:
             raise UndoRefused("undo_orphans", batch=batch_id, refs="、".join(f"{t}:{r}" for t, r in missing))

@@ -3,6 +3,7 @@ published read-only copy of it (docs/stores.md)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -11,10 +12,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import duckdb
 
+from analytics.store.rollup import ensure_rollups
 from analytics.store.sql import read_sql
 
 try:  # POSIX
@@ -44,14 +47,17 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(explicit or os.environ.get("DASHBOARD_DB") or DEFAULT_DB)
 
 
-def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection straight to one file, with the schema and macros in place. Raises StoreBusy when another
-    process holds the file. Servers and commands use connect_reader / connect_writer instead."""
+def connect(
+    path: str | os.PathLike | None = None, *, read_only: bool = False, config: dict | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A connection straight to one file, with the schema and macros in place (config: DuckDB settings fixed at
+    open, e.g. a memory limit). Raises StoreBusy when another process holds the file. Servers and commands use
+    connect_reader / connect_writer instead."""
     target = db_path(path)
     if str(target) != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(target), read_only=read_only)
+        con = duckdb.connect(str(target), read_only=read_only, config=config or {})
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise StoreBusy(str(target)) from exc
@@ -63,6 +69,7 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
     if not read_only:
         con.execute(read_sql("schema"))
         con.execute(read_sql("macros"))
+        ensure_rollups(con)
     # Files are read in Python and handed over as frames; no query may reach the file system, and no later
     # statement may switch that back on.
     con.execute("SET enable_external_access = false")
@@ -103,6 +110,20 @@ class Snapshot:
     version: int
     file: Path
     source: list  # the primary's _signature when this copy was taken
+    code: str = ""  # code_version() of the program that published it
+
+
+@cache
+def code_version() -> str:
+    """What a published copy must have been made by: the schema, macros and roll-up definition it was written
+    with. A copy published by an older version of the program (no roll-ups, older macros) is published again
+    from the primary, through connect, which brings the primary up to date first."""
+    text = "\0".join(read_sql(name) for name in ("schema", "macros", "rebuild_rollups"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _fresh(current: Snapshot | None, path: Path) -> bool:
+    return current is not None and current.source == _signature(path) and current.code == code_version()
 
 
 def published(path: str | os.PathLike | None = None) -> Snapshot | None:
@@ -110,7 +131,7 @@ def published(path: str | os.PathLike | None = None) -> Snapshot | None:
     folder = snapshot_dir(db_path(path))
     try:
         pointer = json.loads((folder / POINTER).read_text())
-        return Snapshot(int(pointer["version"]), folder / pointer["file"], pointer["source"])
+        return Snapshot(int(pointer["version"]), folder / pointer["file"], pointer["source"], pointer.get("code", ""))
     except (FileNotFoundError, ValueError, KeyError, TypeError):
         return None
 
@@ -136,7 +157,8 @@ def _publish(path: Path) -> Snapshot:
     _fsync(partial)
     os.replace(partial, folder / name)
     pointer = folder / f".{POINTER}.{os.getpid()}.tmp"
-    pointer.write_text(json.dumps({"version": version, "file": name, "source": source}))
+    code = code_version()
+    pointer.write_text(json.dumps({"version": version, "file": name, "source": source, "code": code}))
     _fsync(pointer)
     os.replace(pointer, folder / POINTER)
     if hasattr(os, "O_DIRECTORY"):  # the renames themselves survive a crash only once the folder is synced
@@ -146,7 +168,7 @@ def _publish(path: Path) -> Snapshot:
         finally:
             os.close(fd)
     _prune(folder, version)
-    return Snapshot(version, folder / name, source)
+    return Snapshot(version, folder / name, source, code)
 
 
 def _prune(folder: Path, newest: int) -> None:
@@ -240,7 +262,7 @@ def _checkpoint_and_publish(path: Path, con: duckdb.DuckDBPyConnection | None = 
     finally:
         con.close()
     current = published(path)
-    if current is not None and current.source == _signature(path) and current.file.exists():
+    if _fresh(current, path) and current.file.exists():
         return current
     return _publish(path)
 
@@ -262,13 +284,18 @@ def writable(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnecti
 
 @contextmanager
 def connect_writer(
-    path: str | os.PathLike | None = None, *, on_wait: Callable[[str], None] | None = None
+    path: str | os.PathLike | None = None,
+    *,
+    on_wait: Callable[[str], None] | None = None,
+    config: dict | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """The primary file opened for one write: waits behind any write in progress (on_wait hears who holds it),
-    and on leaving checkpoints, closes the file and publishes the new copy that every reader switches to."""
+    and on leaving checkpoints, closes the file and publishes the new copy that every reader switches to (config:
+    as for connect). Opening it brings the roll-ups up to date (rollup.ensure_rollups), so a published copy has
+    them too."""
     target = db_path(path)
     with _writer_lock(target, on_wait):
-        con = connect(target)
+        con = connect(target, config=config)
         try:
             yield con
         except BaseException:
@@ -286,13 +313,13 @@ def latest(path: str | os.PathLike | None = None) -> Snapshot:
     built by `connect`, an older version's file). Never waits for a writer while a copy exists."""
     target = db_path(path)
     current = published(target)
-    if current is not None and current.source == _signature(target):
+    if _fresh(current, target):
         return current
     with _writer_lock(target, None, wait=current is None) as held:
         if not held:  # a write is in progress; it publishes when done, the copy we have is consistent
             return current
         current = published(target)
-        if current is not None and current.source == _signature(target) and current.file.exists():
+        if _fresh(current, target) and current.file.exists():
             return current
         try:
             return _checkpoint_and_publish(target)
@@ -302,16 +329,17 @@ def latest(path: str | os.PathLike | None = None) -> Snapshot:
             return current
 
 
-def connect_reader(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the newest published copy: never blocks a writer, never waits for one."""
+def connect_reader(path: str | os.PathLike | None = None, *, config: dict | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the newest published copy: never blocks a writer, never waits for one (config:
+    as for connect)."""
     for _ in range(3):
         snapshot = latest(path)
         try:
-            return connect(snapshot.file, read_only=True)
+            return connect(snapshot.file, read_only=True, config=config)
         except duckdb.IOException:
             # Pruned between reading the pointer and opening it (a reader three commits behind): read it again.
             continue
-    return connect(latest(path).file, read_only=True)
+    return connect(latest(path).file, read_only=True, config=config)
 
 
 class Reader:

@@ -5,13 +5,31 @@ WITH grp AS (
 ),
 
 counted AS (
-    SELECT g.group_key, o.outcome_type, sum(o.quantity) AS outcome_count
-    FROM outcome_facts($year_from, $year_to, $programs, $categories) AS o
-    JOIN grp AS g ON g.unit = o.owner_unit
-    WHERE o.outcome_type <> '节创价值' AND o.fact_year IS NOT NULL
-    GROUP BY g.group_key, o.outcome_type
+    SELECT
+        g.group_key,
+        sum(r.invention_patents) AS "发明专利",
+        sum(r.utility_model_patents) AS "实用新型专利",
+        sum(r.design_patents) AS "外观设计专利",
+        sum(r.software_copyrights) AS "软件著作权",
+        sum(r.papers) AS "论文",
+        sum(r.regulations) AS "制度",
+        sum(r.processes) AS "流程",
+        sum(r.standards) AS "标准",
+        sum(r.technical_drawings) AS "技术图纸",
+        sum(r.development_summaries) AS "研制总结",
+        sum(r.test_reports) AS "试验报告",
+        sum(r.qc_results) AS "QC成果",
+        sum(r.other_outcomes) AS "其他"
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, false) AS r
+    JOIN grp AS g ON g.unit = r.owner_unit
+    GROUP BY g.group_key
+),
+
+long AS (
+    UNPIVOT counted ON COLUMNS(* EXCLUDE (group_key)) INTO NAME outcome_type VALUE outcome_count
 )
 
 SELECT group_key AS unit, outcome_type, outcome_count
-FROM counted
+FROM long
+WHERE outcome_count > 0
 ORDER BY unit, outcome_type

@@ -6,10 +6,10 @@ WITH grp AS (
 ),
 
 savings AS (
-    SELECT g.group_key, o.program, o.category, o.value_wan
-    FROM outcome_facts($year_from, $year_to, $programs, $categories) AS o
-    JOIN grp AS g ON g.unit = o.owner_unit
-    WHERE o.outcome_type = '节创价值' AND o.fact_year IS NOT NULL AND o.value_wan IS NOT NULL
+    SELECT g.group_key, r.program, r.category, r.savings_wan AS value_wan
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, true) AS r
+    JOIN grp AS g ON g.unit = r.owner_unit
+    WHERE r.savings_wan IS NOT NULL
 ),
 
 grouped AS (

@@ -5,10 +5,10 @@ WITH scope AS (
 ),
 
 savings AS (
-    SELECT o.fact_year AS year, o.program, o.value_wan
-    FROM outcome_facts($year_from, $year_to, $programs, $categories) AS o
-    WHERE o.outcome_type = '节创价值' AND o.fact_year IS NOT NULL AND o.value_wan IS NOT NULL
-      AND o.owner_unit IN (SELECT unit FROM scope)
+    SELECT r.year, r.program, r.savings_wan AS value_wan
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, true) AS r
+    WHERE r.savings_wan IS NOT NULL
+      AND r.owner_unit IN (SELECT unit FROM scope)
 )
 
 SELECT year, program, sum(value_wan) AS savings_wan

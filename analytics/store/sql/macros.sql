@@ -55,3 +55,51 @@ CREATE OR REPLACE MACRO check_facts(year_from, year_to, programs, categories) AS
       AND (year_to IS NULL OR c.year <= year_to)
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], p.program))
       AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], p.category));
+
+-- The same filters over fact_rollup. by_dimension asks for the per-programme/category rows even without a
+-- programme or category filter (a chart split by them); otherwise the unsplit rows are read.
+CREATE OR REPLACE MACRO rollup_facts(year_from, year_to, programs, categories, by_dimension) AS TABLE
+    SELECT r.*
+    FROM fact_rollup AS r
+    WHERE r.detailed = (by_dimension OR len(programs::VARCHAR[]) > 0 OR len(categories::VARCHAR[]) > 0)
+      AND (year_from IS NULL OR r.year >= year_from)
+      AND (year_to IS NULL OR r.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+
+-- The same filters over project_outcome_rollup (each project's outcomes per year they count in).
+CREATE OR REPLACE MACRO project_outcome_facts(year_from, year_to, programs, categories) AS TABLE
+    SELECT r.*
+    FROM project_outcome_rollup AS r
+    WHERE (year_from IS NULL OR r.year >= year_from)
+      AND (year_to IS NULL OR r.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+
+-- A project's place on the status board as of a date: overdue = past its end date, neither completed nor stopped.
+CREATE OR REPLACE MACRO board_status(status, end_date, as_of) AS
+    CASE
+        WHEN status = '已结题' THEN 'completed'
+        WHEN status = '已终止' THEN 'stopped'
+        WHEN end_date < as_of THEN 'overdue'
+        ELSE 'in_progress'
+    END;
+
+-- The projects of a selection whose number, name, leader, unit or branch contains search ('' for all), case
+-- ignored, where metrics count them; overdue_all_years adds the projects of other start years that are overdue as
+-- of as_of (a project still open past its end date is overdue whatever year is selected).
+CREATE OR REPLACE MACRO searched_projects(
+    group_keys, group_roots, year_from, year_to, programs, categories, search, as_of, overdue_all_years
+) AS TABLE
+    SELECT p.*
+    FROM project_facts(NULL, NULL, programs, categories) AS p
+    WHERE p.owner_unit IN (SELECT unit FROM unit_groups(group_keys, group_roots))
+      AND (
+          ((year_from IS NULL OR p.year >= year_from) AND (year_to IS NULL OR p.year <= year_to))
+          OR (overdue_all_years AND board_status(p.status, p.end_date, as_of) = 'overdue')
+      )
+      -- CASE, not OR: an empty search must not build and lower-case a string for every project
+      AND CASE
+          WHEN search = '' THEN true
+          ELSE contains(lower(concat_ws(' ', p.project_id, p.name, p.leader, p.unit, p.branch)), lower(search))
+      END;

@@ -305,3 +305,60 @@ CREATE TABLE IF NOT EXISTS settings (
     key    VARCHAR PRIMARY KEY,
     value  VARCHAR NOT NULL
 );
+
+-- Roll-ups kept at commit and undo (rebuild_rollups.sql, in the same transaction), so a page joins the closure
+-- with these instead of scanning every project, outcome and award. A fact sits where metrics count it: its owner
+-- unit (a project's 党支部, else its unit), its own year (an outcome's, else its project's; an award's
+-- declaration year), its project's programme and category. detailed = false rows add up every programme and
+-- category of an (owner unit, year): a query with no programme or category filter reads those, a tenth as many.
+CREATE TABLE IF NOT EXISTS fact_rollup (
+    owner_unit                VARCHAR NOT NULL,
+    year                      INTEGER NOT NULL,
+    program                   VARCHAR,
+    category                  VARCHAR,
+    detailed                  BOOLEAN NOT NULL,
+    -- the owner unit is a 党支部 (for branch coverage without a join to units)
+    branch_owner              BOOLEAN NOT NULL,
+    projects                  BIGINT NOT NULL,
+    projects_completed        BIGINT NOT NULL,
+    projects_not_stopped      BIGINT NOT NULL,
+    -- NULL when no 节创价值 outcome with a value lies in the cell (so "no savings" differs from 0 万元)
+    savings_wan               DOUBLE,
+    invention_patents         BIGINT NOT NULL,
+    utility_model_patents     BIGINT NOT NULL,
+    design_patents            BIGINT NOT NULL,
+    software_copyrights       BIGINT NOT NULL,
+    papers                    BIGINT NOT NULL,
+    regulations               BIGINT NOT NULL,
+    processes                 BIGINT NOT NULL,
+    standards                 BIGINT NOT NULL,
+    technical_drawings        BIGINT NOT NULL,
+    development_summaries     BIGINT NOT NULL,
+    test_reports              BIGINT NOT NULL,
+    qc_results                BIGINT NOT NULL,
+    other_outcomes            BIGINT NOT NULL,
+    awards_declared           BIGINT NOT NULL,
+    awards_awarded            BIGINT NOT NULL,
+    declared_national         BIGINT NOT NULL,
+    awarded_national          BIGINT NOT NULL,
+    declared_provincial       BIGINT NOT NULL,
+    awarded_provincial        BIGINT NOT NULL,
+    declared_group            BIGINT NOT NULL,
+    awarded_group             BIGINT NOT NULL,
+    declared_company          BIGINT NOT NULL,
+    awarded_company           BIGINT NOT NULL,
+    declared_unstated         BIGINT NOT NULL,
+    awarded_unstated          BIGINT NOT NULL
+);
+
+-- Each project's outcomes per year they count in: savings (NULL without a valued 节创价值) and patents, with
+-- where the project counts, for the top-projects and concentration views and the project list's totals.
+CREATE TABLE IF NOT EXISTS project_outcome_rollup (
+    project_id    VARCHAR NOT NULL,
+    year          INTEGER NOT NULL,
+    owner_unit    VARCHAR NOT NULL,
+    program       VARCHAR,
+    category      VARCHAR,
+    savings_wan   DOUBLE,
+    patent_count  BIGINT NOT NULL
+);

@@ -1,0 +1,101 @@
+-- Recompute fact_rollup and project_outcome_rollup from the current facts (see schema.sql). Run by every commit
+-- and undo inside its transaction, and once for a store made before the roll-ups existed.
+DELETE FROM fact_rollup;
+DELETE FROM project_outcome_rollup;
+
+INSERT INTO fact_rollup
+WITH project_part AS (
+    SELECT
+        coalesce(branch, unit) AS owner_unit, year, program, category,
+        count(*) AS projects,
+        count(*) FILTER (WHERE status = '已结题') AS projects_completed,
+        count(*) FILTER (WHERE status IS DISTINCT FROM '已终止') AS projects_not_stopped
+    FROM projects
+    GROUP BY ALL
+),
+
+outcome_part AS (
+    SELECT
+        coalesce(p.branch, p.unit, o.unit) AS owner_unit,
+        coalesce(o.year, p.year) AS year,
+        p.program, p.category,
+        sum(o.value_wan) FILTER (WHERE o.outcome_type = '节创价值') AS savings_wan,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '发明专利') AS invention_patents,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '实用新型专利') AS utility_model_patents,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '外观设计专利') AS design_patents,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '软件著作权') AS software_copyrights,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '论文') AS papers,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '制度') AS regulations,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '流程') AS processes,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '标准') AS standards,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '技术图纸') AS technical_drawings,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '研制总结') AS development_summaries,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '试验报告') AS test_reports,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = 'QC成果') AS qc_results,
+        sum(o.quantity) FILTER (WHERE o.outcome_type = '其他') AS other_outcomes
+    FROM outcomes AS o
+    LEFT JOIN projects AS p ON p.project_id = o.project_id
+    WHERE coalesce(o.year, p.year) IS NOT NULL
+    GROUP BY ALL
+),
+
+award_part AS (
+    SELECT
+        coalesce(p.branch, p.unit) AS owner_unit, a.year, p.program, p.category,
+        count(*) AS awards_declared,
+        count(*) FILTER (WHERE a.result = '获奖') AS awards_awarded,
+        count(*) FILTER (WHERE a.level = '国家级') AS declared_national,
+        count(*) FILTER (WHERE a.level = '国家级' AND a.result = '获奖') AS awarded_national,
+        count(*) FILTER (WHERE a.level = '省部级') AS declared_provincial,
+        count(*) FILTER (WHERE a.level = '省部级' AND a.result = '获奖') AS awarded_provincial,
+        count(*) FILTER (WHERE a.level = '集团级') AS declared_group,
+        count(*) FILTER (WHERE a.level = '集团级' AND a.result = '获奖') AS awarded_group,
+        count(*) FILTER (WHERE a.level = '公司级') AS declared_company,
+        count(*) FILTER (WHERE a.level = '公司级' AND a.result = '获奖') AS awarded_company,
+        count(*) FILTER (WHERE a.level IS NULL) AS declared_unstated,
+        count(*) FILTER (WHERE a.level IS NULL AND a.result = '获奖') AS awarded_unstated
+    FROM awards AS a
+    JOIN projects AS p ON p.project_id = a.project_id
+    GROUP BY ALL
+),
+
+combined AS (
+    SELECT * FROM project_part
+    UNION ALL BY NAME SELECT * FROM outcome_part
+    UNION ALL BY NAME SELECT * FROM award_part
+)
+
+SELECT
+    owner_unit, year, program, category,
+    grouping(program) = 0 AS detailed,
+    coalesce(any_value(branch_owner), false),
+    coalesce(sum(projects), 0), coalesce(sum(projects_completed), 0), coalesce(sum(projects_not_stopped), 0),
+    sum(savings_wan),
+    coalesce(sum(invention_patents), 0), coalesce(sum(utility_model_patents), 0), coalesce(sum(design_patents), 0),
+    coalesce(sum(software_copyrights), 0), coalesce(sum(papers), 0), coalesce(sum(regulations), 0),
+    coalesce(sum(processes), 0), coalesce(sum(standards), 0), coalesce(sum(technical_drawings), 0),
+    coalesce(sum(development_summaries), 0), coalesce(sum(test_reports), 0), coalesce(sum(qc_results), 0),
+    coalesce(sum(other_outcomes), 0),
+    coalesce(sum(awards_declared), 0), coalesce(sum(awards_awarded), 0),
+    coalesce(sum(declared_national), 0), coalesce(sum(awarded_national), 0),
+    coalesce(sum(declared_provincial), 0), coalesce(sum(awarded_provincial), 0),
+    coalesce(sum(declared_group), 0), coalesce(sum(awarded_group), 0),
+    coalesce(sum(declared_company), 0), coalesce(sum(awarded_company), 0),
+    coalesce(sum(declared_unstated), 0), coalesce(sum(awarded_unstated), 0)
+FROM (
+    SELECT c.*, u.kind = '党支部' AS branch_owner FROM combined AS c LEFT JOIN units AS u ON u.unit = c.owner_unit
+)
+GROUP BY GROUPING SETS ((owner_unit, year, program, category), (owner_unit, year));
+
+INSERT INTO project_outcome_rollup
+SELECT
+    o.project_id,
+    coalesce(o.year, p.year) AS year,
+    coalesce(p.branch, p.unit) AS owner_unit,
+    p.program, p.category,
+    sum(o.value_wan) FILTER (WHERE o.outcome_type = '节创价值') AS savings_wan,
+    coalesce(sum(o.quantity) FILTER (WHERE o.outcome_type IN ('发明专利', '实用新型专利', '外观设计专利')), 0)
+        AS patent_count
+FROM outcomes AS o
+JOIN projects AS p ON p.project_id = o.project_id
+GROUP BY ALL;
