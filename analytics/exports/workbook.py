@@ -14,7 +14,7 @@ from analytics import metrics
 from analytics.contract import access, vocab
 from analytics.contract.missing import is_missing
 from analytics.display import labels
-from analytics.exports import running
+from analytics.exports import printable, running
 from analytics.exports.stamp import make_stamp
 from analytics.filters import Filters
 from analytics.i18n import TABLE, t
@@ -88,6 +88,8 @@ class _Writer:
         if is_missing(value):
             return
         if isinstance(value, str):
+            # Excel shows a zero-width or bidi character as nothing: two names would read alike in the sheet.
+            value = printable.printable(value)
             quoted = value.startswith(RISKY_FIRST)
             sheet.write_string(row, column, value, self.quoted if quoted else None)
         elif isinstance(value, (pd.Timestamp, datetime)):
@@ -110,7 +112,7 @@ class _Writer:
             for column, value in enumerate(values):
                 self.cell(sheet, count, column, value, formats[column] if formats else None)
                 if isinstance(value, str):
-                    widths[column] = max(widths[column], _display_width(value))
+                    widths[column] = max(widths[column], _display_width(printable.printable(value)))
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(count, 1), len(headers) - 1)
         for column, width in enumerate(widths):
@@ -137,7 +139,7 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
         {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
     )
     writer = _Writer(book)
-    header_text = stamp.footer().replace("&", "&&")[:200]
+    header_text = printable.printable(stamp.footer()).replace("&", "&&")[:200]
 
     about = book.add_worksheet(t("sheet.about", lang))
     about.set_column(0, 0, 22)
