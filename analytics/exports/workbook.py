@@ -130,8 +130,10 @@ def _frame_rows(frame: pd.DataFrame, columns) -> list[list]:
             for row in frame[list(columns)].astype(object).itertuples(index=False)]  # fmt: skip
 
 
-def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") -> bytes:
-    """The workbook as .xlsx bytes."""
+def build(
+    con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh", *, names: access.NameScope = access.EVERY_UNIT
+) -> bytes:
+    """The workbook as .xlsx bytes; people's names only where names (the exporter's NameScope) covers the units."""
     stamp = make_stamp(con, filters, lang)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
@@ -189,7 +191,7 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
                    for column in columns]  # fmt: skip
         writer.table(sheet, headers, _frame_rows(frame, columns))
         sheet.set_header(f"&L{header_text}")
-    _people_sheets(con, filters, lang, book, writer, header_text)
+    _people_sheets(con, filters, lang, book, writer, header_text, names)
     # issue 17: checks, 书记项目 lists, suggestions and points, each on its own sheet.
     for title, frame, columns in running.workbook_sheets(con, filters, lang):
         sheet = book.add_worksheet(title[:31])
@@ -209,9 +211,15 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
 NAME_COLUMNS = ("employee_id", "person", "mentor")
 
 
-def _people_sheets(con, filters: Filters, lang: str, book, writer: _Writer, header_text: str) -> None:
+def _people_sheets(
+    con, filters: Filters, lang: str, book, writer: _Writer, header_text: str, names: access.NameScope
+) -> None:
     """The 人才, 荣誉 and 培训 rows of the selection, one sheet each (only the sheets with rows)."""
-    names = all(access.may_see_names(unit) for unit in filters.units) if filters.units else access.may_see_names(None)
+    shown = (
+        all(access.may_see_names(unit, names) for unit in filters.units)
+        if filters.units
+        else access.may_see_names(None, names)
+    )
     for sheet_kind, frame in (
         (vocab.TALENT, talent.selected_talent(con, filters)),
         (vocab.HONOURS, talent.selected_honours(con, filters)),
@@ -219,7 +227,7 @@ def _people_sheets(con, filters: Filters, lang: str, book, writer: _Writer, head
     ):
         if frame.empty:
             continue
-        columns = [c.name for c in sheet_kind.columns if names or c.name not in NAME_COLUMNS]
+        columns = [c.name for c in sheet_kind.columns if shown or c.name not in NAME_COLUMNS]
         sheet = book.add_worksheet(t(f"kind.{sheet_kind.name}", lang))
         writer.table(sheet, [_header(column, lang, sheet_kind) for column in columns], _frame_rows(frame, columns))
         sheet.set_header(f"&L{header_text}")

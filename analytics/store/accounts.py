@@ -13,8 +13,9 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from analytics.contract.access import EVERY_UNIT, NO_UNIT, NameScope
 from analytics.store import audit, connection
-from analytics.store.tree import resolve_units
+from analytics.store.tree import resolve_units, subtree
 
 # In rising order of power: each role may do everything the ones before it may.
 ROLES = ("viewer", "analyst", "admin")
@@ -93,6 +94,20 @@ def require(con: duckdb.DuckDBPyConnection, principal: Principal | None, role: s
         detail=f"needs {role}, has {principal.role if principal else 'nothing'}",
     )
     raise Forbidden("auth.forbidden", role=role, action=action)
+
+
+# Recognised without an account that names a role and scope: nobody is responsible for any unit, so no names.
+UNACCOUNTABLE = ("anonymous", "sso-unmapped")
+
+
+def name_scope(con: duckdb.DuckDBPyConnection, principal: Principal) -> NameScope:
+    """Whose names the principal may see: their unit scope's subtrees, every unit when unscoped, none when they
+    are not signed in (names are personal data; counts are shown to everyone)."""
+    if principal.via in UNACCOUNTABLE:
+        return NO_UNIT
+    if not principal.units:
+        return EVERY_UNIT
+    return NameScope(frozenset(subtree(con, principal.units)))
 
 
 def has_accounts(con: duckdb.DuckDBPyConnection) -> bool:
