@@ -13,9 +13,14 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.store import accounts, audit, connection
+
 STORE_FILE = "store.duckdb"
 MANIFEST = "manifest.json"
+MANIFEST_FIELDS = ("taken_at", "reason", "batches", "last_batch", "units")
 DEFAULT_KEEP = 10
+# Why a backup was taken: before a batch commit or an undo, on demand, or the store a restore replaced.
+REASONS = ("batch", "undo", "manual", "before-restore")
 # Held by commit, undo and backup: a copy never catches a write half-way.
 WRITE_LOCK = threading.RLock()
 
@@ -116,6 +121,48 @@ def resolve(source: Path) -> Path:
     return found[-1]
 
 
+def catalogue(root: Path) -> list[dict]:
+    """The backups under root, newest first, each with its folder name and what its manifest says."""
+    found = []
+    for folder in reversed(list_backups(root)):
+        try:
+            manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError):
+            manifest = {}
+        found.append({"name": folder.name, **{key: manifest.get(key) for key in MANIFEST_FIELDS}})
+    return found
+
+
+def take(con: duckdb.DuckDBPyConnection, by: accounts.Principal, db_file: Path | None = None) -> Path:
+    """A backup on demand by an admin, beside the automatic ones, under the writer lock; audited."""
+    accounts.require(con, by, "admin", "backup")
+    with connection.connect_writer(db_file) as writer:
+        source = database_file(writer)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        made = backup(writer, auto_dir(source) / f"{stamp}-manual", reason="manual")
+        audit.record(writer, actor=by.name, source=by.source, action="backup", target=made.name)
+    return made
+
+
+def restore_here(con: duckdb.DuckDBPyConnection, by: accounts.Principal, name: str, db_file: Path | None = None):
+    """Put back one of this store's own backups (by folder name, never a path) while the dashboard runs: an admin
+    only, the writer lock held so no write lands meanwhile, the result published to every reader; the restore is
+    audited in the restored store, which is the one that stays."""
+    accounts.require(con, by, "admin", "restore", target=name)
+    path = connection.db_path(db_file)
+    chosen = {folder.name: folder for folder in list_backups(auto_dir(path))}.get(name)
+    if chosen is None:
+        raise BackupError("backup.not_found", path=name)
+    with connection.exclusive(path) as primary:
+        summary = restore(chosen, primary)
+        restored = connection.connect(primary)
+        try:
+            audit.record(restored, actor=by.name, source=by.source, action="restore", target=name)
+        finally:
+            restored.close()
+    return summary
+
+
 def restore(source: Path, db_file: Path) -> dict:
     """Put the backup in place of db_file, which no process may hold open. The current file is kept beside the
     backups first; the swap is one rename, so a crash leaves either the old or the restored store."""
@@ -128,7 +175,8 @@ def restore(source: Path, db_file: Path) -> dict:
         except duckdb.IOException as exc:
             raise BackupError("backup.busy", path=db_file) from exc
         try:
-            backup(con, auto_dir(db_file) / (dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f") + "-before-restore"))
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            backup(con, auto_dir(db_file) / f"{stamp}-before-restore", reason="before-restore")
         finally:
             con.close()
     partial = db_file.with_name(db_file.name + ".restoring")
