@@ -60,12 +60,23 @@ def _act(action: Callable, message: str) -> None:
         st.error(auth.refusal(refused))
         return
     except accounts.AccountError as refused:
-        st.error(t(refused.key, **refused.params))
+        st.error(_message(refused))
         return
     except UnknownUnitError as unknown:
-        st.error(t("cli.unknown_unit", name=unknown.name, suggestions=join(unknown.suggestions, lang()) or "—"))
+        st.error(
+            t(
+                "cli.unknown_unit",
+                name=unknown.name,
+                suggestions=join(unknown.suggestions, lang()) or "—",
+            )
+        )
         return
     _done(message)
+
+
+def _message(error) -> str:
+    """A refused change's message (ui.i18n.t shows its values as the text they are)."""
+    return t(error.key, **error.params)
 
 
 def _role(role: str) -> str:
@@ -188,14 +199,14 @@ def _password_form(principal: accounts.Principal, names: list[str]) -> None:
 def _backups(principal: accounts.Principal) -> None:
     st.subheader(t("admin.backups"))
     root = backup.auto_dir(db_path())
-    st.caption(t("admin.backups_where", path=str(root), keep=backup.keep_count()))
+    st.caption(t("admin.backups_where", path=root, keep=backup.keep_count()))
     if st.button(t("admin.backup_now"), key="admin-backup"):
         try:
             made = backup.take(cache.cursor(), principal)
         except accounts.Forbidden as refused:
             st.error(auth.refusal(refused))
         except backup.BackupError as failed:
-            st.error(t(failed.key, **failed.params))
+            st.error(_message(failed))
         else:
             _done(t("admin.backup_done", name=made.name))
     found = backup.catalogue(root)
@@ -223,7 +234,7 @@ def _backups(principal: accounts.Principal) -> None:
             st.error(auth.refusal(refused))
             return
         except backup.BackupError as failed:
-            st.error(t(failed.key, **failed.params))
+            st.error(_message(failed))
             return
         cache.data_changed()
         _done(t("backup.restored", path=chosen, batches=summary["batches"], last=summary["last_batch"]))

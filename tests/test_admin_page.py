@@ -189,3 +189,14 @@ def test_the_actions_themselves_refuse_a_viewer_or_analyst(accounts_db, name):  
     ]  # fmt: skip
     assert set(log["actor"]) == {name}
     con.close()
+
+
+def test_a_hostile_account_name_shows_as_the_text_it_is(make_app, accounts_db):  # noqa: F811
+    app = admin_page(make_app, accounts_db)
+    app.text_input(key="admin-add-name").input("**粗体**<img src=x onerror=alert(1)>")
+    app.text_input(key="admin-add-password").input(SECRET)
+    app.text_input(key="admin-add-again").input(SECRET)
+    app.button(key="admin-add-submit").click().run()
+    assert [message.value for message in app.success] == [
+        r"已建立账号 \*\*粗体\*\*\<img src=x onerror=alert(1)\>（浏览者）。"
+    ]
