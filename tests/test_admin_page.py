@@ -140,6 +140,7 @@ def test_the_admin_takes_a_backup_and_restores_it_with_the_figures_back(make_app
 
     with connect_writer(accounts_db) as writer:
         batches.undo(writer, 1, actor=accounts.operator())  # the demo batch gone; a backup before it is taken too
+        accounts.set_disabled(writer, accounts.operator(), "小李")  # after the backup: must survive the restore
     con = connect(accounts_db, read_only=True)
     assert con.execute("SELECT count(*) FROM projects").fetchone() == (0,)
     con.close()
@@ -159,6 +160,10 @@ def test_the_admin_takes_a_backup_and_restores_it_with_the_figures_back(make_app
     assert batches.list_batches(con)["undone_at"].isna().all()
     [row] = audit.read(con, actions=("restore",)).itertuples()
     assert (row.actor, row.target, row.outcome) == ("老张", taken.name, "ok")
+    # The accounts and the audit log are the replaced store's: nothing done since the backup is forgotten.
+    assert accounts.principal_for(con, "小李") is None
+    newest = list(audit.read(con, limit=4)["action"])
+    assert newest == ["restore", "user_disable", "undo", "backup"]
     con.close()
 
 

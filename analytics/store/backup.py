@@ -163,12 +163,39 @@ def restore_here(con: duckdb.DuckDBPyConnection, by: accounts.Principal, name: s
     return summary
 
 
+# Taken from the store a restore replaces, not from the backup: the audit log is only ever appended to (a restore
+# must not erase who did what), and an account disabled or a password changed since the backup must stay so.
+KEPT_TABLES = ("users", "user_units", "audit_log")
+
+
+def _keep_accounts_and_audit(restoring: Path, replaced: Path) -> None:
+    """Put the replaced store's accounts and audit log into the file about to be restored (before the swap, so a
+    crash leaves the old store or the complete new one)."""
+    con = duckdb.connect(str(restoring))
+    try:
+        # Both paths are ours (the store's folder and a timestamped backup folder), never typed by anyone.
+        con.execute(f"ATTACH '{str(replaced).replace(chr(39), chr(39) * 2)}' AS replaced (READ_ONLY)")
+        con.execute("BEGIN")
+        for table in KEPT_TABLES:
+            con.execute(f"DELETE FROM {table}")
+            con.execute(f"INSERT INTO {table} SELECT * FROM replaced.{table}")
+        con.execute("COMMIT")
+        following = con.execute("SELECT coalesce(max(audit_id), 0) + 1 FROM audit_log").fetchone()[0]
+        con.execute("DROP SEQUENCE audit_id_seq")
+        con.execute(f"CREATE SEQUENCE audit_id_seq START {int(following)}")
+        con.execute("DETACH replaced")
+        con.execute("CHECKPOINT")  # nothing left in a WAL that the rename would leave behind
+    finally:
+        con.close()
+
+
 def restore(source: Path, db_file: Path) -> dict:
     """Put the backup in place of db_file, which no process may hold open. The current file is kept beside the
     backups first; the swap is one rename, so a crash leaves either the old or the restored store."""
     chosen = resolve(source)
     summary = _summary(chosen / STORE_FILE)
     db_file = Path(db_file)
+    replaced = None
     if db_file.exists():
         try:
             con = duckdb.connect(str(db_file))
@@ -176,11 +203,13 @@ def restore(source: Path, db_file: Path) -> dict:
             raise BackupError("backup.busy", path=db_file) from exc
         try:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-            backup(con, auto_dir(db_file) / f"{stamp}-before-restore", reason="before-restore")
+            replaced = backup(con, auto_dir(db_file) / f"{stamp}-before-restore", reason="before-restore")
         finally:
             con.close()
     partial = db_file.with_name(db_file.name + ".restoring")
     shutil.copyfile(chosen / STORE_FILE, partial)
+    if replaced is not None:
+        _keep_accounts_and_audit(partial, replaced / STORE_FILE)
     wal = db_file.with_name(db_file.name + ".wal")
     if wal.exists():  # a log written against the old file must never be replayed onto the restored one
         wal.unlink()
