@@ -205,3 +205,22 @@ def test_a_hostile_account_name_shows_as_the_text_it_is(make_app, accounts_db): 
     assert [message.value for message in app.success] == [
         r"已建立账号 \*\*粗体\*\*\<img src=x onerror=alert(1)\>（浏览者）。"
     ]
+
+
+def test_the_only_admin_cannot_disable_or_demote_themself(make_app, accounts_db):  # noqa: F811
+    app = admin_page(make_app, accounts_db)
+    app.selectbox(key="admin-edit-name").set_value("老张").run()
+    app.checkbox(key="admin-edit-disabled-2").check()
+    app.button(key="admin-edit-submit-2").click().run()
+    assert [error.value for error in app.error] == [
+        "老张 是唯一启用的管理员，不能停用或降级；请先让另一个账号成为管理员。"
+    ]
+    app.selectbox(key="admin-edit-role-2").set_value("analyst")
+    app.checkbox(key="admin-edit-disabled-2").uncheck()
+    app.button(key="admin-edit-submit-2").click().run()
+    assert [error.value for error in app.error] == [
+        "老张 是唯一启用的管理员，不能停用或降级；请先让另一个账号成为管理员。"
+    ]
+    con = connect(accounts_db)
+    assert accounts.principal_for(con, "老张").role == "admin"
+    con.close()

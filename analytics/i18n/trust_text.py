@@ -194,4 +194,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "I confirm: replace the store with backup {name} (the current store is kept as a backup first)",
     },
     "admin.restore": {"zh": "恢复", "en": "Restore"},
+    "account.last_admin": {
+        "zh": "{name} 是唯一启用的管理员，不能停用或降级；请先让另一个账号成为管理员。",
+        "en": "{name} is the only enabled admin and cannot be disabled or demoted: make another account admin first.",
+    },
 }

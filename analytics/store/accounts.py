@@ -182,10 +182,26 @@ def set_password(con: duckdb.DuckDBPyConnection, by: Principal, name: str, passw
     audit.record(con, actor=by.name, source=by.source, action="user_passwd", target=name)
 
 
+def _keep_an_admin(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Refuse a change that would leave no enabled admin: nobody could then manage accounts from the dashboard."""
+    others = con.execute(
+        "SELECT count(*) FROM users WHERE role = 'admin' AND NOT disabled AND name <> ?", [name]
+    ).fetchone()[0]
+    if (
+        others == 0
+        and con.execute(
+            "SELECT count(*) FROM users WHERE name = ? AND role = 'admin' AND NOT disabled", [name]
+        ).fetchone()[0]
+    ):
+        raise AccountError("account.last_admin", name=name)
+
+
 def set_disabled(con: duckdb.DuckDBPyConnection, by: Principal, name: str, disabled: bool = True) -> None:
     """Disable (or enable again) an account; a disabled account's sessions end at their next rerun."""
     require(con, by, "admin", "user_disable", name)
     _existing(con, name)
+    if disabled:
+        _keep_an_admin(con, name)
     con.execute("UPDATE users SET disabled = ?, session_version = session_version + 1 WHERE name = ?", [disabled, name])
     audit.record(
         con, actor=by.name, source=by.source, action="user_disable", target=name, detail=f"disabled={disabled}"
@@ -196,6 +212,8 @@ def set_role(con: duckdb.DuckDBPyConnection, by: Principal, name: str, role: str
     require(con, by, "admin", "user_role", name)
     _check_role(role)
     old = _existing(con, name)[1]
+    if role != "admin":
+        _keep_an_admin(con, name)
     con.execute("UPDATE users SET role = ?, session_version = session_version + 1 WHERE name = ?", [role, name])
     audit.record(con, actor=by.name, source=by.source, action="user_role", target=name, detail=f"{old} -> {role}")
 
