@@ -40,6 +40,9 @@ def table_db(demo_db):
 
 
 def sign_in(page, url: str, login: str) -> None:
+    # Three redirects and a fresh session under a shared machine's load: a run of the browser suite once took longer
+    # than the default 30 s here.
+    page.set_default_timeout(60_000)
     page.goto(f"{url}/")
     page.locator(".st-key-auth-sso button").click()
     page.locator("#login").fill(login)  # the identity provider's own sign-in form
