@@ -217,7 +217,7 @@ def _backups(principal: accounts.Principal) -> None:
     rows = [
         {
             headers[0]: entry["name"],
-            headers[1]: entry["taken_at"] or "",
+            headers[1]: (entry["taken_at"] or "").replace("T", " "),
             headers[2]: _reason(entry["reason"]),
             headers[3]: entry["batches"],
             headers[4]: entry["last_batch"],
