@@ -408,6 +408,15 @@ def _filters(con, args) -> Filters:
     return within_scope(chosen, principal.units, subtree(con, principal.units) if principal.units else set())
 
 
+def _name_scope(con, args):
+    """Whose names an export shows: with --as NAME, that account's (what they would download); else everyone's."""
+    name = getattr(args, "as_user", None)
+    principal = accounts.principal_for(con, name) if name else accounts.operator()
+    if principal is None:
+        raise accounts.AccountError("account.unknown", name=name)
+    return accounts.name_scope(con, principal)
+
+
 def _summary_text(con, filters: Filters, lang: str) -> str:
     figures = metrics.summary(con, filters)
     scope = join(filters.units, lang) or t("filter.whole_group", lang)
@@ -661,7 +670,7 @@ def _run_report(con, args) -> int:
     if hint:
         print(hint, file=sys.stderr)
     try:
-        data = exports.build(con, filters, args.format, args.lang)
+        data = exports.build(con, filters, args.format, args.lang, names=_name_scope(con, args))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_bytes(data)
         by = accounts.operator()

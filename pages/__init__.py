@@ -4,6 +4,7 @@ every page's renderer, title key, stable URL path and the least role that may op
 from __future__ import annotations
 
 from pages import (
+    admin,
     audit,
     awards,
     batches,
@@ -42,4 +43,5 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(upload.render, "page.upload", "upload", role="analyst"),
     PageEntry(batches.render, "page.batches", "batches", role="analyst"),
     PageEntry(audit.render, "page.audit", "audit", role="admin"),
+    PageEntry(admin.render, "page.admin", "admin", role="admin"),
 )

@@ -17,23 +17,11 @@ from tests.parse_helpers import xlsx
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def identity_provider(tmp_path):
+def start_provider(tmp_path, users: dict):
+    """The test identity provider on a free port with these users ({login: claims}); returns (url, process)."""
     port = _free_port()
     config = tmp_path / "idp.json"
-    config.write_text(
-        json.dumps(
-            {
-                "client_id": "dashboard",
-                "client_secret": "test-secret",
-                "users": {
-                    "ana": {"email": "ana@example.com", "name": "Ana", "dashboard_role": "analyst"},
-                    "vic": {"email": "vic@example.com", "name": "Vic"},
-                },
-            }
-        ),
-        "utf-8",
-    )
+    config.write_text(json.dumps({"client_id": "dashboard", "client_secret": "test-secret", "users": users}), "utf-8")
     process = subprocess.Popen([sys.executable, "-m", "tests.oidc_provider", str(port), str(config)], cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -43,6 +31,18 @@ def identity_provider(tmp_path):
             break
         except OSError:
             time.sleep(0.2)
+    return url, process
+
+
+@pytest.fixture
+def identity_provider(tmp_path):
+    url, process = start_provider(
+        tmp_path,
+        {
+            "ana": {"email": "ana@example.com", "name": "Ana", "dashboard_role": "analyst"},
+            "vic": {"email": "vic@example.com", "name": "Vic"},
+        },
+    )
     yield url
     process.terminate()
     process.wait(timeout=10)

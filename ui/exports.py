@@ -8,8 +8,9 @@ import duckdb
 import streamlit as st
 
 from analytics import exports
+from analytics.contract.access import NO_UNIT
 from analytics.filters import Filters
-from analytics.store import audit
+from analytics.store import accounts, audit
 from analytics.store.accounts import Principal
 from ui import auth, cache
 from ui.i18n import lang, t
@@ -27,7 +28,9 @@ def builder(
     def build() -> bytes:
         con = base.cursor()
         try:
-            data = exports.build(con, selection, fmt, language)
+            # Names only where the principal's scope covers the units (nobody's when no principal is known).
+            names = accounts.name_scope(con, principal) if principal is not None else NO_UNIT
+            data = exports.build(con, selection, fmt, language, names=names)
             if principal is not None:
                 audit.record(
                     con,

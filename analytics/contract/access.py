@@ -1,12 +1,29 @@
-"""Who may see people's names: the ONE check every page and export asks before it lists a person (issue 16)."""
+"""Who may see people's names: the ONE check every page and export asks before it lists a person (issue 16), against
+the viewer's NameScope (the units their role's unit scope covers) that analytics.store.accounts.name_scope derives."""
 
 from __future__ import annotations
 
-# Today the dashboard has one role, the local admin, who sees every unit. The trust issue's roles implement this
-# function (a viewer's units against the unit asked about); nothing else decides whether names are shown.
-LOCAL_ADMIN = "local_admin"
+from dataclasses import dataclass
 
 
-def may_see_names(unit: str | None, viewer: str = LOCAL_ADMIN) -> bool:
+@dataclass(frozen=True)
+class NameScope:
+    """The units whose people a viewer may see by name: units=None is every unit (an unscoped signed-in account,
+    the person at the machine, the command line's operator); a frozenset is those units only (empty: none)."""
+
+    units: frozenset[str] | None
+
+    @property
+    def whole_group(self) -> bool:
+        return self.units is None
+
+
+EVERY_UNIT = NameScope(None)
+NO_UNIT = NameScope(frozenset())
+
+
+def may_see_names(unit: str | None, scope: NameScope) -> bool:
     """True when the viewer may see the names of people in this unit (None: the whole group)."""
-    return viewer == LOCAL_ADMIN
+    if scope.units is None:
+        return True
+    return unit is not None and unit in scope.units

@@ -8,6 +8,7 @@ from datetime import date
 
 import duckdb
 
+from analytics.contract.access import NameScope
 from analytics.display import formatting
 from analytics.exports import deck, images, pdf, report, workbook
 from analytics.filters import Filters
@@ -29,10 +30,11 @@ FORMATS = {
 }
 
 
-def build(con: duckdb.DuckDBPyConnection, filters: Filters, fmt: str, lang: str = "zh") -> bytes:
-    """The export in the given format: the one code path for the download buttons and the command line."""
+def build(con: duckdb.DuckDBPyConnection, filters: Filters, fmt: str, lang: str = "zh", *, names: NameScope) -> bytes:
+    """The export in the given format: the one code path for the download buttons, the command line and the API.
+    names is whose people the exporter may see by name (the deck and PDF carry counts only)."""
     if fmt == "xlsx":
-        return workbook.build(con, filters, lang)
+        return workbook.build(con, filters, lang, names=names)
     content = report.build(con, filters, lang)
     if fmt == "pptx":
         return deck.build(content)

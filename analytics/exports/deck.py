@@ -13,7 +13,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from analytics.exports import images
+from analytics.exports import images, printable
 from analytics.exports.report import Report, TablePage, Tile
 from analytics.i18n import t
 
@@ -56,7 +56,8 @@ def _write(frame, lines: list[str], size: int, *, bold=False, color=INK, align=P
         paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
         paragraph.alignment = align
         run = paragraph.add_run()
-        run.text = line
+        # PowerPoint and WPS find a face for an emoji, but a zero-width or bidi character prints as nothing.
+        run.text = printable.printable(line)
         set_font(run, size, bold=bold, color=color)
 
 
@@ -114,7 +115,7 @@ def _tiles(slide, tiles: tuple[Tile, ...], top, tile_height, value_size: int, la
             paragraph = frame.add_paragraph()
             paragraph.alignment = PP_ALIGN.CENTER
             run = paragraph.add_run()
-            run.text = text
+            run.text = printable.printable(text)
             set_font(run, size, bold=bold, color=color)
 
 

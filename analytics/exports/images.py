@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from analytics.charts.layout import for_presentation
+from analytics.exports import printable
 
 WIDTH, HEIGHT, SCALE = 1400, 640, 2
 FONT_SIZE = 26
@@ -76,7 +77,38 @@ def for_export(figure: go.Figure, *, keep_title: bool = True) -> go.Figure:
     the title dropped when the slide carries it."""
     copy = for_presentation(figure, font_size=FONT_SIZE, title_size=FONT_SIZE + 6, keep_title=keep_title)
     copy.update_layout(width=WIDTH, height=HEIGHT)
-    return copy
+    return _printable_text(copy)
+
+
+# The trace properties whose text a chart image shows: category labels, bar and pie texts, legend entries.
+TRACE_TEXT = ("x", "y", "labels", "text", "name")
+
+
+def _printable_text(figure: go.Figure) -> go.Figure:
+    """Unit names as the image prints them (printable.for_font): an invisible or glyph-less character marked."""
+    font = cjk_font()
+    if font is None:
+        return figure
+    mark = printable.for_font(font.path, font.index)
+
+    def marked(value):
+        if isinstance(value, str):
+            return mark(value)
+        if isinstance(value, (tuple, list)) or hasattr(value, "tolist"):
+            items = value.tolist() if hasattr(value, "tolist") else list(value)
+            if any(isinstance(item, str) for item in items):
+                return [mark(item) if isinstance(item, str) else item for item in items]
+        return value
+
+    for trace in figure.data:
+        for prop in TRACE_TEXT:
+            if prop in trace and trace[prop] is not None:
+                trace[prop] = marked(trace[prop])
+    for annotation in figure.layout.annotations:
+        annotation.text = marked(annotation.text)
+    figure.for_each_xaxis(lambda axis: axis.update(ticktext=marked(axis.ticktext)) if axis.ticktext else None)
+    figure.for_each_yaxis(lambda axis: axis.update(ticktext=marked(axis.ticktext)) if axis.ticktext else None)
+    return figure
 
 
 def png(figure: go.Figure, *, width: int = WIDTH, height: int = HEIGHT, scale: int = SCALE) -> bytes:

@@ -8,7 +8,7 @@ from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
-from analytics.exports import images
+from analytics.exports import images, printable
 from analytics.exports.report import Report, TablePage, Tile
 from analytics.i18n import t
 
@@ -24,11 +24,16 @@ class MissingFontError(RuntimeError):
 
 
 class _Pages(FPDF):
-    def __init__(self, footer_text: str):
+    def __init__(self, footer_text: str, font: images.FontFile):
         super().__init__(orientation="L", unit="mm", format="A4")
         self.footer_text = footer_text
+        self._printable = printable.for_font(font.path, font.index)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(auto=True, margin=16)
+
+    def normalize_text(self, text: str) -> str:
+        # Every string fpdf2 draws passes here: a character the font lacks would silently print as nothing.
+        return super().normalize_text(self._printable(text))
 
     def footer(self) -> None:
         self.set_y(-11)
@@ -89,7 +94,8 @@ def _table(pdf: _Pages, page: TablePage) -> None:
     pdf.set_fill_color(*WHITE)
     pdf.set_draw_color(*GREY)
     weights = [
-        max(len(str(row[index])) for row in (page.headers, *page.rows)) + 2 for index in range(len(page.headers))
+        max(len(pdf._printable(str(row[index]))) for row in (page.headers, *page.rows)) + 2
+        for index in range(len(page.headers))
     ]
     total_row = page.key in ("ranking", "awards")
     with pdf.table(
@@ -111,7 +117,7 @@ def build(report: Report, chart_images: list[bytes] | None = None) -> bytes:
     if font is None:
         raise MissingFontError(t("export.no_cjk_font", report.lang))
     lang, stamp = report.lang, report.stamp
-    pdf = _Pages(stamp.footer())
+    pdf = _Pages(stamp.footer(), font)
     pdf.set_title(report.title)
     pdf.set_creator(t("app.title", lang))
     pdf.add_font(FONT, fname=font.path, collection_font_number=font.index)

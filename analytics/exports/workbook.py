@@ -15,7 +15,7 @@ from analytics import metrics
 from analytics.contract import access, vocab
 from analytics.contract.missing import is_missing
 from analytics.display import labels
-from analytics.exports import running
+from analytics.exports import printable, running
 from analytics.exports.stamp import make_stamp
 from analytics.filters import Filters
 from analytics.i18n import TABLE, t
@@ -93,6 +93,8 @@ class _Writer:
         if is_missing(value):
             return
         if isinstance(value, str):
+            # Excel shows a zero-width or bidi character as nothing: two names would read alike in the sheet.
+            value = printable.printable(value)
             quoted = value.startswith(RISKY_FIRST)
             sheet.write_string(row, column, value, self.quoted if quoted else None)
         elif isinstance(value, (pd.Timestamp, datetime)):
@@ -123,7 +125,7 @@ class _Writer:
             for column, value in enumerate(values):
                 self.cell(sheet, count, column, value, formats[column] if formats else None)
                 if measure and isinstance(value, str):
-                    widths[column] = max(widths[column], _display_width(value))
+                    widths[column] = max(widths[column], _display_width(printable.printable(value)))
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(count, 1), len(headers) - 1)
         for column, width in enumerate(widths):
@@ -141,9 +143,12 @@ def _frame_rows(frame: pd.DataFrame, columns) -> list[list]:
             for row in frame[list(columns)].astype(object).itertuples(index=False)]  # fmt: skip
 
 
-def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") -> bytes:
-    """The workbook as .xlsx bytes. Rows go to disk as they are written (xlsxwriter's constant_memory), so a
-    million projects never sit in memory as cells; each sheet holds at most MAX_SHEET_ROWS rows."""
+def build(
+    con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh", *, names: access.NameScope = access.EVERY_UNIT
+) -> bytes:
+    """The workbook as .xlsx bytes, people's names only where names (the exporter's NameScope) covers the units.
+    Rows go to disk as they are written (xlsxwriter's constant_memory), so a million projects never sit in memory
+    as cells; each sheet holds at most MAX_SHEET_ROWS rows."""
     stamp = make_stamp(con, filters, lang)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "workbook.xlsx"
@@ -157,14 +162,21 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") ->
                 "strings_to_urls": False,
             },
         )
-        _write(book, con, filters, stamp, lang)
+        _write(book, con, filters, stamp, lang, names)
         book.close()
         return path.read_bytes()
 
 
-def _write(book: xlsxwriter.Workbook, con: duckdb.DuckDBPyConnection, filters: Filters, stamp, lang: str) -> None:
+def _write(
+    book: xlsxwriter.Workbook,
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    stamp,
+    lang: str,
+    names: access.NameScope,
+) -> None:
     writer = _Writer(book)
-    header_text = stamp.footer().replace("&", "&&")[:200]
+    header_text = printable.printable(stamp.footer()).replace("&", "&&")[:200]
 
     about = book.add_worksheet(t("sheet.about", lang))
     about.set_column(0, 0, 22)
@@ -216,7 +228,7 @@ def _write(book: xlsxwriter.Workbook, con: duckdb.DuckDBPyConnection, filters: F
         positions = [found.index(column) for column in columns]
         writer.table(sheet, headers, ([row[i] for i in positions] for row in rows), notice=notice)
         sheet.set_header(f"&L{header_text}")
-    _people_sheets(con, filters, lang, book, writer, header_text)
+    _people_sheets(con, filters, lang, book, writer, header_text, names)
     # issue 17: checks, 书记项目 lists, suggestions and points, each on its own sheet.
     for title, frame, columns in running.workbook_sheets(con, filters, lang):
         sheet = book.add_worksheet(title[:31])
@@ -234,9 +246,15 @@ def _write(book: xlsxwriter.Workbook, con: duckdb.DuckDBPyConnection, filters: F
 NAME_COLUMNS = ("employee_id", "person", "mentor")
 
 
-def _people_sheets(con, filters: Filters, lang: str, book, writer: _Writer, header_text: str) -> None:
+def _people_sheets(
+    con, filters: Filters, lang: str, book, writer: _Writer, header_text: str, names: access.NameScope
+) -> None:
     """The 人才, 荣誉 and 培训 rows of the selection, one sheet each (only the sheets with rows)."""
-    names = all(access.may_see_names(unit) for unit in filters.units) if filters.units else access.may_see_names(None)
+    shown = (
+        all(access.may_see_names(unit, names) for unit in filters.units)
+        if filters.units
+        else access.may_see_names(None, names)
+    )
     for sheet_kind, frame in (
         (vocab.TALENT, talent.selected_talent(con, filters)),
         (vocab.HONOURS, talent.selected_honours(con, filters)),
@@ -244,7 +262,7 @@ def _people_sheets(con, filters: Filters, lang: str, book, writer: _Writer, head
     ):
         if frame.empty:
             continue
-        columns = [c.name for c in sheet_kind.columns if names or c.name not in NAME_COLUMNS]
+        columns = [c.name for c in sheet_kind.columns if shown or c.name not in NAME_COLUMNS]
         sheet = book.add_worksheet(t(f"kind.{sheet_kind.name}", lang))
         writer.table(sheet, [_header(column, lang, sheet_kind) for column in columns], _frame_rows(frame, columns))
         sheet.set_header(f"&L{header_text}")

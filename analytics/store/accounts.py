@@ -13,8 +13,9 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from analytics.contract.access import EVERY_UNIT, NO_UNIT, NameScope
 from analytics.store import audit, connection
-from analytics.store.tree import resolve_units
+from analytics.store.tree import resolve_units, subtree
 
 # In rising order of power: each role may do everything the ones before it may.
 ROLES = ("viewer", "analyst", "admin")
@@ -95,6 +96,20 @@ def require(con: duckdb.DuckDBPyConnection, principal: Principal | None, role: s
     raise Forbidden("auth.forbidden", role=role, action=action)
 
 
+# Recognised without an account that names a role and scope: nobody is responsible for any unit, so no names.
+UNACCOUNTABLE = ("anonymous", "sso-unmapped")
+
+
+def name_scope(con: duckdb.DuckDBPyConnection, principal: Principal) -> NameScope:
+    """Whose names the principal may see: their unit scope's subtrees, every unit when unscoped, none when they
+    are not signed in (names are personal data; counts are shown to everyone)."""
+    if principal.via in UNACCOUNTABLE:
+        return NO_UNIT
+    if not principal.units:
+        return EVERY_UNIT
+    return NameScope(frozenset(subtree(con, principal.units)))
+
+
 def has_accounts(con: duckdb.DuckDBPyConnection) -> bool:
     """True once any account exists (enabled or not): from then on nobody is admin without signing in."""
     return con.execute("SELECT count(*) FROM users").fetchone()[0] > 0
@@ -167,10 +182,26 @@ def set_password(con: duckdb.DuckDBPyConnection, by: Principal, name: str, passw
     audit.record(con, actor=by.name, source=by.source, action="user_passwd", target=name)
 
 
+def _keep_an_admin(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Refuse a change that would leave no enabled admin: nobody could then manage accounts from the dashboard."""
+    others = con.execute(
+        "SELECT count(*) FROM users WHERE role = 'admin' AND NOT disabled AND name <> ?", [name]
+    ).fetchone()[0]
+    if (
+        others == 0
+        and con.execute(
+            "SELECT count(*) FROM users WHERE name = ? AND role = 'admin' AND NOT disabled", [name]
+        ).fetchone()[0]
+    ):
+        raise AccountError("account.last_admin", name=name)
+
+
 def set_disabled(con: duckdb.DuckDBPyConnection, by: Principal, name: str, disabled: bool = True) -> None:
     """Disable (or enable again) an account; a disabled account's sessions end at their next rerun."""
     require(con, by, "admin", "user_disable", name)
     _existing(con, name)
+    if disabled:
+        _keep_an_admin(con, name)
     con.execute("UPDATE users SET disabled = ?, session_version = session_version + 1 WHERE name = ?", [disabled, name])
     audit.record(
         con, actor=by.name, source=by.source, action="user_disable", target=name, detail=f"disabled={disabled}"
@@ -181,6 +212,8 @@ def set_role(con: duckdb.DuckDBPyConnection, by: Principal, name: str, role: str
     require(con, by, "admin", "user_role", name)
     _check_role(role)
     old = _existing(con, name)[1]
+    if role != "admin":
+        _keep_an_admin(con, name)
     con.execute("UPDATE users SET role = ?, session_version = session_version + 1 WHERE name = ?", [role, name])
     audit.record(con, actor=by.name, source=by.source, action="user_role", target=name, detail=f"{old} -> {role}")
 

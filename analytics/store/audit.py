@@ -16,6 +16,7 @@ ACTIONS = (
     "undo",
     "export",
     "audit_read",
+    "accounts_read",
     "sign_in",
     "sign_out",
     "user_add",

@@ -268,6 +268,16 @@ def _checkpoint_and_publish(path: Path, con: duckdb.DuckDBPyConnection | None = 
 
 
 @contextmanager
+def exclusive(path: str | os.PathLike | None = None) -> Iterator[Path]:
+    """The primary file's path with the writer lock held but the file closed (a restore replaces it whole);
+    published on leaving without an error, so every reader switches to what was put there."""
+    target = db_path(path)
+    with _writer_lock(target, None):
+        yield target
+        _checkpoint_and_publish(target)
+
+
+@contextmanager
 def writable(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """con itself when it can write; for a reader of a published copy, the primary file's writer (published on
     leaving), so a page or command reading a copy can still record an audit row or a sign-in."""
