@@ -7,7 +7,7 @@ import streamlit as st
 from analytics.charts import lists as list_charts
 from analytics.contract import vocab
 from analytics.display import takeaways
-from ui import cache, drill
+from ui import cache, chrome, drill
 from ui.i18n import lang, t
 
 CUTOFF_KEY = "secretary-cutoff"
@@ -25,7 +25,9 @@ def render() -> None:
 
     st.subheader(t("secretary.rates"))
     drill.takeaway(takeaways.list_rates(closure, language), "secretary-rates")
-    st.plotly_chart(list_charts.list_rates(closure, language), key="chart-secretary-rates")
+    st.plotly_chart(
+        list_charts.list_rates(closure, language), key="chart-secretary-rates", config=chrome.plotly_config()
+    )
     table = closure[["project_id", "name", "unit", "closure_rate", "goal_rate", "overdue_items"]]
     st.dataframe(
         table,

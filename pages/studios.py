@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.charts import studios as studio_charts
 from analytics.display import takeaways
 from analytics.metrics import studios as studios_metrics
-from ui import cache, columns, drill
+from ui import cache, chrome, columns, drill
 from ui.i18n import join, lang, t
 
 CARDS_PER_ROW = 2
@@ -44,6 +44,7 @@ def render() -> None:
                 st.plotly_chart(
                     studio_charts.studio_targets(card["dimensions"], title, language),
                     key=f"chart-studio-{card['studio']}",
+                    config=chrome.plotly_config(),
                 )
 
     st.subheader(t("studios.history"))

@@ -216,12 +216,14 @@ def render_sidebar() -> None:
             options=list(vocab.PROGRAMS),
             key=PROGRAM_KEY,
             placeholder=t("filter.program.placeholder"),
+            select_all=False,  # none chosen already means all; Streamlit's "Select all" is English
         )
         st.multiselect(
             t("filter.category"),
             options=list(vocab.CATEGORIES),
             key=CATEGORY_KEY,
             placeholder=t("filter.category.placeholder"),
+            select_all=False,  # none chosen already means all; Streamlit's "Select all" is English
         )
 
 

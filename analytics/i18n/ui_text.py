@@ -174,4 +174,26 @@ TEXT: dict[str, dict[str, str]] = {
     "studio.verdict.ok": {"zh": "正常", "en": "OK"},
     "studio.verdict.warning": {"zh": "风险提示", "en": "Warning"},
     "studio.verdict.delisted": {"zh": "摘牌", "en": "Delisted"},
+    # Streamlit's and plotly's own control text, drawn in the user's language (ui/chrome.py).
+    "chrome.no_results": {"zh": "没有匹配的选项", "en": "No matching options"},
+    "chrome.fullscreen": {"zh": "全屏", "en": "Full screen"},
+    "chrome.close_fullscreen": {"zh": "退出全屏", "en": "Exit full screen"},
+    "chrome.upload.button": {"zh": "选择文件", "en": "Choose files"},
+    "chrome.upload.limit": {"zh": "每个文件不超过 {limit}MB · {types}", "en": "Up to {limit} MB per file · {types}"},
+    "chrome.upload.drop": {"zh": "将文件拖放到此处", "en": "Drop the files here"},
+    "chrome.plotly.download_png": {"zh": "下载图表（PNG）", "en": "Download the chart as PNG"},
+    "chrome.plotly.download": {"zh": "下载图表", "en": "Download the chart"},
+    "chrome.plotly.reset_axes": {"zh": "重置坐标轴", "en": "Reset the axes"},
+    "chrome.plotly.autoscale": {"zh": "自动缩放", "en": "Autoscale"},
+    "chrome.plotly.preparing": {"zh": "正在生成图片，请稍候……", "en": "Preparing the image, a few seconds…"},
+    "chrome.plotly.downloaded": {"zh": "图片已下载", "en": "Image downloaded"},
+    "chrome.plotly.download_failed": {
+        "zh": "图片下载失败，请重试",
+        "en": "The image could not be downloaded; try again",
+    },
+    "chrome.plotly.double_click_zoom": {"zh": "双击图表恢复原始大小", "en": "Double-click to zoom back out"},
+    "chrome.plotly.double_click_legend": {
+        "zh": "双击图例可只看这一项",
+        "en": "Double-click a legend entry to show it alone",
+    },
 }
