@@ -91,3 +91,16 @@ def uploader_style(key: str, limit_mb: int, types: tuple[str, ...]) -> None:
         _replace(f"{scope} > div:not(:has([data-testid])) > span", "chrome.upload.drop"),
     ]
     st.html("<style>" + "".join(rules) + "</style>")
+
+
+def full_names(key: str, label: str) -> None:
+    """The multiselect keyed `key` shows each chosen option whole: a long name wraps inside its chip instead of
+    ending in "…" (two units sharing a long prefix looked the same), and the dropdown keeps the options' leading
+    spaces (their indent) while a chip drops them."""
+    chip = f".st-key-{key} [data-tag]"
+    options = f'[role="listbox"][aria-label={_css_text(label)}] [role="option"] > div'
+    st.html(
+        f"<style>{chip}{{height:auto;max-width:100%}}"
+        f"{chip} > span[title]{{white-space:normal;overflow:visible;text-overflow:clip}}"
+        f"{options}{{white-space:pre}}</style>"
+    )
