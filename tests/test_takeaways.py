@@ -188,7 +188,9 @@ def test_award_funnel_chart_labels_levels(lang):
     fig = award_charts.award_funnel(funnel, lang)
     expected = ["国家级", "未注明级别"] if lang == "zh" else ["National", "Level not stated"]
     assert list(fig.data[0].x) == expected
-    assert list(fig.data[1].text) == ["1（50.0%）", "0（0.0%）"]
+    assert list(fig.data[1].text) == ["1", "0"]  # counts only on the bars: a rate beside them overlapped
+    rate = "获奖率" if lang == "zh" else "award rate"
+    assert list(fig.layout.xaxis.ticktext) == [f"{expected[0]}<br>{rate} 50.0%", f"{expected[1]}<br>{rate} 0.0%"]
 
 
 def test_overview_draws_by_unit_charts_with_the_pages_builders():

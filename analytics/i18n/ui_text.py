@@ -196,4 +196,5 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "双击图例可只看这一项",
         "en": "Double-click a legend entry to show it alone",
     },
+    "chart.award_rate_line": {"zh": "获奖率 {rate}", "en": "award rate {rate}"},
 }
