@@ -109,7 +109,7 @@ def _card(project_id: str, language: str) -> None:
         fact_columns = st.columns(4)
         for index, (key, value) in enumerate(facts):
             shown = t("value.unknown") if is_missing(value) else value
-            fact_columns[index % 4].markdown(f"{t(key)}：**{escape(shown)}**")
+            fact_columns[index % 4].markdown(t("text.colon", label=t(key), value=f"**{escape(shown)}**"))
         _card_table(card["outcomes"], "card-outcomes", "card.outcomes", "card.no_outcomes")
         _card_table(card["awards"], "card-awards", "card.awards", "card.no_awards")
 

@@ -98,7 +98,7 @@ def test_english_sentence(con):
     filters = Y2024.with_units(("甲公司",))
     assert summary.unit_sentence("甲公司", *_figures(con, filters), filters, "en") == (
         "In 2024, 甲公司 started 2 projects; party member participation was 90.0% (up 15.0 points on the year "
-        "before); savings value was 12.5 (10k yuan); 2 patents were recorded (2 of them inventions)."
+        "before); savings value was 12.5 (RMB 10k); 2 patents were recorded (2 of them inventions)."
     )
 
 

@@ -60,7 +60,7 @@ def test_year_change_in_points_for_rates_and_wan_for_money():
     )
     assert takeaways.latest_year_change(by_year, "savings_wan") == "节创价值2025年为 2.0 万元，与2024年持平"
     assert takeaways.latest_year_change(by_year.iloc[:2], "savings_wan", "en") == (
-        "Savings value was 2.0 10k yuan in 2024, up 1.0 10k yuan on 2023"
+        "Savings value was 2.0 (RMB 10k) in 2024, up 1.0 (RMB 10k) on 2023"
     )
     assert takeaways.latest_year_change(by_year.iloc[[0, 2]], "savings_wan") == "节创价值2025年为 2.0 万元"  # no 2024
 

@@ -239,7 +239,7 @@ def show_unknown_units() -> None:
         st.warning(t("filter.unknown_units", names=names, suggestions=suggestions))
     ignored = st.session_state.get(_IGNORED) or []
     if ignored:
-        st.warning(t("filter.ignored_params", params="、".join(f"{key}={value[:100]}" for key, value in ignored)))
+        st.warning(t("filter.ignored_params", params=join(f"{key}={value[:100]}" for key, value in ignored)))
 
 
 def _year_bounds(value) -> tuple[int | None, int | None]:

@@ -34,7 +34,7 @@ def savings_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
             cliponaxis=False,
             marker_color=SECONDARY,
             customdata=ordered["unit"],
-            hovertemplate="%{y}: %{text} " + t("unit.wan", lang) + "<extra></extra>",
+            hovertemplate="%{y}: " + t("value.wan", lang, value="%{text}") + "<extra></extra>",
         )
     )
     top = float(pd.to_numeric(ordered["savings_wan"], errors="coerce").max() or 0) or 1.0
@@ -70,7 +70,7 @@ def savings_by_unit_parts(parts: pd.DataFrame, units: list[str], dimension: str,
                 x=values,
                 marker_color=_part_colour(part, dimension),
                 customdata=order,
-                hovertemplate=f"%{{y}} · {name}: %{{x:,.1f}} {t('unit.wan', lang)}<extra></extra>",
+                hovertemplate=f"%{{y}} · {name}: {t('value.wan', lang, value='%{x:,.1f}')}<extra></extra>",
             )
         )
     fig = go.Figure(traces)

@@ -24,7 +24,8 @@ def outcome_label(kind: str, lang: str = "zh") -> str:
     """An outcome type as the UI shows it: the vocabulary word in Chinese, its header word in English."""
     if lang == "zh":
         return kind
-    return vocab.OUTCOME_TYPE_EN.get(kind, kind).replace("_", " ").capitalize()
+    words = vocab.OUTCOME_TYPE_EN.get(kind, kind).replace("_", " ").capitalize()
+    return words.replace("Qc ", "QC ")  # QC成果: the acronym stays in capitals
 
 
 def level_label(level, lang: str = "zh") -> str:

@@ -129,7 +129,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": " (down {pp} points on the period before)",
     },
     "say.change.flat.period": {"zh": "（与上一期持平）", "en": " (level with the period before)"},
-    "say.savings": {"zh": "节创价值{value}万元", "en": "savings value was {value} (10k yuan)"},
+    "say.savings": {"zh": "节创价值{value}万元", "en": "savings value was {value} (RMB 10k)"},
     "say.savings.none": {"zh": "暂无节创价值记录", "en": "no savings value was recorded"},
     "say.patents": {"zh": "专利{count}项", "en": "{count} patents were recorded"},
     "say.patents.invention": {"zh": "（其中发明专利{count}项）", "en": " ({count} of them inventions)"},

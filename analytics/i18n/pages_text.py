@@ -62,15 +62,15 @@ TEXT: dict[str, dict[str, str]] = {
     "savings.split.category": {"zh": "项目类别", "en": "Category"},
     "chart.savings_by_unit_program": {
         "zh": "各单位节创价值（按活动类型，万元）",
-        "en": "Savings by unit and programme (万元)",
+        "en": "Savings by unit and programme (RMB 10k)",
     },
     "chart.savings_by_unit_category": {
         "zh": "各单位节创价值（按项目类别，万元）",
-        "en": "Savings by unit and category (万元)",
+        "en": "Savings by unit and category (RMB 10k)",
     },
     "chart.savings_trend_program": {
         "zh": "历年节创价值（按活动类型，万元）",
-        "en": "Savings by year and programme (万元)",
+        "en": "Savings by year and programme (RMB 10k)",
     },
     "chart.concentration": {
         "zh": "前{n}个项目占本单位节创价值的比例",
@@ -82,7 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
     "column.program": {"zh": "活动类型", "en": "Programme"},
     "column.category": {"zh": "项目类别", "en": "Category"},
     "column.year": {"zh": "年度", "en": "Year"},
-    "column.savings_wan": {"zh": "节创价值（万元）", "en": "Savings (万元)"},
+    "column.savings_wan": {"zh": "节创价值（万元）", "en": "Savings (RMB 10k)"},
     # Patents and outcomes
     "patents.by_unit": {"zh": "分单位专利", "en": "Patents by unit"},
     "patents.trend": {"zh": "历年趋势", "en": "Trend"},
@@ -140,7 +140,7 @@ TEXT: dict[str, dict[str, str]] = {
     "column.awards_awarded": {"zh": "获奖", "en": "Awards won"},
     "column.outcome_type": {"zh": "成果类型", "en": "Outcome"},
     "column.quantity": {"zh": "数量", "en": "Quantity"},
-    "column.value_wan": {"zh": "节创价值（万元）", "en": "Value (万元)"},
+    "column.value_wan": {"zh": "节创价值（万元）", "en": "Value (RMB 10k)"},
     "column.date": {"zh": "日期", "en": "Date"},
     "column.note": {"zh": "说明", "en": "Note"},
     "column.award": {"zh": "奖项", "en": "Award"},
@@ -290,7 +290,7 @@ TEXT: dict[str, dict[str, str]] = {
     "metric.savings_per_100_members": {"zh": "百名党员节创价值", "en": "Savings per 100 party members"},
     "metric.savings_per_100_members.def": {
         "zh": "节创价值（万元）÷ 党员总数 × 100（党员总数按参考年度计）。",
-        "en": "Savings (万元) ÷ party members × 100 (party members in the reference year).",
+        "en": "Savings (RMB 10k) ÷ party members × 100 (party members in the reference year).",
     },
     "metric.top3_share": {"zh": "前三项目集中度", "en": "Top-3 concentration"},
     "metric.top3_share.def": {
@@ -320,7 +320,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "metric.savings_wan.numerator": {
         "zh": "节创价值成果的价值合计（万元）",
-        "en": "Sum of 节创价值 outcome values (万元)",
+        "en": "Sum of 节创价值 outcome values (RMB 10k)",
     },
     "metric.savings_wan.denominator": _NO_DENOMINATOR,
     "metric.patents.numerator": {
@@ -341,16 +341,16 @@ TEXT: dict[str, dict[str, str]] = {
     "metric.completion_rate.denominator": {"zh": "未终止的项目数", "en": "Projects not stopped (已终止)"},
     "metric.projects_per_branch.numerator": {"zh": "所选年度项目数", "en": "Projects in the selected years"},
     "metric.projects_per_branch.denominator": {"zh": "党支部数（参考年度）", "en": "Party branches (reference year)"},
-    "metric.savings_per_100_members.numerator": {"zh": "节创价值（万元）× 100", "en": "Savings (万元) × 100"},
+    "metric.savings_per_100_members.numerator": {"zh": "节创价值（万元）× 100", "en": "Savings (RMB 10k) × 100"},
     "metric.savings_per_100_members.denominator": {
         "zh": "党员总数（参考年度）",
         "en": "Party members (reference year)",
     },
     "metric.top3_share.numerator": {
         "zh": "前 3 个项目的节创价值（万元）",
-        "en": "Savings of the top 3 projects (万元)",
+        "en": "Savings of the top 3 projects (RMB 10k)",
     },
-    "metric.top3_share.denominator": {"zh": "本单位节创价值（万元）", "en": "The unit's savings (万元)"},
+    "metric.top3_share.denominator": {"zh": "本单位节创价值（万元）", "en": "The unit's savings (RMB 10k)"},
     "metric.overdue_projects.numerator": {"zh": "超期未完的项目数", "en": "Overdue projects"},
     "metric.overdue_projects.denominator": _NO_DENOMINATOR,
 }

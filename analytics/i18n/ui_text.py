@@ -74,7 +74,7 @@ TEXT: dict[str, dict[str, str]] = {
     "metric.savings_wan": {"zh": "节创价值", "en": "Savings value"},
     "metric.savings_wan.def": {
         "zh": "成果类型为「节创价值」的价值合计，单位万元；成果按其年度计，缺省取所属项目年度。",
-        "en": "Sum of outcomes of type 节创价值, in 万元 (10,000 yuan); an outcome counts in its own year, else "
+        "en": "Sum of outcomes of type 节创价值, in RMB 10k (万元, 10,000 yuan); an outcome counts in its own year, else "
         "its project's.",
     },
     "metric.patents": {"zh": "专利", "en": "Patents"},
@@ -107,18 +107,18 @@ TEXT: dict[str, dict[str, str]] = {
     "award_rate.not_declared": {"zh": "未申报", "en": "none declared"},
     "unit.own": {"zh": "本级", "en": "Own"},
     # Units and value formats
-    "unit.wan": {"zh": "万元", "en": "10k yuan"},
+    "unit.wan": {"zh": "万元", "en": "RMB 10k"},
     "unit.items": {"zh": "项", "en": "items"},
     "unit.pieces": {"zh": "件", "en": "items"},
     "unit.pp": {"zh": "个百分点", "en": " pp"},
     "value.unknown": {"zh": "—", "en": "—"},
     # Charts
     "chart.participation_by_unit": {"zh": "各单位党员参与率", "en": "Participation by unit"},
-    "chart.savings_by_unit": {"zh": "各单位节创价值（万元）", "en": "Savings by unit (万元)"},
+    "chart.savings_by_unit": {"zh": "各单位节创价值（万元）", "en": "Savings by unit (RMB 10k)"},
     "chart.trend": {"zh": "历年项目数与节创价值", "en": "Projects and savings by year"},
     "chart.axis.year": {"zh": "年度", "en": "Year"},
     "chart.group_average": {"zh": "整体 {value}", "en": "Overall {value}"},
-    "kpi.savings_wan": {"zh": "节创价值（万元）", "en": "Savings (10k yuan)"},
+    "kpi.savings_wan": {"zh": "节创价值（万元）", "en": "Savings (RMB 10k)"},
     "chart.unknown": {"zh": "未知", "en": "unknown"},
     "patent.发明专利": {"zh": "发明专利", "en": "Invention"},
     "patent.实用新型专利": {"zh": "实用新型专利", "en": "Utility model"},
@@ -197,4 +197,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Double-click a legend entry to show it alone",
     },
     "chart.award_rate_line": {"zh": "获奖率 {rate}", "en": "award rate {rate}"},
+    # A sum of money with its unit, a figure with a note beside it, a label with its value: each language's own
+    # punctuation (full-width in Chinese).
+    "value.wan": {"zh": "{value} 万元", "en": "{value} (RMB 10k)"},
+    "text.aside": {"zh": "{main}（{note}）", "en": "{main} ({note})"},
+    "text.colon": {"zh": "{label}：{value}", "en": "{label}: {value}"},
+    "list_kind.目标": {"zh": "目标", "en": "Goals"},
+    "list_kind.问题": {"zh": "问题", "en": "Problems"},
+    "list_kind.整改": {"zh": "整改", "en": "Fixes"},
+    "list_kind.成果": {"zh": "成果", "en": "Results"},
 }
