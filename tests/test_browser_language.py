@@ -1,6 +1,7 @@
 """A real browser on the controls Streamlit draws in English: in the Chinese UI the unit picker's chips show whole
 names, its empty dropdown, the uploader and the plot's modebar speak Chinese, and the date picker's calendar shows
-only when the browser speaks the UI's language."""
+only when the browser speaks the UI's language; an input's "press Enter" hint and a table's button tooltips are in
+Chinese too."""
 
 from urllib.parse import quote
 
@@ -61,6 +62,18 @@ def test_streamlit_controls_speak_chinese(dashboard_server, browser_page, demo_d
 
     page.goto(f"{server.url}/projects?year=2025")  # a Chinese browser: its calendar speaks Chinese, so it shows
     page.locator("[data-testid='stDateInputCalendarButton']").first.wait_for(state="visible")
+    search = page.locator("[data-testid='stTextInput'] input").first
+    search.click()
+    search.type("降本")
+    assert _shown(page.locator("[data-testid='InputInstructions'] > span").first) == "按回车键确认"
+    page.keyboard.press("Tab")
+    page.locator("[data-testid='stDataFrame']").first.hover()
+    for label, words in (("Search", "搜索"), ("Download as CSV", "下载为 CSV")):
+        page.locator(f"[data-testid='stElementToolbarButton'] button[aria-label='{label}']").first.hover()
+        tooltip = page.locator("[data-testid='stTooltipContent'] p").first
+        tooltip.wait_for()
+        page.wait_for_timeout(300)  # the tooltip follows the pointer from one button to the next
+        assert _shown(tooltip) == words
 
     english_browser = page.context.browser.new_page(viewport={"width": 1366, "height": 768}, locale="en-US")
     english_browser.goto(f"{server.url}/projects?year=2025")

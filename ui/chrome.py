@@ -55,6 +55,23 @@ def _tooltip(title: str, key: str) -> str:
     return f'.js-plotly-plot .plotly .modebar-btn[data-title="{title}"]::after{{content:{text}}}'
 
 
+# The buttons Streamlit draws over a table: their tooltips float apart from them, so each is found through the
+# hovered (or keyboard-focused) button it belongs to.
+_TOOLBAR = {
+    "Show/hide columns": "chrome.table.columns",
+    "Download as CSV": "chrome.table.download",
+    "Search": "chrome.table.search",
+    "Fullscreen": "chrome.fullscreen",
+    "Close fullscreen": "chrome.close_fullscreen",
+}
+
+
+def _toolbar_tooltip(label: str, key: str) -> str:
+    button = f'[data-testid="stElementToolbarButton"] button[aria-label="{label}"]'
+    tooltip = '[data-testid="stTooltipContent"] p'
+    return ",".join(_replace(f"body:has({button}:{state}) {tooltip}", key) for state in ("hover", "focus-visible"))
+
+
 def _calendar_speaks_the_language() -> bool:
     """The date picker's calendar names months and weekdays in the browser's language, not the app's."""
     browser = (st.context.locale or "").lower()
@@ -69,6 +86,9 @@ def style() -> None:
         # The button Streamlit adds to every plot's modebar: plotly's locale does not reach its tooltip.
         _tooltip("Fullscreen", "chrome.fullscreen"),
         _tooltip("Close fullscreen", "chrome.close_fullscreen"),
+        # Under a text or number input while it is being edited (Streamlit writes "Press Enter to apply").
+        _replace('[data-testid="InputInstructions"] > span:first-child', "chrome.press_enter", "12px"),
+        *(_toolbar_tooltip(label, key) for label, key in _TOOLBAR.items()),
     ]
     if not _calendar_speaks_the_language():
         # Typing or arrowing the date still works; the pop-up calendar would speak the browser's language.

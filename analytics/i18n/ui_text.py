@@ -206,4 +206,8 @@ TEXT: dict[str, dict[str, str]] = {
     "list_kind.问题": {"zh": "问题", "en": "Problems"},
     "list_kind.整改": {"zh": "整改", "en": "Fixes"},
     "list_kind.成果": {"zh": "成果", "en": "Results"},
+    "chrome.press_enter": {"zh": "按回车键确认", "en": "Press Enter to apply"},
+    "chrome.table.columns": {"zh": "显示/隐藏列", "en": "Show or hide columns"},
+    "chrome.table.download": {"zh": "下载为 CSV", "en": "Download as CSV"},
+    "chrome.table.search": {"zh": "搜索", "en": "Search"},
 }
