@@ -6,6 +6,7 @@ Chinese too."""
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import save_screenshot
 
@@ -44,6 +45,11 @@ def test_streamlit_controls_speak_chinese(dashboard_server, browser_page, demo_d
     empty = page.locator('[role="listbox"][data-empty="true"] [role="option"] > span').first
     empty.wait_for()
     assert _shown(empty) == "没有匹配的选项"
+    typed.fill("岳川精密")  # Enter picks the match, never Streamlit's English "Select N matches"
+    page.locator('[role="listbox"] [role="option"]').first.wait_for()
+    page.keyboard.press("Enter")
+    expect(chips).to_have_count(3)
+    assert chips.nth(2).inner_text().strip() == "岳川精密轴承研究所"
     page.keyboard.press("Escape")
 
     page.goto(f"{server.url}/awards?year=2025")
