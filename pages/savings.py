@@ -66,7 +66,7 @@ def render() -> None:
     top = cache.top_savings_projects(selection, TOP_PROJECTS)
     drill.takeaway(takeaways.top_project(top, language), "top-projects")
     st.dataframe(
-        top,
+        columns.worded(top),
         key="top-projects",
         hide_index=True,
         column_order=TOP_PROJECT_COLUMNS,

@@ -59,3 +59,19 @@ def test_english_charts_say_no_chinese_unit_or_punctuation(make_app, demo_db):
                 words += [str(trace.get("hovertemplate")), json.dumps(trace.get("text"), ensure_ascii=False)]
             shown = " ".join(words)
             assert "万元" not in shown and not any(mark in shown for mark in "（）："), (path, shown[:300])
+
+
+def test_english_pages_name_programmes_categories_and_statuses_in_english(make_app, demo_db):
+    import json
+
+    app = open_page(make_app(demo_db, lang="en", year="2025"), "savings").run()
+    assert not app.exception
+    assert app.multiselect(key="program").options[:2] == ["Party member innovation", "Mass innovation"]
+    assert app.multiselect(key="category").options[-1] == "Other"
+    names = {trace.get("name") for chart in app.get("plotly_chart") for trace in json.loads(chart.proto.spec)["data"]}
+    assert "QC projects" in names and "QC课题" not in names
+    assert any(text.value.startswith("**Party member innovation contributes the most") for text in app.markdown)
+    assert set(app.dataframe[0].value["program"]) <= {"Party member innovation", "Mass innovation",
+        "Party secretary projects", "Three-group joint building", "Innovation studios", "QC projects"}  # fmt: skip
+    projects = open_page(make_app(demo_db, lang="en", year="2025"), "projects").run()
+    assert set(projects.dataframe[0].value["status"]) <= {"Approved", "In progress", "Completed", "Stopped"}

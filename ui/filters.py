@@ -6,6 +6,7 @@ import streamlit as st
 
 from analytics.contract import vocab
 from analytics.display import formatting
+from analytics.display.labels import vocab_label
 from analytics.filters import Filters
 from analytics.store.tree import UnknownUnitError, resolve_units, within_scope
 from ui import auth, cache, chrome
@@ -217,6 +218,7 @@ def render_sidebar() -> None:
         st.multiselect(
             t("filter.program"),
             options=list(vocab.PROGRAMS),
+            format_func=lambda value: vocab_label(value, lang()),
             key=PROGRAM_KEY,
             placeholder=t("filter.program.placeholder"),
             select_all=False,  # none chosen already means all; Streamlit's "Select all" is English
@@ -224,6 +226,7 @@ def render_sidebar() -> None:
         st.multiselect(
             t("filter.category"),
             options=list(vocab.CATEGORIES),
+            format_func=lambda value: vocab_label(value, lang()),
             key=CATEGORY_KEY,
             placeholder=t("filter.category.placeholder"),
             select_all=False,  # none chosen already means all; Streamlit's "Select all" is English

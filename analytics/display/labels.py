@@ -28,6 +28,14 @@ def outcome_label(kind: str, lang: str = "zh") -> str:
     return words.replace("Qc ", "QC ")  # QC成果: the acronym stays in capitals
 
 
+def vocab_label(value, lang: str = "zh") -> str:
+    """A programme, category or project status as the UI shows it: the word itself in Chinese, its English name
+    from the translation table in English; anything else (a missing value, a word outside the vocabulary) as is."""
+    if lang == "zh" or is_missing(value) or f"vocab.{value}" not in TABLE:
+        return value
+    return t(f"vocab.{value}", lang)
+
+
 def level_label(level, lang: str = "zh") -> str:
     """An award level, or the words for a level not stated."""
     if is_missing(level):

@@ -165,7 +165,7 @@ def largest_part(parts: pd.DataFrame, dimension: str, lang: str = "zh", unlabell
     return t(
         "takeaway.largest_part",
         lang,
-        part=part or unlabelled,
+        part=labels.vocab_label(part, lang) if part else unlabelled,
         value=formatting.wan(totals.max(), lang),
         share=formatting.rate(totals.max() / totals.sum(), lang),
     )
