@@ -217,7 +217,7 @@ def status_board(board: dict[str, int], as_of: dt.date, lang: str = "zh") -> str
     if board["overdue"] == 0:
         return t("takeaway.none_overdue", lang, date=date, completed=board["completed"])
     share = formatting.rate(board["overdue"] / open_projects, lang)
-    return t("takeaway.overdue", lang, date=date, overdue=board["overdue"], share=share)
+    return t("takeaway.overdue", lang, date=date, count=board["overdue"], share=share)
 
 
 def award_funnel(funnel: pd.DataFrame, level_label, lang: str = "zh") -> str:

@@ -190,7 +190,8 @@ TEXT: dict[str, dict[str, str]] = {
     "takeaway.highest": {"zh": "{unit}{metric}最高，为 {value}", "en": "{unit} has the highest {metric}: {value}"},
     "takeaway.unknown_units": {
         "zh": "；另有{count}个单位{metric}未知",
-        "en": "; {metric} unknown for {count} other unit(s)",
+        "en": "; {metric} unknown for {count} other units",
+        "en_one": "; {metric} unknown for {count} other unit",
     },
     "takeaway.highest_tied": {
         "zh": "{units}{metric}并列最高，均为 {value}",
@@ -207,6 +208,7 @@ TEXT: dict[str, dict[str, str]] = {
     "takeaway.studios_risk_only": {
         "zh": "{year}年有 {count} 个工作室未完成目标，应予风险提示，暂无应摘牌的工作室",
         "en": "In {year}, {count} studios missed their targets (warning); none is delisted",
+        "en_one": "In {year}, {count} studio missed its targets (warning); none is delisted",
     },
     "takeaway.highest_with_average": {
         "zh": "{unit}{metric}最高，为 {value}；整体为 {average}",
@@ -255,8 +257,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{unit} has the most patents: {value}; software copyrights ({software}) are counted apart",
     },
     "takeaway.overdue": {
-        "zh": "截至 {date}，超期未完 {overdue} 项，占在研项目的 {share}",
-        "en": "As of {date}, {overdue} projects are overdue: {share} of those still open",
+        "zh": "截至 {date}，超期未完 {count} 项，占在研项目的 {share}",
+        "en": "As of {date}, {count} projects are overdue: {share} of those still open",
+        "en_one": "As of {date}, {count} project is overdue: {share} of those still open",
     },
     "takeaway.none_overdue": {
         "zh": "截至 {date}，没有超期未完的项目；已结题 {completed} 项",
@@ -266,7 +269,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "共申报 {declared} 项，获奖 {awarded} 项，获奖率 {rate}；{level}获奖最多（{level_awarded} 项）",
         "en": "{declared} declared, {awarded} awarded (award rate {rate}); most wins at {level} level ({level_awarded})",
     },
-    "takeaway.undeclared_units": {"zh": "；另有{count}个单位未申报", "en": "; {count} other unit(s) declared none"},
+    "takeaway.undeclared_units": {
+        "zh": "；另有{count}个单位未申报",
+        "en": "; {count} other units declared none",
+        "en_one": "; {count} other unit declared none",
+    },
     "takeaway.overall": {"zh": "；整体为 {average}", "en": "; overall {average}"},
     "takeaway.funnel_no_wins": {
         "zh": "共申报 {declared} 项，尚无获奖",
@@ -275,10 +282,12 @@ TEXT: dict[str, dict[str, str]] = {
     "takeaway.studios_risk": {
         "zh": "{year}年有 {count} 个工作室未完成目标，其中 {delisted} 个连续两年未达标、应摘牌",
         "en": "In {year}, {count} studios missed their targets; {delisted} missed two years running and are delisted",
+        "en_one": "In {year}, {count} studio missed its targets; {delisted} missed two years running and is delisted",
     },
     "takeaway.studios_ok": {
         "zh": "{year}年 {count} 个工作室全部完成目标",
         "en": "In {year}, all {count} studios met their targets",
+        "en_one": "In {year}, the {count} studio met its targets",
     },
     # Metrics the analysis pages add (name and definition: the same source as the KPI hovers).
     "metric.projects_per_branch": {"zh": "每支部项目数", "en": "Projects per branch"},
