@@ -64,6 +64,15 @@ def test_streamlit_controls_speak_chinese(dashboard_server, browser_page, demo_d
     assert _shown(dropzone.locator("button [data-testid='stMarkdownContainer'] p")) == "选择文件"
     limit = _shown(dropzone.locator("[data-testid='stFileUploaderDropzoneInstructions'] span"))
     assert limit == "每个文件不超过 50MB · XLSX、XLS、CSV"
+    page.set_input_files(  # a file the uploader refuses (its type): the chip's tooltip gives our reason
+        "[data-testid='stFileUploaderDropzoneInput']",
+        files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"x"}],
+    )
+    refused = page.locator("[data-testid='stFileChip'][aria-invalid='true']")
+    refused.hover()
+    tooltip = page.locator("[data-testid='stTooltipErrorContent']").first
+    tooltip.wait_for()
+    assert _shown(tooltip) == "无法上传此文件：只接受 XLSX、XLS、CSV，每个文件不超过 50MB"
     save_screenshot(page, "language-uploader")
 
     page.goto(f"{server.url}/projects?year=2025")  # a Chinese browser: its calendar speaks Chinese, so it shows
@@ -74,6 +83,13 @@ def test_streamlit_controls_speak_chinese(dashboard_server, browser_page, demo_d
     assert _shown(page.locator("[data-testid='InputInstructions'] > span").first) == "按回车键确认"
     page.keyboard.press("Tab")
     page.locator("[data-testid='stDataFrame']").first.hover()
+    # Every tooltip rule the style block writes is valid CSS (a broken one is dropped silently): 5 buttons × hover
+    # and keyboard focus × (hide Streamlit's text, draw ours).
+    rules = page.evaluate(
+        "() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules])"
+        ".filter((rule) => (rule.selectorText || '').includes('stElementToolbarButton')).length"
+    )
+    assert rules == 20
     for label, words in (("Search", "搜索"), ("Download as CSV", "下载为 CSV")):
         page.locator(f"[data-testid='stElementToolbarButton'] button[aria-label='{label}']").first.hover()
         tooltip = page.locator("[data-testid='stTooltipContent'] p").first

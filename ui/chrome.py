@@ -64,12 +64,13 @@ _TOOLBAR = {
     "Fullscreen": "chrome.fullscreen",
     "Close fullscreen": "chrome.close_fullscreen",
 }
+_TOOLTIP = '[data-testid="stTooltipContent"] p'
+_ERROR_TOOLTIP = '[data-testid="stTooltipErrorContent"]'
 
 
 def _toolbar_tooltip(label: str, key: str) -> str:
     button = f'[data-testid="stElementToolbarButton"] button[aria-label="{label}"]'
-    tooltip = '[data-testid="stTooltipContent"] p'
-    return ",".join(_replace(f"body:has({button}:{state}) {tooltip}", key) for state in ("hover", "focus-visible"))
+    return "".join(_replace(f"body:has({button}:{state}) {_TOOLTIP}", key) for state in ("hover", "focus-visible"))
 
 
 def _calendar_speaks_the_language() -> bool:
@@ -109,6 +110,13 @@ def uploader_style(key: str, limit_mb: int, types: tuple[str, ...]) -> None:
             types=kinds,
         ),
         _replace(f"{scope} > div:not(:has([data-testid])) > span", "chrome.upload.drop"),
+        # A file the browser refused (wrong type, too large): its chip's tooltip gives Streamlit's English reason.
+        _replace(
+            f'body:has({scope} [data-testid="stFileChip"][aria-invalid="true"]:hover) {_ERROR_TOOLTIP}',
+            "chrome.upload.refused",
+            limit=limit_mb,
+            types=kinds,
+        ),
     ]
     st.html("<style>" + "".join(rules) + "</style>")
 

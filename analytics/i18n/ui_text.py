@@ -226,4 +226,8 @@ TEXT: dict[str, dict[str, str]] = {
     "vocab.实施中": {"zh": "实施中", "en": "In progress"},
     "vocab.已结题": {"zh": "已结题", "en": "Completed"},
     "vocab.已终止": {"zh": "已终止", "en": "Stopped"},
+    "chrome.upload.refused": {
+        "zh": "无法上传此文件：只接受 {types}，每个文件不超过 {limit}MB",
+        "en": "This file cannot be uploaded: only {types}, up to {limit} MB per file",
+    },
 }
