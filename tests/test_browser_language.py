@@ -97,6 +97,11 @@ def test_streamlit_controls_speak_chinese(dashboard_server, browser_page, demo_d
         page.wait_for_timeout(300)  # the tooltip follows the pointer from one button to the next
         assert _shown(tooltip) == words
 
+    page.goto(f"{server.url}/audit")  # its date inputs start empty
+    year = page.locator("[data-testid='stDateInputField'] [data-type='year']").first
+    year.wait_for()
+    assert _shown(year) == "年"
+
     english_browser = page.context.browser.new_page(viewport={"width": 1366, "height": 768}, locale="en-US")
     english_browser.goto(f"{server.url}/projects?year=2025")
     english_browser.locator("[data-testid='stDateInputField']").first.wait_for()

@@ -90,6 +90,11 @@ def style() -> None:
         # Under a text or number input while it is being edited (Streamlit writes "Press Enter to apply").
         _replace('[data-testid="InputInstructions"] > span:first-child', "chrome.press_enter", "12px"),
         *(_toolbar_tooltip(label, key) for label, key in _TOOLBAR.items()),
+        # An empty date input's parts (Streamlit's field always writes yyyy/mm/dd, whatever the language).
+        *(
+            _replace(f'[data-testid="stDateInputField"] [data-type="{part}"][data-placeholder]', f"chrome.date.{part}")
+            for part in ("year", "month", "day")
+        ),
     ]
     if not _calendar_speaks_the_language():
         # Typing or arrowing the date still works; the pop-up calendar would speak the browser's language.

@@ -230,4 +230,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "无法上传此文件：只接受 {types}，每个文件不超过 {limit}MB",
         "en": "This file cannot be uploaded: only {types}, up to {limit} MB per file",
     },
+    "chrome.date.year": {"zh": "年", "en": "yyyy"},
+    "chrome.date.month": {"zh": "月", "en": "mm"},
+    "chrome.date.day": {"zh": "日", "en": "dd"},
 }
