@@ -215,6 +215,7 @@ def render_sidebar() -> None:
                 )
             else:
                 st.caption(f"{t('filter.year')}: {years[0]}")
+        chrome.full_names(PROGRAM_KEY, t("filter.program"))  # English names are long: whole, never "…"
         st.multiselect(
             t("filter.program"),
             options=list(vocab.PROGRAMS),
@@ -223,6 +224,7 @@ def render_sidebar() -> None:
             placeholder=t("filter.program.placeholder"),
             select_all=False,  # none chosen already means all; Streamlit's "Select all" is English
         )
+        chrome.full_names(CATEGORY_KEY, t("filter.category"))  # English names are long: whole, never "…"
         st.multiselect(
             t("filter.category"),
             options=list(vocab.CATEGORIES),
