@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import pages
-from ui import auth, cache, exports, filters, navigation, present
+from ui import auth, cache, chrome, exports, filters, navigation, present
 from ui.i18n import t
 
 st.set_page_config(page_title="创新成效看板", page_icon="🏭", layout="wide")
@@ -13,6 +13,7 @@ cache.refresh()  # this rerun reads the newest published copy of the store (an u
 
 principal = auth.remember(auth.current())  # checked again inside every action that writes
 filters.restore_from_url()
+chrome.style()  # Streamlit's and plotly's own control text in the session's language
 presenting = present.setup()  # ?present=1: full screen, the filters as the link set them, no sidebar
 menu = st.sidebar.container(key="app-menu")  # the app's own menu, above the filters, filled once pages are known
 if not presenting:

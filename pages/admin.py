@@ -109,7 +109,13 @@ def _add_form(principal: accounts.Principal, units: list[str]) -> None:
         name = left.text_input(t("auth.name"), key="admin-add-name")
         email = right.text_input(t("admin.email"), key="admin-add-email", help=t("admin.email_help"))
         role = left.selectbox(t("admin.role"), accounts.ROLES, format_func=_role, key="admin-add-role")
-        scope = right.multiselect(t("admin.units"), units, key="admin-add-units", placeholder=t("account.whole_group"))
+        scope = right.multiselect(
+            t("admin.units"),
+            units,
+            key="admin-add-units",
+            placeholder=t("account.whole_group"),
+            select_all=False,  # none chosen already means the whole group; Streamlit's "Select all" is English
+        )
         password = left.text_input(t("auth.password"), type="password", key="admin-add-password")
         again = right.text_input(t("admin.password_again"), type="password", key="admin-add-again")
         submitted = st.form_submit_button(t("admin.add_submit"), key="admin-add-submit")
@@ -150,6 +156,7 @@ def _edit_form(principal: accounts.Principal, users, units: list[str]) -> None:
             default=[unit for unit in current_units if unit in units],
             key=f"admin-edit-units-{number}",
             placeholder=t("account.whole_group"),
+            select_all=False,
         )
         disabled = st.checkbox(t("admin.disabled"), value=bool(record["disabled"]), key=f"admin-edit-disabled-{number}")
         submitted = st.form_submit_button(t("admin.save"), key=f"admin-edit-submit-{number}")

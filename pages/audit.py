@@ -29,6 +29,8 @@ def render() -> None:
         options=list(audit.ACTIONS),
         format_func=lambda a: t(f"audit.action.{a}"),
         key="audit-actions",
+        placeholder=t("audit.actions.placeholder"),
+        select_all=False,  # none chosen means every action
     )
     outcome = right.selectbox(
         t("audit.outcome"),

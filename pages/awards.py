@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.charts import awards as award_charts
 from analytics.charts import rates as rate_charts
 from analytics.display import labels, takeaways
-from ui import cache, drill
+from ui import cache, chrome, drill
 from ui.i18n import lang, t
 
 
@@ -23,7 +23,9 @@ def render() -> None:
         funnel = cache.award_funnel(selection)
         level = lambda value: labels.level_label(value, language)  # noqa: E731
         drill.takeaway(takeaways.award_funnel(funnel, level, language), "funnel")
-        st.plotly_chart(award_charts.award_funnel(funnel, language), key="chart-award-funnel")
+        st.plotly_chart(
+            award_charts.award_funnel(funnel, language), key="chart-award-funnel", config=chrome.plotly_config()
+        )
     with right:
         st.subheader(t("awards.by_unit"))
         by_unit = cache.kpis_by_unit(selection, cache.comparison_groups(selection))

@@ -7,7 +7,7 @@ import streamlit as st
 from analytics.charts import checks as check_charts
 from analytics.contract import vocab
 from analytics.display import formatting, takeaways
-from ui import cache, drill
+from ui import cache, chrome, drill
 from ui.i18n import lang, t
 
 CUTOFF_KEY, QUARTER_KEY = "checks-cutoff", "checks-quarter"
@@ -66,12 +66,16 @@ def render() -> None:
     by_unit = cache.on_track_by_quarter(selection, units)
     drill.takeaway(takeaways.on_track_grid(by_unit, language), "checks-grid")
     if len(by_unit):
-        st.plotly_chart(check_charts.on_track_grid(by_unit, language), key="chart-checks-grid")
+        st.plotly_chart(
+            check_charts.on_track_grid(by_unit, language), key="chart-checks-grid", config=chrome.plotly_config()
+        )
 
     st.subheader(t("checks.trend"))
     total = cache.on_track_by_quarter(selection, None)
     drill.takeaway(takeaways.check_trend(total, summary, language), "checks-trend")
-    st.plotly_chart(check_charts.check_trend(total, cards, language), key="chart-checks-trend")
+    st.plotly_chart(
+        check_charts.check_trend(total, cards, language), key="chart-checks-trend", config=chrome.plotly_config()
+    )
 
 
 if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly

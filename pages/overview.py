@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.charts.overview import overview_charts
-from ui import cache, drill, kpi
+from ui import cache, chrome, drill, kpi
 from ui.i18n import lang, t
 
 
@@ -26,7 +26,7 @@ def render() -> None:
                 if chart.by_unit:
                     drill.unit_chart(chart.figure, key=f"chart-{chart.key}")
                 else:
-                    st.plotly_chart(chart.figure, key=f"chart-{chart.key}")
+                    st.plotly_chart(chart.figure, key=f"chart-{chart.key}", config=chrome.plotly_config())
     st.caption(t("drill.hint"))
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.charts import rates as rate_charts
 from analytics.display import takeaways
 from analytics.metrics import participation as participation_metrics
-from ui import cache, columns, drill
+from ui import cache, chrome, columns, drill
 from ui.filters import period_label
 from ui.i18n import lang, t
 
@@ -62,7 +62,7 @@ def render() -> None:
         with column:
             drill.takeaway(takeaways.latest_year_change(overall, metric, language), f"{metric}-years")
             figure = rate_charts.rate_by_year(by_year, metric, title_key, language, overall)
-            st.plotly_chart(figure, key=f"chart-{metric}-years")
+            st.plotly_chart(figure, key=f"chart-{metric}-years", config=chrome.plotly_config())
     st.caption(t("pages.trend_all_years"))
 
     _ranking(selection, units)

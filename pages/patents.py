@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.charts import patents as patent_charts
 from analytics.display import labels, takeaways
-from ui import cache, drill
+from ui import cache, chrome, drill
 from ui.i18n import lang, t
 
 
@@ -29,13 +29,17 @@ def render() -> None:
         st.subheader(t("patents.trend"))
         trend = cache.trend(selection.without_years())
         drill.takeaway(takeaways.latest_year_change(trend, "patent_count", language), "patents-trend")
-        st.plotly_chart(patent_charts.patents_trend(trend, language), key="chart-patents-trend")
+        st.plotly_chart(
+            patent_charts.patents_trend(trend, language), key="chart-patents-trend", config=chrome.plotly_config()
+        )
         st.caption(t("pages.trend_all_years"))
 
     st.subheader(t("patents.outcomes"))
     label = lambda kind: labels.outcome_label(kind, language)  # noqa: E731
     drill.takeaway(takeaways.outcome_leader(counts, label, language), "outcomes")
-    st.plotly_chart(patent_charts.outcomes_by_unit(counts, language), key="chart-outcomes")
+    st.plotly_chart(
+        patent_charts.outcomes_by_unit(counts, language), key="chart-outcomes", config=chrome.plotly_config()
+    )
     st.dataframe(
         labels.with_unit_labels(counts, language),
         key="outcome-table",

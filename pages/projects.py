@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from analytics.contract.missing import is_missing
-from analytics.display import formatting, takeaways
+from analytics.display import formatting, labels, takeaways
 from analytics.metrics import projects as projects_metrics
 from pages import checks
 from ui import cache, columns, drill
@@ -68,7 +68,7 @@ def _table(selection, as_of, board: dict[str, int], language: str) -> None:
         + t("projects.pick_hint")
     )
     event = st.dataframe(
-        projects,
+        columns.worded(projects),
         key=TABLE_KEY,
         hide_index=True,
         on_select="rerun",
@@ -137,20 +137,20 @@ def _card(project_id: str, language: str) -> None:
             ("column.project_id", project["project_id"]),
             ("column.unit_owner", project["unit"]),
             ("column.branch", project["branch"]),
-            ("column.program", project["program"]),
-            ("column.category", project["category"]),
+            ("column.program", labels.vocab_label(project["program"], language)),
+            ("column.category", labels.vocab_label(project["category"], language)),
             ("column.leader", project["leader"]),
             ("column.year", project["year"]),
             ("column.start_date", _date(project["start_date"])),
             ("column.end_date", _date(project["end_date"])),
-            ("column.status", project["status"]),
+            ("column.status", labels.vocab_label(project["status"], language)),
             ("column.party_participants", formatting.count(project["party_participants"], language)),
             ("column.participants", formatting.count(project["participants"], language)),
         ]
         fact_columns = st.columns(4)
         for index, (key, value) in enumerate(facts):
             shown = t("value.unknown") if is_missing(value) else value
-            fact_columns[index % 4].markdown(f"{t(key)}：**{escape(shown)}**")
+            fact_columns[index % 4].markdown(t("text.colon", label=t(key), value=f"**{escape(shown)}**"))
         _card_table(card["outcomes"], "card-outcomes", "card.outcomes", "card.no_outcomes")
         _card_table(card["awards"], "card-awards", "card.awards", "card.no_awards")
 

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.charts import savings as savings_charts
 from analytics.display import takeaways
 from analytics.metrics import savings as savings_metrics
-from ui import cache, columns, drill
+from ui import cache, chrome, columns, drill
 from ui.i18n import lang, t
 
 SPLIT_KEY = "savings-split"
@@ -47,7 +47,11 @@ def render() -> None:
         everything = selection.without_years()
         drill.takeaway(takeaways.latest_year_change(cache.trend(everything), "savings_wan", language), "savings-trend")
         by_year = cache.savings_by_year_program(everything)
-        st.plotly_chart(savings_charts.savings_trend_by_program(by_year, language), key="chart-savings-trend")
+        st.plotly_chart(
+            savings_charts.savings_trend_by_program(by_year, language),
+            key="chart-savings-trend",
+            config=chrome.plotly_config(),
+        )
         st.caption(t("pages.trend_all_years"))
     with right:
         st.subheader(t("savings.concentration"))
@@ -62,7 +66,7 @@ def render() -> None:
     top = cache.top_savings_projects(selection, TOP_PROJECTS)
     drill.takeaway(takeaways.top_project(top, language), "top-projects")
     st.dataframe(
-        top,
+        columns.worded(top),
         key="top-projects",
         hide_index=True,
         column_order=TOP_PROJECT_COLUMNS,

@@ -6,8 +6,8 @@ import streamlit as st
 
 from analytics.charts import lists as list_charts
 from analytics.contract import vocab
-from analytics.display import takeaways
-from ui import cache, drill
+from analytics.display import formatting, takeaways
+from ui import cache, chrome, drill
 from ui.i18n import lang, t
 
 CUTOFF_KEY = "secretary-cutoff"
@@ -25,7 +25,9 @@ def render() -> None:
 
     st.subheader(t("secretary.rates"))
     drill.takeaway(takeaways.list_rates(closure, language), "secretary-rates")
-    st.plotly_chart(list_charts.list_rates(closure, language), key="chart-secretary-rates")
+    st.plotly_chart(
+        list_charts.list_rates(closure, language), key="chart-secretary-rates", config=chrome.plotly_config()
+    )
     table = closure[["project_id", "name", "unit", "closure_rate", "goal_rate", "overdue_items"]]
     st.dataframe(
         table,
@@ -47,13 +49,14 @@ def render() -> None:
     st.subheader(t("secretary.lists"))
     items = cache.list_items(selection, cutoff)
     for record in closure.itertuples():
-        title = f"{record.name}（{record.project_id}）· {t('secretary.overdue', n=int(record.overdue_items))}"
+        overdue = t("secretary.overdue", n=int(record.overdue_items))
+        title = f"{formatting.aside(record.name, record.project_id, language)} · {overdue}"
         with st.expander(title):
             own = items[items["project_id"] == record.project_id]
             for kind in vocab.LIST_KINDS:
                 rows = own[own["list"] == kind]
                 if len(rows):
-                    st.markdown(f"**{kind}**")
+                    st.markdown(f"**{t(f'list_kind.{kind}')}**")
                     st.dataframe(rows[list(ITEM_COLUMNS)], hide_index=True, key=f"list-{record.project_id}-{kind}")
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.charts import suggestions as suggestion_charts
 from analytics.display import formatting, takeaways
-from ui import cache, drill
+from ui import cache, chrome, drill
 from ui.i18n import lang, t
 
 
@@ -38,7 +38,11 @@ def render() -> None:
     st.subheader(t("suggestions.by_month"))
     by_month = cache.suggestions_by_month(selection)
     drill.takeaway(takeaways.suggestions_by_month(by_month, language), "suggestions-month")
-    st.plotly_chart(suggestion_charts.suggestions_by_month(by_month, language), key="chart-suggestions-month")
+    st.plotly_chart(
+        suggestion_charts.suggestions_by_month(by_month, language),
+        key="chart-suggestions-month",
+        config=chrome.plotly_config(),
+    )
 
 
 if __name__ == "__main__":  # a fresh server opened at this page's URL ran this file directly

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics.charts import talent as talent_charts
 from analytics.display import labels, takeaways
-from ui import access, cache, columns, drill
+from ui import access, cache, chrome, columns, drill
 from ui.i18n import lang, t
 
 
@@ -29,7 +29,9 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         drill.takeaway(takeaways.talent_pipeline(by_year, year, language), "talent-pipeline")
-        st.plotly_chart(talent_charts.pools_over_years(by_year, language), key="chart-talent-years")
+        st.plotly_chart(
+            talent_charts.pools_over_years(by_year, language), key="chart-talent-years", config=chrome.plotly_config()
+        )
     with right:
         by_unit = cache.talent_pools_by_unit(selection, units, year)
         drill.takeaway(takeaways.talent_units(by_unit, year, language), "talent-units")
@@ -40,7 +42,7 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         drill.takeaway(takeaways.talent_moves(moves, language), "talent-moves")
-        st.plotly_chart(talent_charts.moves(moves, language), key="chart-talent-moves")
+        st.plotly_chart(talent_charts.moves(moves, language), key="chart-talent-moves", config=chrome.plotly_config())
     with right:
         _names_table(
             moves.assign(
@@ -70,7 +72,11 @@ def render() -> None:
     with left:
         drill.takeaway(takeaways.honours(titles, language), "talent-honours")
         if not titles.empty:
-            st.plotly_chart(talent_charts.honours_over_years(titles, language), key="chart-honours-years")
+            st.plotly_chart(
+                talent_charts.honours_over_years(titles, language),
+                key="chart-honours-years",
+                config=chrome.plotly_config(),
+            )
     with right:
         by_unit_titles = cache.honour_titles(selection, units)
         if not by_unit_titles.empty:
@@ -90,7 +96,11 @@ def render() -> None:
     with left:
         drill.takeaway(takeaways.training(training, language), "talent-training")
         if not training.empty:
-            st.plotly_chart(talent_charts.training_by_type(training, language), key="chart-training-types")
+            st.plotly_chart(
+                talent_charts.training_by_type(training, language),
+                key="chart-training-types",
+                config=chrome.plotly_config(),
+            )
     with right:
         by_unit_training = cache.training_totals(selection, units)
         if not by_unit_training.empty:

@@ -13,10 +13,11 @@ from analytics.ingest.read import CSV_ENCODINGS, ENCODING_LABELS
 from analytics.ingest.sandbox import parse_in_subprocess
 from analytics.ingest.template import build_template
 from analytics.store import accounts, backup, batches
-from ui import auth, cache
+from ui import auth, cache, chrome
 from ui.i18n import join, lang, t
 
 MB = 1024 * 1024
+UPLOAD_TYPES = ("xlsx", "xls", "csv")
 IGNORE = ""
 AUTO = ""
 TOP_LEVEL = ""
@@ -148,8 +149,9 @@ def render() -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="download-template",
     )
+    chrome.uploader_style("upload_files", _max_upload_bytes() // MB, UPLOAD_TYPES)
     chosen = st.file_uploader(
-        t("upload.files"), type=["xlsx", "xls", "csv"], accept_multiple_files=True, key="upload_files"
+        t("upload.files"), type=list(UPLOAD_TYPES), accept_multiple_files=True, key="upload_files"
     )
     if not chosen:
         return

@@ -39,3 +39,14 @@ def test_a_link_without_a_year_opens_on_its_units_latest_year(make_app, demo_db)
     app = open_page(make_app(demo_db, unit=COMPANY), "overview").run()
     assert not app.exception
     assert app.query_params["year"] in ("2025", ["2025"])
+
+
+def test_a_range_is_compared_only_with_a_previous_range_that_has_data():
+    from analytics.display.kpi_band import comparable_period
+    from analytics.filters import Filters
+
+    chosen = Filters(year_from=2023, year_to=2025)
+    assert comparable_period(chosen, [2021, 2022, 2023, 2024, 2025]) is None  # 2020 has no data: no comparison
+    previous = comparable_period(chosen, [2020, 2021, 2022, 2023, 2024, 2025])
+    assert (previous.year_from, previous.year_to) == (2020, 2022)
+    assert comparable_period(Filters(year_from=2025, year_to=2025), [2025]) is None

@@ -98,7 +98,7 @@ def test_english_sentence(con):
     filters = Y2024.with_units(("甲公司",))
     assert summary.unit_sentence("甲公司", *_figures(con, filters), filters, "en") == (
         "In 2024, 甲公司 started 2 projects; party member participation was 90.0% (up 15.0 points on the year "
-        "before); savings value was 12.5 (10k yuan); 2 patents were recorded (2 of them inventions)."
+        "before); savings value was 12.5 (RMB 10k); 2 patents were recorded (2 of them inventions)."
     )
 
 
@@ -274,3 +274,13 @@ def test_demo_workbook_totals_match_metrics(demo_db_template):
     total = next(row for row in book["分单位指标"].iter_rows(values_only=True) if row[0] == "合计（所选范围）")
     assert total[1] == figures["projects"] and total[7] == pytest.approx(figures["savings_wan"])
     con.close()
+
+
+def test_workbook_columns_fit_chinese_names(con):
+    """A CJK character is two columns wide in Excel: each text column is as wide as its longest entry (header
+    included), so 合计（所选范围） and the unit names show whole."""
+    sheet = _workbook(con)["分单位指标"]
+    first = [cell.value for cell in sheet["A"] if cell.value]
+    assert "合计（所选范围）" in first
+    width = sheet.column_dimensions["A"].width
+    assert width >= 2 * len("合计（所选范围）")  # 16 columns: 8 wide characters

@@ -77,3 +77,13 @@ def test_every_key_in_the_table_is_used():
 def test_lists_in_running_text_follow_the_language():
     assert join(["甲", "乙", "丙"], "zh") == "甲、乙、丙"
     assert join(["A", "B"], "en") == "A, B"
+
+
+def test_an_english_form_for_one_has_the_same_placeholders_and_is_used_for_one():
+    from analytics.i18n import t
+
+    ones = {key: entry for key, entry in TABLE.items() if "en_one" in entry}
+    assert ones and all(_placeholders(entry["en_one"]) == _placeholders(entry["en"]) for entry in ones.values())
+    assert t("takeaway.undeclared_units", "en", count=1) == "; 1 other unit declared none"
+    assert t("takeaway.undeclared_units", "en", count=2) == "; 2 other units declared none"
+    assert t("takeaway.undeclared_units", "zh", count=1) == "；另有1个单位未申报"

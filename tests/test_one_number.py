@@ -147,7 +147,7 @@ def test_change_rounded_once_in_tile_and_sentence():
 
 def test_zero_change_is_flat():
     assert kpi_band.Tile("projects", "项目数", "3", "+0").flat
-    assert kpi_band.Tile("savings_wan", "节创价值", "3.0", "+0.0 10k yuan").flat
+    assert kpi_band.Tile("savings_wan", "节创价值", "3.0", "+0.0 (RMB 10k)").flat
     assert not kpi_band.Tile("savings_wan", "节创价值", "3.0", "+0.1 万元").flat
 
 

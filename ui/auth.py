@@ -16,7 +16,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from analytics.i18n import LANGUAGES
 from analytics.i18n import t as translate
 from analytics.store import accounts, audit
-from ui.i18n import lang, t
+from ui.i18n import join, lang, t
 
 COOKIE = "cx_session"
 CSRF_COOKIE = "cx_csrf"
@@ -165,7 +165,7 @@ def sidebar(principal: accounts.Principal) -> None:
         elif principal.via != "machine":
             st.caption(t("auth.signed_in_as", name=principal.name, role=t(f"role.{principal.role}")))
             if principal.units:
-                st.caption(t("auth.scope", units="、".join(principal.units)))
+                st.caption(t("auth.scope", units=join(principal.units)))
             if principal.via == "sso-unmapped":
                 st.caption(t("auth.no_role_for_sso", email=principal.name))
             if principal.via.startswith("sso"):

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from ui.i18n import t
+from analytics.display.labels import vocab_label
+from ui.i18n import lang, t
 
 # canonical column -> (translation key of its heading, kind of value)
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -83,3 +84,15 @@ def shown(frame):
     """The frame as config() formats it: rate columns in percent (0.9683 → 96.83, drawn as 96.8%)."""
     rates = [name for name in frame.columns if COLUMNS.get(name, ("", ""))[1] == "rate"]
     return frame.assign(**{name: frame[name].astype("float64") * 100 for name in rates}) if rates else frame
+
+
+VOCABULARY_COLUMNS = ("program", "category", "status")
+
+
+def worded(frame):
+    """The frame with its programme, category and status cells in the session's language (labels.vocab_label)."""
+    language = lang()
+    if language == "zh":
+        return frame
+    present = [name for name in VOCABULARY_COLUMNS if name in frame.columns]
+    return frame.assign(**{name: frame[name].map(lambda value: vocab_label(value, language)) for name in present})

@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from analytics.filters import Filters
-from ui import cache, filters
+from ui import cache, chrome, filters
 from ui.filters import UNIT_KEY
 from ui.i18n import join, t
 from ui.markdown import escape
@@ -40,7 +40,13 @@ def _set_units(units: list[str]) -> None:
 
 def unit_chart(figure, key: str) -> None:
     """A by-unit chart whose bars narrow the unit filter when clicked (each bar carries its unit in customdata)."""
-    st.plotly_chart(figure, key=key, on_select=partial(_narrow_to_clicked, key), selection_mode="points")
+    st.plotly_chart(
+        figure,
+        key=key,
+        on_select=partial(_narrow_to_clicked, key),
+        selection_mode="points",
+        config=chrome.plotly_config(),
+    )
 
 
 def breadcrumb(selection: Filters) -> None:

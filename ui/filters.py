@@ -6,9 +6,10 @@ import streamlit as st
 
 from analytics.contract import vocab
 from analytics.display import formatting
+from analytics.display.labels import vocab_label
 from analytics.filters import Filters
 from analytics.store.tree import UnknownUnitError, resolve_units, within_scope
-from ui import auth, cache
+from ui import auth, cache, chrome
 from ui.i18n import LANG_KEY, join, lang, t
 
 UNIT_KEY, YEAR_KEY, PROGRAM_KEY, CATEGORY_KEY = "unit", "year", "program", "category"
@@ -21,6 +22,7 @@ _PREVIOUS_UNITS = "_filters_previous_units"
 _RESTORED = "_filters_restored_from_url"
 _UNKNOWN = "_filters_unknown_units"
 _IGNORED = "_filters_ignored_params"
+INDENT = "    "  # one level of the unit tree in the picker's dropdown
 
 
 def _parse_years(text: str, years: list[int]) -> tuple[int, int] | None:
@@ -178,12 +180,14 @@ def render_sidebar() -> None:
         )
         st.header(t("filter.header"))
         # Options in tree order, indented by depth: the multiselect reads as the unit tree. No "select all matches"
-        # (Enter after typing picks the unit, not every match).
+        # (Enter after typing picks the unit, not every match). The indent is plain spaces: the dropdown keeps them,
+        # a chip drops them and shows the whole name (chrome.full_names).
         st.session_state.setdefault(_PREVIOUS_UNITS, list(st.session_state.get(UNIT_KEY) or []))
+        chrome.full_names(UNIT_KEY, t("filter.unit"))
         st.multiselect(
             t("filter.unit"),
             options=list(tree["unit"]),
-            format_func=lambda unit: "\u3000" * int(depth.get(unit, 0)) + unit,
+            format_func=lambda unit: INDENT * int(depth.get(unit, 0)) + unit,
             key=UNIT_KEY,
             placeholder=t("filter.unit.placeholder"),
             on_change=_on_units_changed,
@@ -211,17 +215,23 @@ def render_sidebar() -> None:
                 )
             else:
                 st.caption(f"{t('filter.year')}: {years[0]}")
+        chrome.full_names(PROGRAM_KEY, t("filter.program"))  # English names are long: whole, never "…"
         st.multiselect(
             t("filter.program"),
             options=list(vocab.PROGRAMS),
+            format_func=lambda value: vocab_label(value, lang()),
             key=PROGRAM_KEY,
             placeholder=t("filter.program.placeholder"),
+            select_all=False,  # none chosen already means all; Streamlit's "Select all" is English
         )
+        chrome.full_names(CATEGORY_KEY, t("filter.category"))  # English names are long: whole, never "…"
         st.multiselect(
             t("filter.category"),
             options=list(vocab.CATEGORIES),
+            format_func=lambda value: vocab_label(value, lang()),
             key=CATEGORY_KEY,
             placeholder=t("filter.category.placeholder"),
+            select_all=False,  # none chosen already means all; Streamlit's "Select all" is English
         )
 
 
@@ -234,7 +244,7 @@ def show_unknown_units() -> None:
         st.warning(t("filter.unknown_units", names=names, suggestions=suggestions))
     ignored = st.session_state.get(_IGNORED) or []
     if ignored:
-        st.warning(t("filter.ignored_params", params="、".join(f"{key}={value[:100]}" for key, value in ignored)))
+        st.warning(t("filter.ignored_params", params=join(f"{key}={value[:100]}" for key, value in ignored)))
 
 
 def _year_bounds(value) -> tuple[int | None, int | None]:

@@ -17,7 +17,9 @@ def _rates(values: pd.Series) -> list[float | None]:
 
 def list_rates(closure: pd.DataFrame, lang: str = "zh") -> go.Figure:
     """Each 书记项目 down the side with its 闭环率 and 目标达成率 as bars."""
-    labels = [f"{name}（{pid}）" for pid, name in zip(closure["project_id"], closure["name"], strict=True)]
+    labels = [
+        formatting.aside(name, pid, lang) for pid, name in zip(closure["project_id"], closure["name"], strict=True)
+    ]
     fig = go.Figure()
     for column, colour in (("closure_rate", PRIMARY), ("goal_rate", SECONDARY)):
         values = _rates(closure[column])
@@ -47,7 +49,7 @@ def closed_share(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
             marker_color=PRIMARY,
             customdata=list(by_unit["unit"]),
             text=[
-                "" if v is None else f"{formatting.rate(v, lang, 0)}（{c}/{n}）"
+                "" if v is None else formatting.aside(formatting.rate(v, lang, 0), f"{c}/{n}", lang)
                 for v, c, n in zip(values, by_unit["fully_closed"], by_unit["projects"], strict=True)
             ],
             textposition="outside",

@@ -17,7 +17,7 @@ from analytics.charts.layout import (
 from analytics.charts.rates import rate_bars
 from analytics.contract import vocab
 from analytics.display import formatting
-from analytics.display.labels import unit_label
+from analytics.display.labels import unit_label, vocab_label
 from analytics.i18n import t
 
 
@@ -34,7 +34,7 @@ def savings_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
             cliponaxis=False,
             marker_color=SECONDARY,
             customdata=ordered["unit"],
-            hovertemplate="%{y}: %{text} " + t("unit.wan", lang) + "<extra></extra>",
+            hovertemplate="%{y}: " + t("value.wan", lang, value="%{text}") + "<extra></extra>",
         )
     )
     top = float(pd.to_numeric(ordered["savings_wan"], errors="coerce").max() or 0) or 1.0
@@ -61,7 +61,7 @@ def savings_by_unit_parts(parts: pd.DataFrame, units: list[str], dimension: str,
         if part_rows.empty:
             continue
         values = part_rows.groupby("unit")["savings_wan"].sum().reindex(order).fillna(0)
-        name = t("chart.unit_level", lang) if part is None else part
+        name = t("chart.unit_level", lang) if part is None else vocab_label(part, lang)
         traces.append(
             go.Bar(
                 orientation="h",
@@ -70,7 +70,7 @@ def savings_by_unit_parts(parts: pd.DataFrame, units: list[str], dimension: str,
                 x=values,
                 marker_color=_part_colour(part, dimension),
                 customdata=order,
-                hovertemplate=f"%{{y}} · {name}: %{{x:,.1f}} {t('unit.wan', lang)}<extra></extra>",
+                hovertemplate=f"%{{y}} · {name}: {t('value.wan', lang, value='%{x:,.1f}')}<extra></extra>",
             )
         )
     fig = go.Figure(traces)
@@ -91,7 +91,7 @@ def savings_trend_by_program(by_year: pd.DataFrame, lang: str = "zh") -> go.Figu
         values = rows.groupby("year")["savings_wan"].sum().reindex(years).fillna(0)
         traces.append(
             go.Bar(
-                name=t("chart.unit_level", lang) if program is None else program,
+                name=t("chart.unit_level", lang) if program is None else vocab_label(program, lang),
                 x=labels,
                 y=values,
                 marker_color=PROGRAM_COLOURS.get(program, UNLABELLED_COLOUR),

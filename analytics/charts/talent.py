@@ -36,10 +36,13 @@ def pipeline_by_unit(by_unit: pd.DataFrame, year: int | None, lang: str = "zh") 
             marker_color=POOL_COLOURS[pool],
             customdata=units,
             text=[
-                f"{n}（{_signed(c)}）" if n or c else "" for n, c in zip(part["people"], part["change"], strict=True)
+                formatting.aside(n, _signed(c), lang) if n or c else ""
+                for n, c in zip(part["people"], part["change"], strict=True)
             ],
             textposition="inside",
-            hovertemplate="%{y} · " + pool_label(pool, lang) + "：%{x}<extra></extra>",
+            hovertemplate="%{y} · "
+            + t("text.colon", lang, label=pool_label(pool, lang), value="%{x}")
+            + "<extra></extra>",
         )
     fig.update_layout(barmode="stack")
     # Four pools make a legend of two rows at half width: below the plot, it never covers the title.

@@ -11,7 +11,7 @@ def wan(value, lang: str = "zh", *, unit: bool = True) -> str:
     if is_missing(value):
         return t("value.unknown", lang)
     text = f"{value:,.1f}"
-    return f"{text} {t('unit.wan', lang)}" if unit else text
+    return t("value.wan", lang, value=text) if unit else text
 
 
 def rate(value, lang: str = "zh", digits: int = 1) -> str:
@@ -35,7 +35,7 @@ def delta_count(current, previous) -> str | None:
 def delta_wan(current, previous, lang: str = "zh") -> str | None:
     if is_missing(current) or is_missing(previous):
         return None
-    return f"{current - previous:+,.1f} {t('unit.wan', lang)}"
+    return t("value.wan", lang, value=f"{current - previous:+,.1f}")
 
 
 def points_change(current, previous) -> float | None:
@@ -61,3 +61,8 @@ def period(filters: Filters, lang: str = "zh") -> str:
     if filters.year_from == filters.year_to:
         return t("filter.year_single", lang, year=filters.year_from)
     return t("filter.year_range", lang, start=filters.year_from, end=filters.year_to)
+
+
+def aside(main, note, lang: str = "zh") -> str:
+    """A figure with a note beside it: 22（+1） in Chinese, "22 (+1)" in English."""
+    return t("text.aside", lang, main=main, note=note)

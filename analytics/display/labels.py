@@ -24,7 +24,16 @@ def outcome_label(kind: str, lang: str = "zh") -> str:
     """An outcome type as the UI shows it: the vocabulary word in Chinese, its header word in English."""
     if lang == "zh":
         return kind
-    return vocab.OUTCOME_TYPE_EN.get(kind, kind).replace("_", " ").capitalize()
+    words = vocab.OUTCOME_TYPE_EN.get(kind, kind).replace("_", " ").capitalize()
+    return words.replace("Qc ", "QC ")  # QC成果: the acronym stays in capitals
+
+
+def vocab_label(value, lang: str = "zh") -> str:
+    """A programme, category or project status as the UI shows it: the word itself in Chinese, its English name
+    from the translation table in English; anything else (a missing value, a word outside the vocabulary) as is."""
+    if lang == "zh" or is_missing(value) or f"vocab.{value}" not in TABLE:
+        return value
+    return t(f"vocab.{value}", lang)
 
 
 def level_label(level, lang: str = "zh") -> str:

@@ -165,7 +165,7 @@ def largest_part(parts: pd.DataFrame, dimension: str, lang: str = "zh", unlabell
     return t(
         "takeaway.largest_part",
         lang,
-        part=part or unlabelled,
+        part=labels.vocab_label(part, lang) if part else unlabelled,
         value=formatting.wan(totals.max(), lang),
         share=formatting.rate(totals.max() / totals.sum(), lang),
     )
@@ -217,7 +217,7 @@ def status_board(board: dict[str, int], as_of: dt.date, lang: str = "zh") -> str
     if board["overdue"] == 0:
         return t("takeaway.none_overdue", lang, date=date, completed=board["completed"])
     share = formatting.rate(board["overdue"] / open_projects, lang)
-    return t("takeaway.overdue", lang, date=date, overdue=board["overdue"], share=share)
+    return t("takeaway.overdue", lang, date=date, count=board["overdue"], share=share)
 
 
 def award_funnel(funnel: pd.DataFrame, level_label, lang: str = "zh") -> str:

@@ -30,9 +30,12 @@ TABLE: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text for key in lang, with {placeholders} filled from params."""
+    """The text for key in lang, with {placeholders} filled from params. An entry may say how English reads for a
+    count of one ("en_one": "1 other unit", not "1 other units"); Chinese needs no such form."""
     entry = TABLE[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    if lang == "en" and "en_one" in entry and params.get("count") == 1:
+        text = entry["en_one"]
     return text.format(**params) if params else text
 
 

@@ -81,7 +81,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "从项目进度看，{text}（含以前年度立项、至今未结题的项目）。",
         "en": "Progress: {text} (projects of earlier years still open included).",
     },
-    "deck.overdue.more": {"zh": "另有{count}项未列出，详见项目页。", "en": "{count} more are on the projects page."},
+    "deck.overdue.more": {
+        "zh": "另有{count}项未列出，详见项目页。",
+        "en": "{count} more are on the projects page.",
+        "en_one": "{count} more is on the projects page.",
+    },
     "deck.judgement.legend": {
         "zh": "色标：绿＝较上期改善，黄＝基本持平（比率变化不足1个百分点、数量变化不足5%），红＝较上期下降",
         "en": "Colours: green = better than the previous period, yellow = level (a rate within 1 point, a count "
@@ -118,7 +122,11 @@ TEXT: dict[str, dict[str, str]] = {
     "say.period.range": {"zh": "{start}—{end}年", "en": "In {start}–{end}"},
     "say.period.all": {"zh": "历年累计", "en": "Across all years"},
     "say.no_data": {"zh": "{period}，{unit}暂无填报数据。", "en": "{period}, {unit} has no reported data."},
-    "say.projects": {"zh": "{period}，{unit}共立项{count}项", "en": "{period}, {unit} started {count} projects"},
+    "say.projects": {
+        "zh": "{period}，{unit}共立项{count}项",
+        "en": "{period}, {unit} started {count} projects",
+        "en_one": "{period}, {unit} started {count} project",
+    },
     "say.participation": {"zh": "党员参与率{rate}", "en": "party member participation was {rate}"},
     "say.participation.unknown": {
         "zh": "党员参与率暂无数据（未填报参与党员数）",
@@ -133,9 +141,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": " (down {pp} points on the period before)",
     },
     "say.change.flat.period": {"zh": "（与上一期持平）", "en": " (level with the period before)"},
-    "say.savings": {"zh": "节创价值{value}万元", "en": "savings value was {value} (10k yuan)"},
+    "say.savings": {"zh": "节创价值{value}万元", "en": "savings value was {value} (RMB 10k)"},
     "say.savings.none": {"zh": "暂无节创价值记录", "en": "no savings value was recorded"},
-    "say.patents": {"zh": "专利{count}项", "en": "{count} patents were recorded"},
+    "say.patents": {
+        "zh": "专利{count}项",
+        "en": "{count} patents were recorded",
+        "en_one": "{count} patent was recorded",
+    },
     "say.patents.invention": {"zh": "（其中发明专利{count}项）", "en": " ({count} of them inventions)"},
     "say.patents.none": {"zh": "暂无专利记录", "en": "no patents were recorded"},
     "say.join": {"zh": "，", "en": "; "},

@@ -62,15 +62,15 @@ TEXT: dict[str, dict[str, str]] = {
     "savings.split.category": {"zh": "项目类别", "en": "Category"},
     "chart.savings_by_unit_program": {
         "zh": "各单位节创价值（按活动类型，万元）",
-        "en": "Savings by unit and programme (万元)",
+        "en": "Savings by unit and programme (RMB 10k)",
     },
     "chart.savings_by_unit_category": {
         "zh": "各单位节创价值（按项目类别，万元）",
-        "en": "Savings by unit and category (万元)",
+        "en": "Savings by unit and category (RMB 10k)",
     },
     "chart.savings_trend_program": {
         "zh": "历年节创价值（按活动类型，万元）",
-        "en": "Savings by year and programme (万元)",
+        "en": "Savings by year and programme (RMB 10k)",
     },
     "chart.concentration": {
         "zh": "前{n}个项目占本单位节创价值的比例",
@@ -82,7 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
     "column.program": {"zh": "活动类型", "en": "Programme"},
     "column.category": {"zh": "项目类别", "en": "Category"},
     "column.year": {"zh": "年度", "en": "Year"},
-    "column.savings_wan": {"zh": "节创价值（万元）", "en": "Savings (万元)"},
+    "column.savings_wan": {"zh": "节创价值（万元）", "en": "Savings (RMB 10k)"},
     # Patents and outcomes
     "patents.by_unit": {"zh": "分单位专利", "en": "Patents by unit"},
     "patents.trend": {"zh": "历年趋势", "en": "Trend"},
@@ -146,7 +146,7 @@ TEXT: dict[str, dict[str, str]] = {
     "column.awards_awarded": {"zh": "获奖", "en": "Awards won"},
     "column.outcome_type": {"zh": "成果类型", "en": "Outcome"},
     "column.quantity": {"zh": "数量", "en": "Quantity"},
-    "column.value_wan": {"zh": "节创价值（万元）", "en": "Value (万元)"},
+    "column.value_wan": {"zh": "节创价值（万元）", "en": "Value (RMB 10k)"},
     "column.date": {"zh": "日期", "en": "Date"},
     "column.note": {"zh": "说明", "en": "Note"},
     "column.award": {"zh": "奖项", "en": "Award"},
@@ -202,7 +202,8 @@ TEXT: dict[str, dict[str, str]] = {
     "takeaway.highest": {"zh": "{unit}{metric}最高，为 {value}", "en": "{unit} has the highest {metric}: {value}"},
     "takeaway.unknown_units": {
         "zh": "；另有{count}个单位{metric}未知",
-        "en": "; {metric} unknown for {count} other unit(s)",
+        "en": "; {metric} unknown for {count} other units",
+        "en_one": "; {metric} unknown for {count} other unit",
     },
     "takeaway.highest_tied": {
         "zh": "{units}{metric}并列最高，均为 {value}",
@@ -219,6 +220,7 @@ TEXT: dict[str, dict[str, str]] = {
     "takeaway.studios_risk_only": {
         "zh": "{year}年有 {count} 个工作室未完成目标，应予风险提示，暂无应摘牌的工作室",
         "en": "In {year}, {count} studios missed their targets (warning); none is delisted",
+        "en_one": "In {year}, {count} studio missed its targets (warning); none is delisted",
     },
     "takeaway.highest_with_average": {
         "zh": "{unit}{metric}最高，为 {value}；整体为 {average}",
@@ -267,8 +269,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{unit} has the most patents: {value}; software copyrights ({software}) are counted apart",
     },
     "takeaway.overdue": {
-        "zh": "截至 {date}，超期未完 {overdue} 项，占在研项目的 {share}",
-        "en": "As of {date}, {overdue} projects are overdue: {share} of those still open",
+        "zh": "截至 {date}，超期未完 {count} 项，占在研项目的 {share}",
+        "en": "As of {date}, {count} projects are overdue: {share} of those still open",
+        "en_one": "As of {date}, {count} project is overdue: {share} of those still open",
     },
     "takeaway.none_overdue": {
         "zh": "截至 {date}，没有超期未完的项目；已结题 {completed} 项",
@@ -278,7 +281,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "共申报 {declared} 项，获奖 {awarded} 项，获奖率 {rate}；{level}获奖最多（{level_awarded} 项）",
         "en": "{declared} declared, {awarded} awarded (award rate {rate}); most wins at {level} level ({level_awarded})",
     },
-    "takeaway.undeclared_units": {"zh": "；另有{count}个单位未申报", "en": "; {count} other unit(s) declared none"},
+    "takeaway.undeclared_units": {
+        "zh": "；另有{count}个单位未申报",
+        "en": "; {count} other units declared none",
+        "en_one": "; {count} other unit declared none",
+    },
     "takeaway.overall": {"zh": "；整体为 {average}", "en": "; overall {average}"},
     "takeaway.funnel_no_wins": {
         "zh": "共申报 {declared} 项，尚无获奖",
@@ -287,10 +294,12 @@ TEXT: dict[str, dict[str, str]] = {
     "takeaway.studios_risk": {
         "zh": "{year}年有 {count} 个工作室未完成目标，其中 {delisted} 个连续两年未达标、应摘牌",
         "en": "In {year}, {count} studios missed their targets; {delisted} missed two years running and are delisted",
+        "en_one": "In {year}, {count} studio missed its targets; {delisted} missed two years running and is delisted",
     },
     "takeaway.studios_ok": {
         "zh": "{year}年 {count} 个工作室全部完成目标",
         "en": "In {year}, all {count} studios met their targets",
+        "en_one": "In {year}, the {count} studio met its targets",
     },
     # Metrics the analysis pages add (name and definition: the same source as the KPI hovers).
     "metric.projects_per_branch": {"zh": "每支部项目数", "en": "Projects per branch"},
@@ -302,7 +311,7 @@ TEXT: dict[str, dict[str, str]] = {
     "metric.savings_per_100_members": {"zh": "百名党员节创价值", "en": "Savings per 100 party members"},
     "metric.savings_per_100_members.def": {
         "zh": "节创价值（万元）÷ 党员总数 × 100（党员总数按参考年度计）。",
-        "en": "Savings (万元) ÷ party members × 100 (party members in the reference year).",
+        "en": "Savings (RMB 10k) ÷ party members × 100 (party members in the reference year).",
     },
     "metric.top3_share": {"zh": "前三项目集中度", "en": "Top-3 concentration"},
     "metric.top3_share.def": {
@@ -332,7 +341,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "metric.savings_wan.numerator": {
         "zh": "节创价值成果的价值合计（万元）",
-        "en": "Sum of 节创价值 outcome values (万元)",
+        "en": "Sum of 节创价值 outcome values (RMB 10k)",
     },
     "metric.savings_wan.denominator": _NO_DENOMINATOR,
     "metric.patents.numerator": {
@@ -353,16 +362,16 @@ TEXT: dict[str, dict[str, str]] = {
     "metric.completion_rate.denominator": {"zh": "未终止的项目数", "en": "Projects not stopped (已终止)"},
     "metric.projects_per_branch.numerator": {"zh": "所选年度项目数", "en": "Projects in the selected years"},
     "metric.projects_per_branch.denominator": {"zh": "党支部数（参考年度）", "en": "Party branches (reference year)"},
-    "metric.savings_per_100_members.numerator": {"zh": "节创价值（万元）× 100", "en": "Savings (万元) × 100"},
+    "metric.savings_per_100_members.numerator": {"zh": "节创价值（万元）× 100", "en": "Savings (RMB 10k) × 100"},
     "metric.savings_per_100_members.denominator": {
         "zh": "党员总数（参考年度）",
         "en": "Party members (reference year)",
     },
     "metric.top3_share.numerator": {
         "zh": "前 3 个项目的节创价值（万元）",
-        "en": "Savings of the top 3 projects (万元)",
+        "en": "Savings of the top 3 projects (RMB 10k)",
     },
-    "metric.top3_share.denominator": {"zh": "本单位节创价值（万元）", "en": "The unit's savings (万元)"},
+    "metric.top3_share.denominator": {"zh": "本单位节创价值（万元）", "en": "The unit's savings (RMB 10k)"},
     "metric.overdue_projects.numerator": {"zh": "超期未完的项目数", "en": "Overdue projects"},
     "metric.overdue_projects.denominator": _NO_DENOMINATOR,
 }

@@ -109,7 +109,7 @@ TEXT.update(
         "points.rules": {"zh": "积分规则", "en": "Points rules"},
         "points.rules_intro": {
             "zh": "每项事实按下表计分（节创价值每10万元计一次），另加积分调整；单位积分含其下所有单位。",
-            "en": "Each fact earns the points below (节创价值 per 10 万元), plus adjustments; "
+            "en": "Each fact earns the points below (节创价值 per RMB 100k), plus adjustments; "
             "a unit's points include every unit below it.",
         },
         "points.edit": {"zh": "修改积分规则（管理员）", "en": "Edit the points rules (admin)"},
@@ -124,7 +124,7 @@ TEXT.update(
         "points.history": {"zh": "修改记录", "en": "Changes"},
         "points.rule.立项": {"zh": "立项（每个项目）", "en": "Project approved"},
         "points.rule.已结题": {"zh": "已结题", "en": "Project completed"},
-        "points.rule.节创价值": {"zh": "节创价值（每10万元）", "en": "Savings (per 10 万元)"},
+        "points.rule.节创价值": {"zh": "节创价值（每10万元）", "en": "Savings (per RMB 100k)"},
         "points.rule.积分调整": {"zh": "积分调整", "en": "Adjustments"},
         # Takeaways.
         "takeaway.on_track_low": {
@@ -184,7 +184,7 @@ TEXT.update(
             ("collected", "收集建议", "Collected"),
             ("adopted", "采纳建议", "Adopted"),
             ("done", "已办结", "Done"),
-            ("value_wan", "采纳建议价值(万元)", "Value of adopted ideas (万元)"),
+            ("value_wan", "采纳建议价值(RMB 10k)", "Value of adopted ideas (RMB 10k)"),
             ("party_members", "党员总数", "Party members"),
             ("rank", "名次", "Rank"),
             ("previous_rank", "上年名次", "Rank last year"),

@@ -71,6 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
     "upload.refused": {
         "zh": "有{count}个问题，未写入任何数据。改正后重新上传，或选择只载入有效行。",
         "en": "{count} problems: nothing was written. Fix them and upload again, or choose to load only the valid rows.",
+        "en_one": "{count} problem: nothing was written. Fix it and upload again, or choose to load only the valid rows.",
     },
     "upload.loaded": {
         "zh": "已载入为批次 #{batch}：新增{added}条，更新{updated}条。",
@@ -149,6 +150,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "发现{count}个问题。默认不写入任何数据；可下载标注了问题单元格的错误清单。",
         "en": "{count} problems found. By default nothing is written; download the error workbook with the bad "
         "cells marked.",
+        "en_one": "{count} problem found. By default nothing is written; download the error workbook with the bad "
+        "cell marked.",
     },
     "upload.error_workbook": {"zh": "下载错误清单：{file}", "en": "Download the error workbook: {file}"},
     "upload.preview": {"zh": "{kind}：有效行预览（共{rows}行）", "en": "{kind}: valid rows ({rows})"},

@@ -83,6 +83,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "audit.actor": {"zh": "操作人", "en": "Who"},
     "audit.actions": {"zh": "操作", "en": "Actions"},
+    "audit.actions.placeholder": {"zh": "全部操作", "en": "All actions"},
     "audit.outcome": {"zh": "结果", "en": "Outcome"},
     "audit.any": {"zh": "全部", "en": "any"},
     "audit.since": {"zh": "起始日期", "en": "From"},
