@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import streamlit as st
 
 from analytics.charts import awards as award_charts
+from analytics.charts import checks as check_charts
+from analytics.charts import lists as list_charts
 from analytics.charts import patents as patent_charts
+from analytics.charts import points as point_charts
 from analytics.charts import rates as rate_charts
 from analytics.charts import savings as savings_charts
 from analytics.charts import studios as studio_charts
+from analytics.charts import suggestions as suggestion_charts
+from analytics.charts import talent as talent_charts
 from analytics.charts.layout import for_presentation
-from analytics.display import labels, takeaways
-from analytics.display.kpi_band import comparable, comparable_period, tiles
+from analytics.display import formatting, labels, takeaways
+from analytics.display.kpi_band import Tile, comparable, comparable_period, tiles
 from analytics.filters import Filters
+from analytics.metrics import lists as lists_metrics
 from analytics.metrics import studios as studios_metrics
-from ui import cache, drill, filters
+from ui import cache, drill, filters, kpi
 from ui.i18n import join, lang, t
 from ui.markdown import escape
 from ui.navigation import PageEntry
@@ -206,12 +214,10 @@ def _pair(left: tuple[str, object], right: tuple[str, object], key: str, area: s
                     _chart(figure, f"slide-{key}-{side}")
 
 
-def _overview(selection: Filters, language: str) -> None:
-    now = cache.summary(selection)
-    previous = comparable_period(selection, cache.available_years())
-    before = comparable(cache.summary(previous) if previous else None)
+def _kpis(shown: Sequence[Tile]) -> None:
+    """The slide's headline figures in one row of tiles, each with its change where there is one."""
     with st.container(key="slide-kpis"):
-        for column, tile in zip(st.columns(8), tiles(now, before, language), strict=True):
+        for column, tile in zip(st.columns(len(shown)), shown, strict=True):
             with column:
                 st.metric(
                     tile.label,
@@ -221,6 +227,17 @@ def _overview(selection: Filters, language: str) -> None:
                     delta_color="off" if tile.flat else "normal",
                     delta_arrow="off" if tile.flat else "auto",
                 )
+
+
+def _tile(key: str, label: str, value: str, delta: str | None = None) -> Tile:
+    return Tile(key, label, value, delta)
+
+
+def _overview(selection: Filters, language: str) -> None:
+    now = cache.summary(selection)
+    previous = comparable_period(selection, cache.available_years())
+    before = comparable(cache.summary(previous) if previous else None)
+    _kpis(tiles(now, before, language))
     if not now["has_data"]:
         return
     by_unit = cache.kpis_by_unit(selection, cache.comparison_groups(selection))
@@ -319,6 +336,155 @@ def _studios(selection: Filters, language: str) -> None:
             _chart(studio_charts.studio_targets(shown["dimensions"], title, language), "slide-studios-right")
 
 
+# ---- People and running the programme (issues 16 and 17): the figures of their pages, one screen each ----------
+
+
+# The 进展督察 and 书记项目 pages open at today's date as their cut-off (their date picker's default); a slide has
+# no picker, so it reads the figures the page opens with.
+def _cutoff() -> dt.date:
+    return dt.date.today()
+
+
+def _talent(selection: Filters, language: str) -> None:
+    year = cache.talent_reference_year(selection)
+    by_year = cache.talent_pools_by_year(selection)
+    if by_year.empty:
+        st.info(t("pages.no_data", what=t("pages.what.talent")))
+        return
+    figures = cache.talent_summary(selection)
+    previous = comparable_period(selection, cache.available_years())
+    before = comparable(cache.summary(previous) if previous else None)
+    titled = _tile("titled_share", t("metric.titled_share"), formatting.rate(figures["titled_share"], language))
+    _kpis((*kpi.people_tiles(selection, before is not None), titled))
+    by_unit = cache.talent_pools_by_unit(selection, cache.comparison_units(selection), year)
+    _pair(
+        (takeaways.talent_pipeline(by_year, year, language), talent_charts.pools_over_years(by_year, language)),
+        (takeaways.talent_units(by_unit, year, language), talent_charts.pipeline_by_unit(by_unit, year, language)),
+        "talent",
+        area="slide-charts-kpi",
+    )
+
+
+def _checks(selection: Filters, language: str) -> None:
+    summary = cache.check_summary(selection, _cutoff(), None)
+    if summary["year"] is None:
+        st.info(t("pages.no_data", what=t("pages.what.checks")))
+        return
+    period = f"{summary['year']}Q{summary['quarter']}"
+    _kpis(
+        (
+            _tile("on_track_rate", t("metric.on_track_rate"), formatting.rate(summary["on_track_rate"], language)),
+            *(
+                _tile(key, t("present.in_period", metric=t(f"metric.{key}"), period=period), str(len(summary[part])))
+                for key, part in (("red_cards", "red"), ("yellow_cards", "yellow"), ("unchecked", "unchecked"))
+            ),
+        )
+    )
+    by_unit = cache.on_track_by_quarter(selection, cache.comparison_units(selection))
+    total = cache.on_track_by_quarter(selection, None)
+    _pair(
+        (
+            takeaways.on_track_grid(by_unit, language),
+            check_charts.on_track_grid(by_unit, language) if len(by_unit) else None,
+        ),
+        (
+            takeaways.check_trend(total, summary, language),
+            check_charts.check_trend(total, cache.check_cards(selection), language),
+        ),
+        "checks",
+        area="slide-charts-kpi",
+    )
+
+
+# A slide shows at most this many 书记项目 (two bars each), the slowest to close first; the page lists them all.
+SLIDE_PROJECTS = 8
+
+
+def _secretary(selection: Filters, language: str) -> None:
+    closure = cache.list_closure(selection, _cutoff())
+    if closure.empty:
+        st.info(t("pages.no_data", what=t("pages.what.lists")))
+        return
+    totals = lists_metrics.closure_totals(closure)
+    _kpis(
+        (
+            _tile("secretary_projects", t("present.secretary_projects"), formatting.count(totals["projects"])),
+            _tile("fully_closed", t("present.fully_closed"), formatting.count(totals["fully_closed"])),
+            _tile("overdue_items", t("metric.overdue_items"), formatting.count(totals["overdue_items"])),
+        )
+    )
+    shown = closure
+    if len(closure) > SLIDE_PROJECTS:
+        shown = closure.sort_values(
+            ["overdue_items", "closure_rate", "project_id"], ascending=[False, True, True], na_position="last"
+        ).head(SLIDE_PROJECTS)
+    rates = list_charts.list_rates(shown, language)
+    if len(shown) < len(closure):
+        rates.update_layout(title_text=t("present.lagging_lists", n=len(shown), total=len(closure)))
+    share = cache.closed_share_by_unit(selection, cache.comparison_units(selection), _cutoff())
+    _pair(
+        (takeaways.list_rates(closure, language), rates),
+        (takeaways.closed_share(share, language), list_charts.closed_share(share, language)),
+        "secretary",
+        area="slide-charts-kpi",
+    )
+
+
+def _suggestions(selection: Filters, language: str) -> None:
+    summary = cache.suggestion_summary(selection)
+    if summary["collected"] == 0:
+        st.info(t("pages.no_data", what=t("pages.what.suggestions")))
+        return
+    _kpis(
+        (
+            _tile("collected", t("metric.suggestions_collected"), formatting.count(summary["collected"], language)),
+            _tile("adoption_rate", t("metric.adoption_rate"), formatting.rate(summary["adoption_rate"], language)),
+            _tile("done_rate", t("metric.done_rate"), formatting.rate(summary["done_rate"], language)),
+            _tile("adopted_value", t("metric.adopted_value"), formatting.wan(summary["value_wan"], language)),
+        )
+    )
+    by_unit = cache.suggestions_by_unit(selection, cache.comparison_units(selection))
+    by_month = cache.suggestions_by_month(selection)
+    _pair(
+        (takeaways.suggestions_by_unit(by_unit, language), suggestion_charts.suggestions_by_unit(by_unit, language)),
+        (
+            takeaways.suggestions_by_month(by_month, language),
+            suggestion_charts.suggestions_by_month(by_month, language),
+        ),
+        "suggestions",
+        area="slide-charts-kpi",
+    )
+
+
+def _points(selection: Filters, language: str) -> None:
+    year = cache.point_year(selection)
+    ranking = cache.points_ranking(selection, None, year)
+    if year is None or ranking.empty:
+        st.info(t("pages.no_data", what=t("pages.what.points")))
+        return
+    summary = cache.points_summary(selection, year)
+    before = summary["previous_points"] or None  # no points the year before: nothing to compare with
+    change = None if before is None else f"{round(summary['points'] - before, 6):+g}"
+    per_100 = summary["points_per_100_members"]
+    _kpis(
+        (
+            _tile("points", t("present.points_total", year=year), f"{summary['points']:g}", change),
+            _tile(
+                "points_per_100_members",
+                t("metric.points_per_100_members"),
+                t("value.unknown") if per_100 is None else f"{per_100:.1f}",
+            ),
+        )
+    )
+    by_rule = cache.points_by_rule(replace(selection, year_from=year, year_to=year))  # as the page's 积分构成
+    _pair(
+        (takeaways.points_ranking(ranking, year, language), point_charts.points_ranking(ranking, year, language)),
+        (takeaways.points_rules(by_rule, language), point_charts.points_by_rule(by_rule, language)),
+        "points",
+        area="slide-charts-kpi",
+    )
+
+
 # A chapter's url path → the function that draws its slide; a chapter without one is shown as its page.
 SLIDES: dict[str, Callable[[Filters, str], None]] = {
     "overview": _overview,
@@ -327,6 +493,11 @@ SLIDES: dict[str, Callable[[Filters, str], None]] = {
     "patents": _patents,
     "awards": _awards,
     "studios": _studios,
+    "talent": _talent,
+    "checks": _checks,
+    "secretary": _secretary,
+    "suggestions": _suggestions,
+    "points": _points,
 }
 
 

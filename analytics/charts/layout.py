@@ -88,7 +88,12 @@ def for_presentation(
     slide.update_xaxes(**axis)
     slide.update_yaxes(**axis)
     # constraintext none: plotly would otherwise shrink a bar's label to the bar's width (8 px on a slide).
-    slide.update_traces(textfont={"size": font_size, **ink}, constraintext="none", selector={"type": "bar"})
-    slide.update_traces(textfont={"size": font_size}, selector={"type": "heatmap"})
+    # Level text only: a label too big for its bar segment is left out (uniformtext hide), never turned on its side
+    # or drawn across the next segment; the figure stays on hover and in the takeaway.
+    slide.update_traces(
+        textfont={"size": font_size, **ink}, constraintext="none", textangle=0, selector={"type": "bar"}
+    )
+    slide.update_layout(uniformtext={"minsize": font_size - 2, "mode": "hide"})
+    slide.update_traces(textfont={"size": font_size, **ink}, selector={"type": "heatmap"})
     slide.update_annotations(font={"size": font_size - 2, **ink})
     return slide
