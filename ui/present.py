@@ -396,8 +396,9 @@ def _checks(selection: Filters, language: str) -> None:
     )
 
 
-# A slide shows at most this many 书记项目 (two bars each), the slowest to close first; the page lists them all.
-SLIDE_PROJECTS = 8
+# A slide shows at most this many 书记项目 (two bars each, a two-line label), the slowest to close first, each name
+# cut to SLIDE_NAME_CHARS; the page lists them all in full.
+SLIDE_PROJECTS, SLIDE_NAME_CHARS = 6, 10
 
 
 def _secretary(selection: Filters, language: str) -> None:
@@ -418,7 +419,7 @@ def _secretary(selection: Filters, language: str) -> None:
         shown = closure.sort_values(
             ["overdue_items", "closure_rate", "project_id"], ascending=[False, True, True], na_position="last"
         ).head(SLIDE_PROJECTS)
-    rates = list_charts.list_rates(shown, language)
+    rates = list_charts.list_rates(shown, language, name_chars=SLIDE_NAME_CHARS)
     if len(shown) < len(closure):
         rates.update_layout(title_text=t("present.lagging_lists", n=len(shown), total=len(closure)))
     share = cache.closed_share_by_unit(selection, cache.comparison_units(selection), _cutoff())

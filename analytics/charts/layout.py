@@ -88,11 +88,16 @@ def for_presentation(
     slide.update_xaxes(**axis)
     slide.update_yaxes(**axis)
     # constraintext none: plotly would otherwise shrink a bar's label to the bar's width (8 px on a slide).
-    # Level text only: a label too big for its bar segment is left out (uniformtext hide), never turned on its side
-    # or drawn across the next segment; the figure stays on hover and in the takeaway.
-    slide.update_traces(
-        textfont={"size": font_size, **ink}, constraintext="none", textangle=0, selector={"type": "bar"}
-    )
+    # Level text only. A label outside its bar keeps its size (plotly would shrink it to the bar's width, 8 px on a
+    # slide); a label inside a bar segment too small for it is left out (uniformtext hide), never turned on its
+    # side or drawn across the next segment: the figure stays on hover and in the takeaway.
+    slide.update_traces(textfont={"size": font_size, **ink}, textangle=0, selector={"type": "bar"})
+    slide.update_traces(constraintext="none", selector={"type": "bar", "textposition": "outside"})
+    slide.update_traces(constraintext="inside", selector={"type": "bar", "textposition": "inside"})
+    if slide.layout.barmode == "group":
+        # Bars side by side leave each label its bar's thickness: one that does not fit is left out, not drawn over
+        # its neighbour's.
+        slide.update_traces(constraintext="both", selector={"type": "bar", "textposition": "outside"})
     slide.update_layout(uniformtext={"minsize": font_size - 2, "mode": "hide"})
     slide.update_traces(textfont={"size": font_size, **ink}, selector={"type": "heatmap"})
     slide.update_annotations(font={"size": font_size - 2, **ink})
