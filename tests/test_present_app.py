@@ -127,3 +127,11 @@ def test_talent_slide(make_app, people_db):
     assert "**2024年人才库共5人（比上年+0）：后备人才 1、雏鹰 2、雄鹰 2、金鹰 0**" in _takeaways(app)
     assert "**2024年公司A人才库人数最多，为 3 人**" in _takeaways(app)
     assert _charts(app) == 2
+
+
+def test_studios_slide_shows_each_studios_verdicts_up_to_the_year(make_app, demo_db):
+    app = _slide(make_app, demo_db, "studios", unit="岳川新材料科技有限公司", year="2024")
+    history = app.table[0].value
+    # The demo's 赵志强 studio missed two targets in 2024 (风险提示); its 2025 摘牌 is after the year shown.
+    assert list(history.columns) == ["2021", "2022", "2023", "2024"]
+    assert history.loc["赵志强劳模创新工作室"].tolist() == ["正常", "正常", "正常", "风险提示"]

@@ -21,7 +21,10 @@ _FIT = """() => {
     const controls = document.querySelector('.st-key-present-controls').getBoundingClientRect();
     const ticks = [...document.querySelectorAll('.js-plotly-plot g.xtick > text, .js-plotly-plot g.ytick > text')]
         .map(t => [parseFloat(getComputedStyle(t).fontSize), getComputedStyle(t).fill]);
-    return {scroll: main.scrollHeight, client: main.clientHeight, plots, ticks,
+    const cut = [...document.querySelectorAll('.st-key-slide-kpis [data-testid="stMetric"] *')]
+        .filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+        .map(e => e.textContent);
+    return {scroll: main.scrollHeight, client: main.clientHeight, plots, ticks, cut,
             controlsTop: controls.top, width: innerWidth, height: innerHeight};
 }"""
 
@@ -33,6 +36,7 @@ def _fits(page, name: str) -> dict:
     fit = page.evaluate(_FIT)
     save_screenshot(page, name)
     assert fit["plots"], f"{name}: no chart on the slide"
+    assert fit["cut"] == [], f"{name}: headline figures cut short"
     assert fit["scroll"] <= fit["client"], f"{name}: the slide scrolls ({fit['scroll']} > {fit['client']})"
     for left, top, right, bottom in fit["plots"]:
         assert left >= 0 and top >= 0 and right <= fit["width"] and bottom <= fit["height"], f"{name}: chart clipped"

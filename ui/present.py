@@ -20,6 +20,7 @@ from analytics.charts import studios as studio_charts
 from analytics.charts import suggestions as suggestion_charts
 from analytics.charts import talent as talent_charts
 from analytics.charts.layout import for_presentation
+from analytics.contract.missing import is_missing
 from analytics.display import formatting, labels, takeaways
 from analytics.display.kpi_band import Tile, comparable, comparable_period, tiles
 from analytics.filters import Filters
@@ -64,6 +65,8 @@ _CSS = """
 .st-key-slide-kpis [data-testid="stMetricValue"] { font-size: 2.1rem; color: #1a1a1a; }
 .st-key-slide-list [data-testid="stAlert"] p { font-size: 1.3rem; }
 .st-key-slide-list { max-height: calc(100vh - 11rem); overflow: hidden; }
+.st-key-slide-table th, .st-key-slide-table td { font-size: 1.25rem; color: #1a1a1a !important;
+    padding: 0.3rem 0.6rem; }
 .st-key-present-controls {
     position: fixed; right: 1.5rem; bottom: 0.6rem; z-index: 1000; width: auto !important;
     background: white; border-radius: 0.5rem; padding: 0.2rem 0.75rem;
@@ -77,9 +80,13 @@ _CSS = """
     .st-key-slide-charts [data-testid="stPlotlyChart"] { height: calc(100vh - 16rem) !important; }
     .st-key-slide-charts-kpi [data-testid="stPlotlyChart"] { height: calc(100vh - 24rem) !important; }
     .st-key-slide-kpis [data-testid="stMetricDelta"] { font-size: 0.7rem; }
+    /* Eight tiles at 1280 px: the tile's own 15 px side padding would cut 节创价值（万元） and +2.7个百分点. */
+    .st-key-slide-kpis [data-testid="stMetric"] { padding: 0.3rem; }
+    .st-key-slide-kpis [data-testid="stMetric"] > div { padding-left: 0.35rem; padding-right: 0.2rem; }
     .st-key-slide-kpis [data-testid="stMetricLabel"] p { font-size: 0.9rem; }
     .st-key-slide-kpis [data-testid="stMetricValue"] { font-size: 1.5rem; }
     .st-key-slide-list [data-testid="stAlert"] p { font-size: 1.05rem; }
+    .st-key-slide-table th, .st-key-slide-table td { font-size: 1rem; padding: 0.15rem 0.4rem; }
 }
 </style>
 """
@@ -329,6 +336,7 @@ def _studios(selection: Filters, language: str) -> None:
                     (st.error if card["verdict"] == "delisted" else st.warning)(
                         f"{line} · {t('studios.missed_dims', dims=missed)}"
                     )
+                _studio_history(selection)
         with right:
             verdict = t(f"studio.verdict.{shown['verdict']}")
             title = f"{shown['studio']} · {verdict}"
@@ -484,6 +492,34 @@ def _points(selection: Filters, language: str) -> None:
         "points",
         area="slide-charts-kpi",
     )
+
+
+# The verdicts of the last years up to the selected one a studio slide lists (the page lists every year).
+SLIDE_YEARS = 5
+# Constant cell styles by verdict code: the table's colours, never text from the data.
+_VERDICT_STYLE = {"warning": "background-color: #fcf3cf", "delisted": "background-color: #f5b7b1"}
+
+
+def _studio_history(selection: Filters) -> None:
+    """Under the year's warnings, each studio's verdict over the last years (the page's 历年评价), so a slide whose
+    studios all met their targets still shows their record."""
+    history = studios_metrics.verdict_history(cache.studio_verdicts(selection.without_years()))
+    years = [
+        column
+        for column in history.columns
+        if column not in ("studio", "unit") and (selection.year_to is None or int(column) <= selection.year_to)
+    ][-SLIDE_YEARS:]
+    if history.empty or not years:
+        return
+    codes = history.set_index("studio")[years]
+    shown = codes.map(lambda code: "" if is_missing(code) else t(f"studio.verdict.{code}"))
+    shown.index.name, shown.columns = t("column.studio"), [str(year) for year in years]
+    styles = codes.map(lambda code: _VERDICT_STYLE.get(code, ""))
+    styles.index, styles.columns = shown.index, shown.columns
+    with st.container(key="charttitle-studios-history"):
+        st.markdown(f"**{t('studios.history')}**")
+    with st.container(key="slide-table"):
+        st.table(shown.style.apply(lambda _: styles, axis=None))
 
 
 # A chapter's url path → the function that draws its slide; a chapter without one is shown as its page.

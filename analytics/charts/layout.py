@@ -100,5 +100,9 @@ def for_presentation(
         slide.update_traces(constraintext="both", selector={"type": "bar", "textposition": "outside"})
     slide.update_layout(uniformtext={"minsize": font_size - 2, "mode": "hide"})
     slide.update_traces(textfont={"size": font_size, **ink}, selector={"type": "heatmap"})
+    if any(trace.type == "heatmap" or getattr(trace, "orientation", None) == "h" for trace in slide.data):
+        # Every unit named: plotly would drop every other name of a tight list (a row without a name on a 720p
+        # slide); at PRESENT_FONT a row needs about 22 px, which the slide's chart area gives 10 rows at 720p.
+        slide.update_yaxes(tickmode="linear", dtick=1)
     slide.update_annotations(font={"size": font_size - 2, **ink})
     return slide
