@@ -236,10 +236,6 @@ def _kpis(shown: Sequence[Tile]) -> None:
                 )
 
 
-def _tile(key: str, label: str, value: str, delta: str | None = None) -> Tile:
-    return Tile(key, label, value, delta)
-
-
 def _overview(selection: Filters, language: str) -> None:
     now = cache.summary(selection)
     previous = comparable_period(selection, cache.available_years())
@@ -362,7 +358,7 @@ def _talent(selection: Filters, language: str) -> None:
     figures = cache.talent_summary(selection)
     previous = comparable_period(selection, cache.available_years())
     before = comparable(cache.summary(previous) if previous else None)
-    titled = _tile("titled_share", t("metric.titled_share"), formatting.rate(figures["titled_share"], language))
+    titled = Tile("titled_share", t("metric.titled_share"), formatting.rate(figures["titled_share"], language), None)
     _kpis((*kpi.people_tiles(selection, before is not None), titled))
     by_unit = cache.talent_pools_by_unit(selection, cache.comparison_units(selection), year)
     _pair(
@@ -381,9 +377,11 @@ def _checks(selection: Filters, language: str) -> None:
     period = f"{summary['year']}Q{summary['quarter']}"
     _kpis(
         (
-            _tile("on_track_rate", t("metric.on_track_rate"), formatting.rate(summary["on_track_rate"], language)),
+            Tile("on_track_rate", t("metric.on_track_rate"), formatting.rate(summary["on_track_rate"], language), None),
             *(
-                _tile(key, t("present.in_period", metric=t(f"metric.{key}"), period=period), str(len(summary[part])))
+                Tile(
+                    key, t("present.in_period", metric=t(f"metric.{key}"), period=period), str(len(summary[part])), None
+                )
                 for key, part in (("red_cards", "red"), ("yellow_cards", "yellow"), ("unchecked", "unchecked"))
             ),
         )
@@ -417,9 +415,9 @@ def _secretary(selection: Filters, language: str) -> None:
     totals = lists_metrics.closure_totals(closure)
     _kpis(
         (
-            _tile("secretary_projects", t("present.secretary_projects"), formatting.count(totals["projects"])),
-            _tile("fully_closed", t("present.fully_closed"), formatting.count(totals["fully_closed"])),
-            _tile("overdue_items", t("metric.overdue_items"), formatting.count(totals["overdue_items"])),
+            Tile("secretary_projects", t("present.secretary_projects"), formatting.count(totals["projects"]), None),
+            Tile("fully_closed", t("present.fully_closed"), formatting.count(totals["fully_closed"]), None),
+            Tile("overdue_items", t("metric.overdue_items"), formatting.count(totals["overdue_items"]), None),
         )
     )
     shown = closure
@@ -446,10 +444,12 @@ def _suggestions(selection: Filters, language: str) -> None:
         return
     _kpis(
         (
-            _tile("collected", t("metric.suggestions_collected"), formatting.count(summary["collected"], language)),
-            _tile("adoption_rate", t("metric.adoption_rate"), formatting.rate(summary["adoption_rate"], language)),
-            _tile("done_rate", t("metric.done_rate"), formatting.rate(summary["done_rate"], language)),
-            _tile("adopted_value", t("metric.adopted_value"), formatting.wan(summary["value_wan"], language)),
+            Tile(
+                "collected", t("metric.suggestions_collected"), formatting.count(summary["collected"], language), None
+            ),
+            Tile("adoption_rate", t("metric.adoption_rate"), formatting.rate(summary["adoption_rate"], language), None),
+            Tile("done_rate", t("metric.done_rate"), formatting.rate(summary["done_rate"], language), None),
+            Tile("adopted_value", t("metric.adopted_value"), formatting.wan(summary["value_wan"], language), None),
         )
     )
     by_unit = cache.suggestions_by_unit(selection, cache.comparison_units(selection))
@@ -477,11 +477,12 @@ def _points(selection: Filters, language: str) -> None:
     per_100 = summary["points_per_100_members"]
     _kpis(
         (
-            _tile("points", t("present.points_total", year=year), f"{summary['points']:g}", change),
-            _tile(
+            Tile("points", t("present.points_total", year=year), f"{summary['points']:g}", change),
+            Tile(
                 "points_per_100_members",
                 t("metric.points_per_100_members"),
                 t("value.unknown") if per_100 is None else f"{per_100:.1f}",
+                None,
             ),
         )
     )
