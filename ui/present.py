@@ -388,11 +388,13 @@ def _checks(selection: Filters, language: str) -> None:
     )
     by_unit = cache.on_track_by_quarter(selection, cache.comparison_units(selection))
     total = cache.on_track_by_quarter(selection, None)
+    grid = check_charts.on_track_grid(by_unit, language) if len(by_unit) else None
+    if grid is not None and by_unit["year"].nunique() == 1:
+        # One year (the context line names it): the columns read Q1…Q4, level, where 2024Q1… would tilt at 720p.
+        quarters = by_unit.drop_duplicates("period").sort_values("period")
+        grid.update_xaxes(tickvals=list(quarters["period"]), ticktext=[f"Q{int(q)}" for q in quarters["quarter"]])
     _pair(
-        (
-            takeaways.on_track_grid(by_unit, language),
-            check_charts.on_track_grid(by_unit, language) if len(by_unit) else None,
-        ),
+        (takeaways.on_track_grid(by_unit, language), grid),
         (
             takeaways.check_trend(total, summary, language),
             check_charts.check_trend(total, cache.check_cards(selection), language),
