@@ -1,5 +1,7 @@
 """Presenter mode through AppTest: no sidebar filters, the context line on top, Next and Previous step chapters."""
 
+import json
+
 from analytics import metrics
 from analytics.filters import Filters
 from analytics.store.connection import connect
@@ -107,6 +109,9 @@ def test_suggestions_slide(make_app, running_db):
     # J1 adopted and done (2.0 万元), J2 not adopted.
     assert _tiles(app) == {"收集建议": "2", "采纳率": "50.0%", "办结率": "100.0%", "采纳建议价值": "2.0 万元"}
     assert _charts(app) == 2
+    # Both in 2025: the months read 3月 and 4月, the year being on the slide's context line.
+    months = json.loads(app.get("plotly_chart")[1].proto.spec)["layout"]["xaxis"]
+    assert (months["tickvals"], months["ticktext"]) == (["2025-03", "2025-04"], ["3月", "4月"])
 
 
 def test_points_slide(make_app, running_db):

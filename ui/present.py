@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import time
 from collections.abc import Callable, Sequence
@@ -456,11 +457,19 @@ def _suggestions(selection: Filters, language: str) -> None:
     )
     by_unit = cache.suggestions_by_unit(selection, cache.comparison_units(selection))
     by_month = cache.suggestions_by_month(selection)
+    months = suggestion_charts.suggestions_by_month(by_month, language)
+    dated = [month for month in by_month["month"] if not is_missing(month)]
+    if len({month[:4] for month in dated}) == 1:
+        # One year (the context line names it): 1月…12月, level, where 2024-01… would tilt at 720p.
+        numbers = [int(month[5:7]) for month in dated]
+        months.update_xaxes(
+            tickvals=dated, ticktext=[t("present.month", month=n, abbr=calendar.month_abbr[n]) for n in numbers]
+        )
     _pair(
         (takeaways.suggestions_by_unit(by_unit, language), suggestion_charts.suggestions_by_unit(by_unit, language)),
         (
             takeaways.suggestions_by_month(by_month, language),
-            suggestion_charts.suggestions_by_month(by_month, language),
+            months,
         ),
         "suggestions",
         area="slide-charts-kpi",
