@@ -33,8 +33,8 @@ from ui.markdown import escape
 from ui.navigation import PageEntry
 
 PRESENT_KEY, ROTATE_KEY = "present", "rotate"
-# The meeting's running order; only the chapters registered in pages (the registry) are stepped through. Other
-# chapters (进展督察, 人才 …) join by adding their url path here and, for a one-screen slide, a SLIDES entry.
+# The meeting's running order; only the chapters registered in pages (the registry) are stepped through. A chapter
+# joins by adding its url path here and its one-screen slide to SLIDES (tests/test_present_browser.py fits every one).
 CHAPTERS = ("overview", "participation", "savings", "patents", "awards", "studios")
 CHAPTERS += ("talent",)  # issue 16
 # issue 17: running the programme — the quarterly checks first, then 书记项目, ideas and points.
