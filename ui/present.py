@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import time
 from collections.abc import Callable, Sequence
@@ -462,9 +461,7 @@ def _suggestions(selection: Filters, language: str) -> None:
     if len({month[:4] for month in dated}) == 1:
         # One year (the context line names it): 1月…12月, level, where 2024-01… would tilt at 720p.
         numbers = [int(month[5:7]) for month in dated]
-        months.update_xaxes(
-            tickvals=dated, ticktext=[t("present.month", month=n, abbr=calendar.month_abbr[n]) for n in numbers]
-        )
+        months.update_xaxes(tickvals=dated, ticktext=[formatting.month(number, language) for number in numbers])
     _pair(
         (takeaways.suggestions_by_unit(by_unit, language), suggestion_charts.suggestions_by_unit(by_unit, language)),
         (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 from analytics.contract.missing import is_missing
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -61,3 +63,8 @@ def period(filters: Filters, lang: str = "zh") -> str:
     if filters.year_from == filters.year_to:
         return t("filter.year_single", lang, year=filters.year_from)
     return t("filter.year_range", lang, start=filters.year_from, end=filters.year_to)
+
+
+def month(number: int, lang: str = "zh") -> str:
+    """A month of the year on its own: 3月, Mar."""
+    return f"{number}月" if lang == "zh" else calendar.month_abbr[number]

@@ -140,7 +140,6 @@ TEXT: dict[str, dict[str, str]] = {
     "present.in_period": {"zh": "{metric}（{period}）", "en": "{metric} ({period})"},
     "present.secretary_projects": {"zh": "书记项目", "en": "Secretary projects"},
     "present.fully_closed": {"zh": "全部闭环", "en": "Fully closed"},
-    "present.month": {"zh": "{month}月", "en": "{abbr}"},
     "present.points_total": {"zh": "{year}年积分", "en": "Points {year}"},
     "present.lagging_lists": {
         "zh": "闭环最慢的{n}个书记项目（共{total}个）",
