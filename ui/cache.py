@@ -344,6 +344,11 @@ def points_by_rule(filters: Filters):
     return points_metrics.points_by_rule(cursor(), filters)
 
 
+@_cached(max_entries=256)
+def points_summary(filters: Filters, year: int) -> dict:
+    return points_metrics.points_summary(cursor(), filters, year)
+
+
 @_cached(max_entries=16)
 def point_rules():
     return points_metrics.point_rules(cursor())

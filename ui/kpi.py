@@ -18,7 +18,7 @@ def band(filters: Filters) -> dict:
     now = cache.summary(filters)
     previous_filters = kpi_band.comparable_period(filters, cache.available_years())
     before = kpi_band.comparable(cache.summary(previous_filters) if previous_filters else None)
-    tiles = kpi_band.tiles(now, before, lang()) + _people_tiles(filters, before is not None)
+    tiles = kpi_band.tiles(now, before, lang()) + people_tiles(filters, before is not None)
     for row in (tiles[start : start + FIRST_ROW] for start in range(0, len(tiles), FIRST_ROW)):
         for column, tile in zip(st.columns(len(row)), row, strict=True):
             with column, st.container(key=f"kpi-{tile.key}"):
@@ -38,7 +38,7 @@ def band(filters: Filters) -> dict:
     return now
 
 
-def _people_tiles(filters: Filters, compare: bool) -> tuple:
+def people_tiles(filters: Filters, compare: bool) -> tuple:
     """金鹰, 雄鹰 and 培训场次 (issue 16), compared with the same previous period as the tiles before them."""
     now = kpi_band.people_figures(cache.talent_summary(filters))
     previous_filters = filters.previous_period()

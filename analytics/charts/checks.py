@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -64,10 +66,21 @@ def check_trend(total: pd.DataFrame, cards: pd.DataFrame, lang: str = "zh") -> g
         textposition="top center",
         line={"color": SECONDARY, "width": 3},
     )
+    # Cards are whole numbers on the right axis, scaled so the tallest bar stays in the lower half: the rate's
+    # line and its labels run above the bars, never through them.
+    most = max([sum(int(counts[card].get(p, 0)) for card in counts) for p in periods] or [0])
     fig.update_layout(
         barmode="stack",
         yaxis={"range": [0, 1.15], "tickformat": ".0%"},
-        yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero"},
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            "range": [0, max(most, 1) * 2.2],
+            "dtick": max(1, math.ceil(most / 4)),
+            "tickformat": "d",
+            "title": t("unit.cards", lang) or None,
+        },
     )
     fig.update_xaxes(type="category")
     return legend_below(apply_layout(fig, t("chart.check_trend", lang), height=360))

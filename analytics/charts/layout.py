@@ -88,7 +88,21 @@ def for_presentation(
     slide.update_xaxes(**axis)
     slide.update_yaxes(**axis)
     # constraintext none: plotly would otherwise shrink a bar's label to the bar's width (8 px on a slide).
-    slide.update_traces(textfont={"size": font_size, **ink}, constraintext="none", selector={"type": "bar"})
-    slide.update_traces(textfont={"size": font_size}, selector={"type": "heatmap"})
+    # Level text only. A label outside its bar keeps its size (plotly would shrink it to the bar's width, 8 px on a
+    # slide); a label inside a bar segment too small for it is left out (uniformtext hide), never turned on its
+    # side or drawn across the next segment: the figure stays on hover and in the takeaway.
+    slide.update_traces(textfont={"size": font_size, **ink}, textangle=0, selector={"type": "bar"})
+    slide.update_traces(constraintext="none", selector={"type": "bar", "textposition": "outside"})
+    slide.update_traces(constraintext="inside", selector={"type": "bar", "textposition": "inside"})
+    if slide.layout.barmode == "group":
+        # Bars side by side leave each label its bar's thickness: one that does not fit is left out, not drawn over
+        # its neighbour's.
+        slide.update_traces(constraintext="both", selector={"type": "bar", "textposition": "outside"})
+    slide.update_layout(uniformtext={"minsize": font_size - 2, "mode": "hide"})
+    slide.update_traces(textfont={"size": font_size, **ink}, selector={"type": "heatmap"})
+    if any(trace.type == "heatmap" or getattr(trace, "orientation", None) == "h" for trace in slide.data):
+        # Every unit named: plotly would drop every other name of a tight list (a row without a name on a 720p
+        # slide); at PRESENT_FONT a row needs about 22 px, which the slide's chart area gives 10 rows at 720p.
+        slide.update_yaxes(tickmode="linear", dtick=1)
     slide.update_annotations(font={"size": font_size - 2, **ink})
     return slide

@@ -15,10 +15,16 @@ def _rates(values: pd.Series) -> list[float | None]:
     return [None if is_missing(v) else float(v) for v in values]
 
 
-def list_rates(closure: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """Each 书记项目 down the side with its 闭环率 and 目标达成率 as bars."""
+def _short(name: str, chars: int) -> str:
+    return name if len(name) <= chars else f"{name[: chars - 1]}…"
+
+
+def list_rates(closure: pd.DataFrame, lang: str = "zh", name_chars: int | None = None) -> go.Figure:
+    """Each 书记项目 down the side with its 闭环率 and 目标达成率 as bars; with name_chars (a slide), each name cut
+    to that many characters above its project number, so the bars keep the width."""
     labels = [
-        formatting.aside(name, pid, lang) for pid, name in zip(closure["project_id"], closure["name"], strict=True)
+        formatting.aside(name, pid, lang) if name_chars is None else f"{_short(name, name_chars)}<br>{pid}"
+        for pid, name in zip(closure["project_id"], closure["name"], strict=True)
     ]
     fig = go.Figure()
     for column, colour in (("closure_rate", PRIMARY), ("goal_rate", SECONDARY)):
@@ -33,7 +39,7 @@ def list_rates(closure: pd.DataFrame, lang: str = "zh") -> go.Figure:
             textposition="outside",
             cliponaxis=False,
         )
-    fig.update_xaxes(range=[0, 1.15], tickformat=".0%")
+    fig.update_xaxes(range=[0, 1.25], tickformat=".0%", tickvals=[0, 0.5, 1])
     fig.update_layout(barmode="group")
     return by_unit_layout(fig, t("chart.list_rates", lang), len(labels) * 2)
 
@@ -56,5 +62,6 @@ def closed_share(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
             cliponaxis=False,
         )
     )
-    fig.update_xaxes(range=[0, 1.2], tickformat=".0%")
+    # Room right of a full bar for 100%（n/n）; the ticks stop at 100%, a share's end.
+    fig.update_xaxes(range=[0, 1.4], tickformat=".0%", tickvals=[0, 0.25, 0.5, 0.75, 1])
     return by_unit_layout(fig, t("chart.closed_share", lang), len(by_unit))

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.charts.layout import DECLARED_COLOUR, PRIMARY, apply_layout, by_unit_layout
 from analytics.i18n import t
+
+
+def _whole_step(counts: pd.Series) -> int:
+    """A tick step of whole suggestions, about five ticks up to the largest count."""
+    return max(1, math.ceil(int(counts.max() if len(counts) else 0) / 5))
 
 
 def suggestions_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
@@ -25,6 +32,7 @@ def suggestions_by_unit(by_unit: pd.DataFrame, lang: str = "zh") -> go.Figure:
             cliponaxis=False,
         )
     fig.update_layout(barmode="group")
+    fig.update_xaxes(dtick=_whole_step(by_unit["collected"]))
     return by_unit_layout(fig, t("chart.suggestions_by_unit", lang), len(by_unit) * 2)
 
 
@@ -41,4 +49,5 @@ def suggestions_by_month(by_month: pd.DataFrame, lang: str = "zh") -> go.Figure:
         )
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(type="category")
+    fig.update_yaxes(dtick=_whole_step(dated["collected"]))
     return apply_layout(fig, t("chart.suggestions_by_month", lang), height=340)

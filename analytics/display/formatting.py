@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 from analytics.contract.missing import is_missing
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -66,3 +68,8 @@ def period(filters: Filters, lang: str = "zh") -> str:
 def aside(main, note, lang: str = "zh") -> str:
     """A figure with a note beside it: 22（+1） in Chinese, "22 (+1)" in English."""
     return t("text.aside", lang, main=main, note=note)
+
+
+def month(number: int, lang: str = "zh") -> str:
+    """A month of the year on its own: 3月, Mar."""
+    return f"{number}月" if lang == "zh" else calendar.month_abbr[number]

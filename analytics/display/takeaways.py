@@ -349,13 +349,13 @@ def on_track_grid(by_unit: pd.DataFrame, lang: str = "zh") -> str:
     if known.empty:
         return t("takeaway.no_data", lang)
     low = known.sort_values(["_value", "unit"]).iloc[0]
-    return t(
-        "takeaway.on_track_low",
-        lang,
-        period=low["period"],
-        unit=low["unit"],
-        rate=formatting.rate(low["on_track_rate"], lang),
-    )
+    shown = formatting.rate(low["on_track_rate"], lang)
+    # Ties are judged on the rate as shown, as highest() does: all equal is no "lowest" at all.
+    tied = [row.unit for row in known.itertuples() if formatting.rate(row.on_track_rate, lang) == shown]
+    if len(tied) > 1 and len(tied) == len(known):
+        return t("takeaway.on_track_all", lang, period=low["period"], rate=shown)
+    key = "takeaway.on_track_low_tied" if len(tied) > 1 else "takeaway.on_track_low"
+    return t(key, lang, period=low["period"], unit=join(sorted(tied), lang), rate=shown)
 
 
 def check_trend(total: pd.DataFrame, summary: dict, lang: str = "zh") -> str:
@@ -432,3 +432,18 @@ def points_ranking(ranking: pd.DataFrame, year: int, lang: str = "zh") -> str:
         best = moved.sort_values(["_value", "unit"], ascending=[False, True]).iloc[0]
         text += t("takeaway.points_up", lang, unit=best["unit"], places=int(best["rank_change"]))
     return text
+
+
+def points_rules(by_rule: pd.DataFrame, lang: str = "zh") -> str:
+    """The rule that earned the most points, and its share of all the points."""
+    total = float(by_rule["points"].sum()) if len(by_rule) else 0.0
+    if total <= 0:
+        return t("takeaway.no_data", lang)
+    top = by_rule.assign(_order=range(len(by_rule))).sort_values(["points", "_order"], ascending=[False, True]).iloc[0]
+    return t(
+        "takeaway.points_rules",
+        lang,
+        rule=labels.point_rule_label(top["rule"], lang),
+        points=f"{float(top['points']):g}",
+        share=formatting.rate(float(top["points"]) / total, lang),
+    )

@@ -152,4 +152,27 @@ TEXT: dict[str, dict[str, str]] = {
     "say.patents.none": {"zh": "暂无专利记录", "en": "no patents were recorded"},
     "say.join": {"zh": "，", "en": "; "},
     "say.end": {"zh": "。", "en": "."},
+    # Presenter slides of the people and programme-running chapters
+    "present.in_period": {"zh": "{metric}（{period}）", "en": "{metric} ({period})"},
+    "present.secretary_projects": {"zh": "书记项目", "en": "Secretary projects"},
+    "present.fully_closed": {"zh": "全部闭环", "en": "Fully closed"},
+    "present.points_total": {"zh": "{year}年积分", "en": "Points {year}"},
+    "present.lagging_lists": {
+        "zh": "闭环最慢的{n}个书记项目（共{total}个）",
+        "en": "The {n} slowest of {total} secretary projects",
+    },
+    "chart.points_by_rule": {"zh": "积分构成（按规则）", "en": "Points by rule"},
+    "takeaway.on_track_all": {
+        "zh": "{period} 各单位按期率均为 {rate}",
+        "en": "In {period} every unit's on-track rate was {rate}",
+    },
+    "takeaway.on_track_low_tied": {
+        "zh": "{period} {unit}按期率并列最低，均为 {rate}",
+        "en": "In {period}, {unit} were jointly least on track: {rate}",
+    },
+    "unit.cards": {"zh": "牌数", "en": "cards"},
+    "takeaway.points_rules": {
+        "zh": "积分最多来自{rule}，{points}分，占{share}",
+        "en": "Most points came from {rule}: {points}, {share} of all",
+    },
 }

@@ -62,3 +62,13 @@ def closed_share_by_unit(
     frame = pd.DataFrame(rows, columns=["unit", "projects", "fully_closed"])
     frame["closed_share"] = ratio_series(frame["fully_closed"], frame["projects"])
     return frame
+
+
+def closure_totals(closure: pd.DataFrame) -> dict:
+    """projects, fully_closed (every problem answered and every goal reached) and overdue_items over the rows of
+    list_closure: the headline of the 书记项目 slide."""
+    return {
+        "projects": len(closure),
+        "fully_closed": int(closure["fully_closed"].eq(True).sum()),
+        "overdue_items": int(closure["overdue_items"].sum()),
+    }

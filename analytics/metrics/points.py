@@ -14,7 +14,7 @@ import pandas as pd
 from analytics import metrics
 from analytics.contract import vocab
 from analytics.filters import Filters
-from analytics.metrics.common import TOTAL_GROUP, per_unit_params, query, ratio_series, scoped_params
+from analytics.metrics.common import TOTAL_GROUP, per_unit_params, query, ratio, ratio_series, scoped_params
 from analytics.store import tree
 from analytics.store.connection import transaction
 
@@ -134,6 +134,21 @@ def points_total(con: duckdb.DuckDBPyConnection, filters: Filters) -> float:
     """All points of the selection."""
     facts = point_facts(con, filters)
     return float(facts.loc[facts["group_key"] == TOTAL_GROUP, "points"].sum())
+
+
+def points_summary(con: duckdb.DuckDBPyConnection, filters: Filters, year: int) -> dict:
+    """The selection's points in the year, the year before (previous_points) and per 100 party members of the year:
+    the headline of the 积分 slide, counted as the ranking counts (points_total over one year)."""
+    now = replace(filters, year_from=year, year_to=year)
+    points = round(points_total(con, now), 6)  # a sum of fractions of a point, without float noise
+    previous = round(points_total(con, replace(filters, year_from=year - 1, year_to=year - 1)), 6)
+    members = metrics.summary(con, now)["party_members"]
+    per_100 = ratio(points, members)
+    return {
+        "points": points,
+        "previous_points": previous,
+        "points_per_100_members": None if per_100 is None else per_100 * 100.0,
+    }
 
 
 def point_year(con: duckdb.DuckDBPyConnection, filters: Filters) -> int | None:
