@@ -210,3 +210,16 @@ def test_overview_draws_by_unit_charts_with_the_pages_builders():
     # Largest on top (the axis is reversed), each bar labelled with its figure and carrying its unit for drill-down.
     assert list(savings.y) == list(BY_UNIT.sort_values("savings_wan", ascending=False)["unit"])
     assert list(savings.customdata) == list(savings.y)
+
+
+def test_check_trend_names_only_the_cards_there_are():
+    total = pd.DataFrame({"period": ["2025Q1", "2025Q2"], "on_track_rate": [0.5, 0.75]})
+    none = {"red": [], "yellow": []}
+    assert takeaways.check_trend(total, none, "zh") == "2025Q2 按期率 75.0%，没有红牌或黄牌"
+    assert takeaways.check_trend(total, {"red": [], "yellow": ["P2"]}, "zh") == "2025Q2 按期率 75.0%，黄牌1个"
+    assert takeaways.check_trend(total, {"red": ["P1"], "yellow": ["P2", "P3"]}, "zh") == (
+        "2025Q2 按期率 75.0%，红牌1个、黄牌2个"
+    )
+    english = takeaways.check_trend(total, {"red": ["P1"], "yellow": []}, "en")
+    assert english == "In 2025Q2 the on-track rate was 75.0%, with 1 red card"
+    assert "0" not in takeaways.check_trend(total, none, "en").replace("2025", "").replace("75.0", "")

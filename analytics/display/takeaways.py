@@ -364,14 +364,15 @@ def check_trend(total: pd.DataFrame, summary: dict, lang: str = "zh") -> str:
     if known.empty:
         return t("takeaway.no_data", lang)
     last = known.iloc[-1]
-    return t(
-        "takeaway.check_trend",
-        lang,
-        period=last["period"],
-        rate=formatting.rate(last["on_track_rate"], lang),
-        red=len(summary["red"]),
-        yellow=len(summary["yellow"]),
-    )
+    red, yellow = len(summary["red"]), len(summary["yellow"])
+    if red and yellow:
+        cards = t("takeaway.cards_both", lang, red=red, yellow=yellow)
+    elif red or yellow:  # never "0 个": only the colour there is
+        cards = t("takeaway.cards_red" if red else "takeaway.cards_yellow", lang, count=red or yellow)
+    else:
+        cards = t("takeaway.cards_none", lang)
+    rate = formatting.rate(last["on_track_rate"], lang)
+    return t("takeaway.check_trend", lang, period=last["period"], rate=rate, cards=cards)
 
 
 def list_rates(closure: pd.DataFrame, lang: str = "zh") -> str:

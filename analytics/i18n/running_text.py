@@ -132,8 +132,23 @@ TEXT.update(
             "en": "In {period}, {unit} was least on track: {rate}",
         },
         "takeaway.check_trend": {
-            "zh": "{period} 按期率 {rate}，红牌{red}个、黄牌{yellow}个",
-            "en": "In {period} the on-track rate was {rate}, with {red} red and {yellow} yellow cards",
+            "zh": "{period} 按期率 {rate}{cards}",
+            "en": "In {period} the on-track rate was {rate}{cards}",
+        },
+        "takeaway.cards_none": {"zh": "，没有红牌或黄牌", "en": ", with no red or yellow card"},
+        "takeaway.cards_red": {
+            "zh": "，红牌{count}个",
+            "en": ", with {count} red cards",
+            "en_one": ", with {count} red card",
+        },
+        "takeaway.cards_yellow": {
+            "zh": "，黄牌{count}个",
+            "en": ", with {count} yellow cards",
+            "en_one": ", with {count} yellow card",
+        },
+        "takeaway.cards_both": {
+            "zh": "，红牌{red}个、黄牌{yellow}个",
+            "en": ", with {red} red and {yellow} yellow cards",
         },
         "takeaway.list_rates": {
             "zh": "{projects}个书记项目中{closed}个问题全部闭环，超期事项共{overdue}项",
