@@ -1,13 +1,11 @@
 """进展督察: 按期率 by unit and quarter, the red and yellow cards of the latest quarter, 未检查 projects, the trend."""
 
-import datetime as dt
-
 import streamlit as st
 
 from analytics.charts import checks as check_charts
 from analytics.contract import vocab
 from analytics.display import formatting, takeaways
-from ui import cache, chrome, drill
+from ui import cache, chrome, drill, filters
 from ui.i18n import lang, t
 
 CUTOFF_KEY, QUARTER_KEY = "checks-cutoff", "checks-quarter"
@@ -17,7 +15,7 @@ CARD_COLUMNS = ("project_id", "name", "unit", "leader", "progress", "issue", "ac
 def render() -> None:
     selection = drill.page_header("page.checks")
     language = lang()
-    cutoff = st.date_input(t("running.cutoff"), value=dt.date.today(), key=CUTOFF_KEY)
+    cutoff = filters.cutoff_input(CUTOFF_KEY, t("running.cutoff"))
     summary = cache.check_summary(selection, cutoff, None)
     if summary["year"] is None:
         st.info(t("pages.no_data", what=t("pages.what.checks")))

@@ -8,12 +8,11 @@ from analytics.contract.missing import is_missing
 from analytics.display import formatting, labels, takeaways
 from analytics.metrics import projects as projects_metrics
 from pages import checks
-from ui import cache, columns, drill
+from ui import cache, columns, drill, filters
 from ui.i18n import lang, t
 from ui.markdown import escape
 
 AS_OF_KEY, SEARCH_KEY, TABLE_KEY = "projects-as-of", "project-search", "project-table"
-AS_OF_PARAM = "asof"
 PAGE_KEY, PAGED_FOR_KEY = "project-page", "project-page-for"
 # Rows per page: the browser gets one page, never the whole selection (500k rows at a million projects).
 PAGE_SIZE = 100
@@ -83,17 +82,7 @@ def _table(selection, as_of, board: dict[str, int], language: str) -> None:
 
 
 def _as_of() -> dt.date:
-    """The board's cut-off: the link's &asof=, else the data's own date (its latest year's end, tree.data_as_of),
-    so a ledger closed at 2025 is not judged against today's calendar; kept in the link when changed."""
-    if AS_OF_KEY not in st.session_state:
-        try:
-            linked = dt.date.fromisoformat(st.query_params.get(AS_OF_PARAM, ""))
-        except ValueError:
-            linked = None
-        st.session_state[AS_OF_KEY] = linked or cache.data_as_of() or dt.date.today()
-    as_of = st.date_input(t("projects.as_of_label"), key=AS_OF_KEY, help=t("projects.as_of_help"))
-    st.query_params[AS_OF_PARAM] = as_of.isoformat()
-    return as_of
+    return filters.cutoff_input(AS_OF_KEY, t("projects.as_of_label"), t("projects.as_of_help"))
 
 
 def _page(selection, as_of, search: str, matching: int) -> int:

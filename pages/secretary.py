@@ -1,13 +1,11 @@
 """书记项目: each project's four lists with 闭环率, 目标达成率 and overdue items; by unit, the share fully closed."""
 
-import datetime as dt
-
 import streamlit as st
 
 from analytics.charts import lists as list_charts
 from analytics.contract import vocab
 from analytics.display import formatting, takeaways
-from ui import cache, chrome, drill
+from ui import cache, chrome, drill, filters
 from ui.i18n import lang, t
 
 CUTOFF_KEY = "secretary-cutoff"
@@ -17,7 +15,7 @@ ITEM_COLUMNS = ("item_no", "item", "owner", "due_date", "done_date", "answers", 
 def render() -> None:
     selection = drill.page_header("page.secretary")
     language = lang()
-    cutoff = st.date_input(t("running.cutoff"), value=dt.date.today(), key=CUTOFF_KEY)
+    cutoff = filters.cutoff_input(CUTOFF_KEY, t("running.cutoff"))
     closure = cache.list_closure(selection, cutoff)
     if closure.empty:
         st.info(t("pages.no_data", what=t("pages.what.lists")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from analytics.contract import vocab
@@ -23,6 +25,7 @@ _RESTORED = "_filters_restored_from_url"
 _UNKNOWN = "_filters_unknown_units"
 _IGNORED = "_filters_ignored_params"
 INDENT = "    "  # one level of the unit tree in the picker's dropdown
+AS_OF_PARAM = "asof"  # the cut-off date the status board, 进展督察 and 书记项目 judge overdue against
 
 
 def _parse_years(text: str, years: list[int]) -> tuple[int, int] | None:
@@ -306,3 +309,22 @@ def period_label(filters: Filters) -> str:
 def context_line(filters: Filters) -> str:
     units = join(filters.units) if filters.units else t("filter.whole_group")
     return t("filter.context", units=units, period=period_label(filters))
+
+
+def linked_cutoff() -> dt.date:
+    """The cut-off a page or slide opens on: the link's &asof=, else the data's own date (its latest year's end,
+    tree.data_as_of), so a ledger closed at 2025 is not judged against today's calendar; today for an empty store."""
+    try:
+        linked = dt.date.fromisoformat(st.query_params.get(AS_OF_PARAM, ""))
+    except ValueError:
+        linked = None
+    return linked or cache.data_as_of() or dt.date.today()
+
+
+def cutoff_input(key: str, label: str, help: str | None = None) -> dt.date:
+    """The page's cut-off date control, opened on linked_cutoff() and kept in the link when changed."""
+    if key not in st.session_state:
+        st.session_state[key] = linked_cutoff()
+    as_of = st.date_input(label, key=key, help=help)
+    st.query_params[AS_OF_PARAM] = as_of.isoformat()
+    return as_of

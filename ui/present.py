@@ -343,10 +343,9 @@ def _studios(selection: Filters, language: str) -> None:
 # ---- People and running the programme (issues 16 and 17): the figures of their pages, one screen each ----------
 
 
-# The 进展督察 and 书记项目 pages open at today's date as their cut-off (their date picker's default); a slide has
-# no picker, so it reads the figures the page opens with.
+# A slide has no date picker: it judges overdue at the cut-off the pages open with (the link's, else the data's).
 def _cutoff() -> dt.date:
-    return dt.date.today()
+    return filters.linked_cutoff()
 
 
 def _talent(selection: Filters, language: str) -> None:
