@@ -223,3 +223,20 @@ def test_check_trend_names_only_the_cards_there_are():
     english = takeaways.check_trend(total, {"red": ["P1"], "yellow": []}, "en")
     assert english == "In 2025Q2 the on-track rate was 75.0%, with 1 red card"
     assert "0" not in takeaways.check_trend(total, none, "en").replace("2025", "").replace("75.0", "")
+
+
+def test_points_rules_read_in_the_users_language():
+    from analytics.display.labels import point_rule_label
+
+    assert [point_rule_label(rule, "en") for rule in ("获奖:省部级", "实用新型专利", "建议已采纳", "节创价值")] == [
+        "Award won (Provincial)",
+        "Utility model patents",
+        "Suggestion adopted",
+        "Savings (per RMB 100k)",
+    ]
+    assert [point_rule_label(rule, "zh") for rule in ("获奖:省部级", "实用新型专利", "建议已采纳")] == [
+        "获奖（省部级）",
+        "实用新型专利",
+        "建议已采纳",
+    ]
+    assert point_rule_label("青年突击队加分", "en") == "青年突击队加分"  # a rule an admin named keeps its name

@@ -62,9 +62,12 @@ def training_type_label(kind, lang: str = "zh") -> str:
 
 
 def point_rule_label(rule: str, lang: str = "zh") -> str:
-    """A points rule as the rule table shows it: 获奖:国家级 → 获奖（国家级）; the rest by name or its own text."""
+    """A points rule as the rule table shows it: 获奖:国家级 → 获奖（国家级）; an outcome type by its name; the rest
+    by the translation table or its own text (a rule an admin added)."""
     if rule.startswith(vocab.AWARD_RULE_PREFIX):
         level = rule[len(vocab.AWARD_RULE_PREFIX) :]
-        return f"获奖（{level}）" if lang == "zh" else f"Award won ({level})"
+        return t("points.rule.award", lang, level=level_label(level, lang))
     key = f"points.rule.{rule}"
-    return t(key, lang) if key in TABLE else rule
+    if key in TABLE:
+        return t(key, lang)
+    return outcome_label(rule, lang) if rule in vocab.OUTCOME_TYPES else rule

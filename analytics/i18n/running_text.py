@@ -126,6 +126,8 @@ TEXT.update(
         "points.rule.已结题": {"zh": "已结题", "en": "Project completed"},
         "points.rule.节创价值": {"zh": "节创价值（每10万元）", "en": "Savings (per RMB 100k)"},
         "points.rule.积分调整": {"zh": "积分调整", "en": "Adjustments"},
+        "points.rule.建议已采纳": {"zh": "建议已采纳", "en": "Suggestion adopted"},
+        "points.rule.award": {"zh": "获奖（{level}）", "en": "Award won ({level})"},
         # Takeaways.
         "takeaway.on_track_low": {
             "zh": "{period} {unit}按期率最低，为 {rate}",
