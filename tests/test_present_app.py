@@ -100,7 +100,7 @@ def test_secretary_slide(make_app, running_db):
     # S1: problem 2's fix still open, goal 培养 not reached; its 培养 and 快检 are past their dates. S2: its one
     # problem answered and no goals: fully closed.
     assert _tiles(app) == {"书记项目": "2", "全部闭环": "1", "超期事项": "2"}
-    assert "**2个书记项目中1个问题全部闭环，超期事项共2项**" in _takeaways(app)
+    assert "**2个书记项目中1个全部闭环（问题均已整改、目标均已达成），超期事项共2项**" in _takeaways(app)
     assert _charts(app) == 2
 
 

@@ -90,7 +90,7 @@ def test_secretary_page_shows_closure_and_lists(make_app, running_db):
     app = run(make_app, running_db, "secretary", year="2024")
     shown = table(app, "closure_rate", "overdue_items").set_index("project_id")
     assert shown.loc["S1", "closure_rate"] == 0.5 and shown.loc["S2", "closure_rate"] == 1.0
-    assert "2个书记项目中1个问题全部闭环" in "".join(markdown(app))
+    assert "2个书记项目中1个全部闭环（问题均已整改、目标均已达成）" in "".join(markdown(app))
 
 
 def test_suggestions_page_figures(make_app, running_db):

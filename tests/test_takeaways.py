@@ -240,3 +240,18 @@ def test_points_rules_read_in_the_users_language():
         "建议已采纳",
     ]
     assert point_rule_label("青年突击队加分", "en") == "青年突击队加分"  # a rule an admin named keeps its name
+
+
+def test_secretary_takeaway_counts_what_the_tile_counts():
+    # A: problems all answered but a goal missed — not fully closed; B: both done; C: nothing to judge.
+    closure = pd.DataFrame(
+        {
+            "project_id": ["A", "B", "C"],
+            "closure_rate": [1.0, 1.0, None],
+            "fully_closed": [False, True, None],
+            "overdue_items": [1, 0, 0],
+        }
+    )
+    assert (
+        takeaways.list_rates(closure, "zh") == "3个书记项目中1个全部闭环（问题均已整改、目标均已达成），超期事项共1项"
+    )

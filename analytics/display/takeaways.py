@@ -376,10 +376,11 @@ def check_trend(total: pd.DataFrame, summary: dict, lang: str = "zh") -> str:
 
 
 def list_rates(closure: pd.DataFrame, lang: str = "zh") -> str:
-    """How many 书记项目 have every problem answered, and how many items are overdue."""
+    """How many 书记项目 are fully closed (every problem answered and every goal reached: the slide's tile and the
+    closed-share chart count the same), and how many items are overdue."""
     if closure.empty:
         return t("takeaway.no_data", lang)
-    closed = int(closure["closure_rate"].eq(1.0).sum())
+    closed = int(closure["fully_closed"].eq(True).sum())
     return t(
         "takeaway.list_rates",
         lang,

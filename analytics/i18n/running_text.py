@@ -153,8 +153,9 @@ TEXT.update(
             "en": ", with {red} red and {yellow} yellow cards",
         },
         "takeaway.list_rates": {
-            "zh": "{projects}个书记项目中{closed}个问题全部闭环，超期事项共{overdue}项",
-            "en": "{closed} of {projects} secretary projects have every problem closed; {overdue} items are overdue",
+            "zh": "{projects}个书记项目中{closed}个全部闭环（问题均已整改、目标均已达成），超期事项共{overdue}项",
+            "en": "{closed} of {projects} secretary projects are fully closed (every problem fixed, every goal "
+            "reached); {overdue} items are overdue",
         },
         "takeaway.closed_share": {
             "zh": "{unit}书记项目全部闭环占比最高，为 {rate}",
