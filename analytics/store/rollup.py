@@ -65,13 +65,8 @@ def ensure_rollups(con: duckdb.DuckDBPyConnection, *, rebuild: bool = False) -> 
         ).fetchone()[0]
     )
     if stale:
-        cursor = con.cursor()
-        cursor.execute("BEGIN TRANSACTION")
-        try:
+        # Imported here: connection imports this module to bring every store it opens up to date.
+        from analytics.store.connection import transaction
+
+        with transaction(con) as cursor:
             rebuild_rollups(cursor)
-            cursor.execute("COMMIT")
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
-        finally:
-            cursor.close()
