@@ -103,3 +103,24 @@ CREATE OR REPLACE MACRO searched_projects(
           WHEN search = '' THEN true
           ELSE contains(lower(concat_ws(' ', p.project_id, p.name, p.leader, p.unit, p.branch)), lower(search))
       END;
+
+-- The headcount rows a group's figures are summed from, per year: a stated row overrides everything below it, so
+-- keep the rows with no stated row above them in the group, i.e. drop every row below a stated one. (Asked the
+-- other way round, "is there a stated row above me", DuckDB planned a cross product once a year filter made the
+-- year and group conditions constant: 50 s at 5,551 units.)
+CREATE OR REPLACE MACRO headcount_frontier(group_keys, group_roots, year_from, year_to) AS TABLE
+    WITH in_range AS (
+        SELECT g.group_key, h.*
+        FROM unit_groups(group_keys, group_roots) AS g
+        JOIN headcount AS h ON h.unit = g.unit
+        WHERE (year_from IS NULL OR h.year >= year_from)
+          AND (year_to IS NULL OR h.year <= year_to)
+    ),
+    covered AS (
+        SELECT DISTINCT above.group_key, c.descendant AS unit, above.year
+        FROM in_range AS above
+        JOIN unit_closure AS c ON c.ancestor = above.unit AND c.depth > 0
+    )
+    SELECT h.*
+    FROM in_range AS h
+    ANTI JOIN covered AS c ON c.group_key = h.group_key AND c.unit = h.unit AND c.year = h.year;
