@@ -10,7 +10,7 @@ WORKERS ?= 3
 # intranet, add an admin (python -m analytics user add NAME --role admin) and run `make run ADDRESS=0.0.0.0`.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run serve test lint format bench bench-pages load-bench demo clean system-deps fuzz
+.PHONY: run serve test lint format bench bench-pages bench-first-visit load-bench demo clean system-deps fuzz
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,9 @@ load-bench: $(VENV)/.installed-dev system-deps
 	nice $(PY) bench/load_bench.py --sessions 10 30 50 --workers 1 $(WORKERS)
 
 # Page timings at 10k, 100k and 1M projects; the synthetic stores are built once into $(BENCH_STORES) and reused.
+bench-first-visit: $(VENV)/.installed-dev system-deps
+	$(PY) bench/first_visit.py --rounds 3
+
 BENCH_STORES ?= bench/stores
 bench-pages: $(VENV)/.installed-dev
 	nice -n 10 $(PY) bench/pages_bench.py --stores $(BENCH_STORES)
