@@ -109,7 +109,7 @@ def _selection(draw, world: World) -> dict:
     return {"unit": unit, "year": year, "program": program}
 
 
-@settings(max_examples=examples(0.45))
+@settings(max_examples=examples(0.3))
 @given(data=st.data())
 def test_every_drawn_ledger_loads_exactly(data):
     world, rendering = data.draw(world_and_files())
@@ -203,7 +203,7 @@ def _reasons_after(out: str, where: str) -> list[str]:
     return reasons
 
 
-@settings(max_examples=examples(0.3))
+@settings(max_examples=examples(0.2))
 @given(data=st.data())
 def test_a_faulty_ledger_is_refused_where_the_fault_is_and_changes_nothing(data):
     world = data.draw(worlds())
@@ -276,7 +276,7 @@ def parse_both(data: bytes) -> tuple[parse.ParsedUpload, parse.ParsedUpload, boo
     return fast, slow, fast_used
 
 
-@settings(max_examples=examples(1.6))
+@settings(max_examples=examples(1.7))
 @given(data=st.data())
 def test_the_fast_xlsx_read_and_calamine_agree(data):
     if data.draw(st.booleans()):
@@ -374,7 +374,7 @@ class UploadsAndUndos(RuleBasedStateMachine):
         self.con.close()
 
 
-UploadsAndUndos.TestCase.settings = settings(max_examples=examples(0.25), stateful_step_count=5)
+UploadsAndUndos.TestCase.settings = settings(max_examples=examples(0.2), stateful_step_count=5)
 test_uploads_and_undos_keep_the_store_consistent = UploadsAndUndos.TestCase
 
 
