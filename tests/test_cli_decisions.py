@@ -1,13 +1,19 @@
 """The command line never drops a column in silence, never shows a traceback, and parses in the capped process."""
 
+import io
 import os
+import random
 import subprocess
 import sys
+import time
+import zipfile
+from unittest import mock
 
 import duckdb
 import pytest
 
 from analytics import cli
+from analytics.ingest import sandbox
 from analytics.store.connection import connect
 from tests.conftest import ROOT
 from tests.parse_helpers import PROJECT_HEADER, csv_bytes, xlsx
@@ -191,3 +197,56 @@ def test_the_command_line_parses_under_the_pages_memory_cap(ledger, tmp_path):
     assert result.returncode == 2
     assert "读取文件所需内存超过 300 MB，已停止：请拆分成较小的文件后上传" in result.stdout
     assert all(rows == [] for rows in stored(tmp_path / "a.duckdb")[0].values())
+
+
+def inflating_workbook(inflated_mb: int) -> bytes:
+    """A projects workbook whose sheet inflates to about inflated_mb MB at an ordinary ratio (not a bomb by ratio):
+    the shape of the 14 MB ledger that inflated to 472 MB, at the size just past the limit."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx({"项目": [PROJECT_HEADER, ["P1", "提高合格率", "甲公司", 2024]]})))
+    rng = random.Random(7)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename != "xl/worksheets/sheet1.xml":
+                archive.writestr(info.filename, body)
+                continue
+            head, _, tail = body.partition(b"</sheetData>")
+            with archive.open(info.filename, "w", force_zip64=True) as out:
+                out.write(head)
+                written, first = 0, 3
+                while written < inflated_mb * 1024 * 1024:
+                    rows = "".join(
+                        f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>P{i:07d}</t></is></c>'
+                        f'<c r="B{i}" t="inlineStr"><is><t>提高装配合格率{rng.randrange(10**6)}</t></is></c>'
+                        f'<c r="C{i}" t="inlineStr"><is><t>甲公司</t></is></c><c r="D{i}"><v>2024</v></c></row>'
+                        for i in range(first, first + 5000)
+                    ).encode()
+                    out.write(rows)
+                    written, first = written + len(rows), first + 5000
+                out.write(b"</sheetData>" + tail)
+    return buffer.getvalue()
+
+
+def test_a_workbook_that_inflates_past_the_limit_is_refused_before_any_parse(ledger, tmp_path, capsys):
+    bomb = tmp_path / "大台账.xlsx"
+    bomb.write_bytes(inflating_workbook(210))
+    declared = sum(info.file_size for info in zipfile.ZipFile(bomb).infolist())
+    assert declared > 200 * 1024 * 1024 and declared < 100 * bomb.stat().st_size  # past the size, not the ratio
+    db = tmp_path / "a.duckdb"
+    assert run(capsys, "import", ledger, "--ignore-unknown", "--db", db)[0] == 0
+    before = stored(db)
+    # Refused from the zip's declared sizes: no parse process is started, so no second of inflating.
+    with mock.patch.object(sandbox, "_spawn", side_effect=AssertionError("a parse process was started")):
+        started = time.monotonic()
+        code, out, _ = run(capsys, "import", bomb, "--db", db)
+        assert time.monotonic() - started < 10
+    assert code == 2
+    assert (
+        f"大台账.xlsx › 文件「大台账.xlsx」：文件解压后有 {declared / 1024 / 1024:.1f} MB，超过可读取的 200.0 MB" in out
+    )
+    assert stored(db) == before
+    code, out, _ = run(capsys, "--lang", "en", "import", bomb, "--db", db)
+    assert code == 2
+    assert "the file inflates to" in out and "more than the 200.0 MB that can be read" in out
+    assert stored(db) == before

@@ -124,6 +124,23 @@ def test_who_rose_and_who_left(con):
     assert talent.talent_moves(con, Filters(year_from=2023, year_to=2023)).empty
 
 
+def test_a_year_with_exits_and_no_promotion(tmp_path):
+    # Found by the generative ledger test: with no promotion at all, the empty promotions part borrowed the exit's
+    # row (a pandas Series assigned to an empty frame), and `talent` stopped with an internal error.
+    con = new_store(tmp_path)
+    load_records(
+        con,
+        units=[{"unit": "甲公司", "kind": "公司"}],
+        talent=[person("E1", "周强", "甲公司", 2022, "后备人才"), person("E1", "周强", "甲公司", 2023, None)],
+    )
+    moves = talent.talent_moves(con, Filters())
+    assert list(moves[["year", "move", "person", "from_pool"]].itertuples(index=False, name=None)) == [
+        (2023, "exit", "周强", "后备人才")
+    ]
+    assert (summary(con)["promotions"], summary(con)["exits"]) == (0, 1)
+    con.close()
+
+
 def test_titled_share_is_unknown_not_zero_where_a_figure_is_missing(con):
     assert summary(con, ["公司A"], 2024)["titled_share"] == pytest.approx(0.65)
     assert summary(con, ["公司B"], 2024)["titled_share"] == pytest.approx(0.6)

@@ -125,6 +125,47 @@ def test_outcomes_without_a_note_column_as_real_ledgers_write_them(store):
     ]
 
 
+def test_outcome_rows_without_a_note_are_items_that_add_up(store, tmp_path):
+    # One row per patent, no 说明: two 发明专利 of P1 in 2024 are 2 (not a repeated key); a row of a second file adds
+    # its 3; the 节创价值 rows of a unit add their amounts (1.5 + 2 万元; an empty amount adds nothing).
+    first = xlsx(
+        {
+            "成果": [
+                ["项目编号", "单位", "成果类型", "年度", "节创价值(万元)"],
+                ["P1", None, "发明专利", 2024, None],
+                ["P1", None, "发明专利", 2024, None],
+                [None, "甲公司", "节创价值", 2024, 1.5],
+                [None, "甲公司", "节创价值", 2024, 2],
+                [None, "甲公司", "节创价值", 2024, None],
+            ]
+        }
+    )
+    second = xlsx({"成果": [["项目编号", "成果类型", "年度", "数量", "说明"], ["P1", "发明专利", 2024, 3, None]]})
+    plan = upload.prepare(store, [("a.xlsx", first), ("b.xlsx", second)])
+    assert plan.problems == []
+    upload.apply(store, plan)
+    assert store.execute(
+        "SELECT project_id, unit, outcome_type, quantity, value_wan, year, note FROM outcomes ORDER BY ALL"
+    ).fetchall() == [("P1", None, "发明专利", 5, None, 2024, ""), (None, "甲公司", "节创价值", 3, 3.5, 2024, "")]
+    # Loaded again, the same rows give the same fact: updated, not doubled.
+    again = upload.prepare(store, [("a.xlsx", first), ("b.xlsx", second)])
+    assert (again.changes.rows_added, again.changes.rows_updated) == (0, 0)
+
+
+def test_two_outcome_rows_with_the_same_note_are_a_repeated_key(store):
+    data = xlsx(
+        {"成果": [["项目编号", "成果类型", "年度", "说明"], ["P1", "论文", 2024, "甲"], ["P1", "论文", 2024, "甲"]]}
+    )
+    before = snapshot(store)
+    plan = upload.prepare(store, [("a.xlsx", data)])
+    assert [p.message() for _, p in plan.problems] == [
+        "工作表「成果」第3行「项目编号」列：'P1 / 论文 / 2024 / 甲' 与第2行重复"
+    ]
+    with pytest.raises(upload.UploadRefused):
+        upload.apply(store, plan)
+    assert snapshot(store) == before
+
+
 def test_an_empty_note_cell_is_an_empty_note(store):
     data = xlsx({"成果": [["项目编号", "成果类型", "说明"], ["P1", "论文", None], ["P1", "制度", "安全规程"]]})
     plan = upload.prepare(store, [("a.xlsx", data)])

@@ -33,6 +33,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "文件解压后过大或压缩比异常（{detail}），已拒绝读取",
         "en": "the file would inflate to an unsafe size or ratio ({detail}) and was refused",
     },
+    "inflated_too_big": {
+        "zh": "文件解压后有 {size_mb} MB，超过可读取的 {limit_mb} MB，已拒绝读取：请拆分成较小的文件后上传",
+        "en": "the file inflates to {size_mb} MB, more than the {limit_mb} MB that can be read, and was refused: "
+        "split it into smaller files and upload again",
+    },
     "csv_encoding": {
         "zh": "无法识别 CSV 文件的编码（支持 UTF-8、GBK/GB18030 和 Big5）：请在 Excel 中另存为「CSV UTF-8」后重新上传",
         "en": "cannot decode the CSV file (UTF-8, GBK/GB18030 and Big5 are supported): save it as 'CSV UTF-8' and "

@@ -32,6 +32,7 @@ FILE_KEYS = frozenset(
         "file_corrupt",
         "file_password",
         "zip_bomb",
+        "inflated_too_big",
         "csv_encoding",
         "csv_encoding_ambiguous",
         "csv_encoding_chosen",
@@ -421,6 +422,9 @@ class SheetParser:
         # A person's key is made of 工号 and 姓名: a bad cell in either already rejects the row.
         names = (*key, "employee_id", "person") if self.kind.name in vocab.PERSON_KINDS else tuple(key)
         checked = keys.notna().any(axis=1) & ~self._has_problem(index, names)
+        if self.kind is vocab.OUTCOMES:
+            # Outcome rows without a 说明 are items that add up (upload.combine_unnamed_outcomes), not duplicates.
+            checked &= named_outcomes(values.get("note"), index)
         keys = keys[checked]
         if len(key) == 1:
             identity = keys[key[0]]  # a checked single key is never missing: its values compare as they are
@@ -514,6 +518,13 @@ class SheetParser:
 
     def _sheet_problem(self, column: str | None, key: str, **params: object) -> None:
         self.sheet_problems.append(Problem(self.name, None, column, None, key, params))
+
+
+def named_outcomes(notes: pd.Series | None, index: pd.Index) -> pd.Series:
+    """True for the outcome rows whose 说明 names the item (a cell with text); absent column or empty cell: False."""
+    if notes is None:
+        return pd.Series(False, index=index)
+    return notes.notna() & notes.astype(str).str.strip().ne("")
 
 
 def _repeated(value: object, count: int) -> np.ndarray:

@@ -43,7 +43,9 @@ class Limits:
     """Refuse a file before reading it when it is bigger, or would inflate bigger, than these."""
 
     max_bytes: int = 200 * MB
-    max_uncompressed: int = 500 * MB
+    # A 100k-row, 15-column ledger inflates to 57 MB and parses in 5 s at 300 MB resident; a workbook inflating to
+    # 472 MB ran 70 s before the parse's 1.5 GB cap stopped it. 200 MB (about 350k such rows) fits under the cap.
+    max_uncompressed: int = 200 * MB
     max_ratio: float = 100
     max_entries: int = 10_000
 
@@ -89,6 +91,20 @@ def read_file(
     raise ReadError("not_spreadsheet", ext=ext or "-")
 
 
+def refuse_before_reading(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Raise the ReadError read_file would raise for the file's size, or for a workbook's declared inflated sizes,
+    from the zip's central directory alone: cheap enough to run before starting a parse at all."""
+    if len(data) > limits.max_bytes:
+        raise ReadError("file_too_big", size_mb=_mb(len(data)), limit_mb=_mb(limits.max_bytes))
+    if not data.startswith(ZIP_MAGIC):
+        return
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        return  # read_file says what is wrong with it
+    _check_zip(infos, limits)
+
+
 def _mb(n: int) -> str:
     return f"{n / MB:.1f}"
 
@@ -128,7 +144,7 @@ def _check_zip(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     inflated = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos)
     if inflated > limits.max_uncompressed:
-        raise ReadError("zip_bomb", detail=f"{_mb(inflated)} MB > {_mb(limits.max_uncompressed)} MB")
+        raise ReadError("inflated_too_big", size_mb=_mb(inflated), limit_mb=_mb(limits.max_uncompressed))
     if inflated > RATIO_FLOOR and inflated > limits.max_ratio * max(packed, 1):
         raise ReadError("zip_bomb", detail=f"1:{inflated / max(packed, 1):.0f} > 1:{limits.max_ratio:g}")
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from analytics.ingest.parse import ParsedUpload, Problem
-from analytics.ingest.read import DEFAULT_LIMITS, Limits
+from analytics.ingest.read import DEFAULT_LIMITS, Limits, ReadError, refuse_before_reading
 
 try:
     import fcntl
@@ -67,6 +67,11 @@ def parse_in_subprocess(
     keep_spare=False (the command line, which parses once and exits) starts no spare worker for a next upload."""
     # A fresh interpreter (`python -m analytics.ingest.worker`), not multiprocessing: under Streamlit the
     # __main__ module is the app script, and forkserver/spawn children re-run __main__, i.e. the whole app.
+    try:
+        # A file too big, or a workbook declaring it inflates too big, is refused before a process is started.
+        refuse_before_reading(data, limits)
+    except ReadError as exc:
+        return _failed(file_name, data, exc.key, **exc.params)
     request = pickle.dumps((file_name, data, manual_mappings, limits, encoding), protocol=pickle.HIGHEST_PROTOCOL)
     with _machine_lock():
         process = _take_worker(memory_mb)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analytics.contract import vocab
 from analytics.i18n import join, t
-from analytics.ingest.parse import ParsedUpload, Problem, parse_file
+from analytics.ingest.parse import ParsedUpload, Problem, named_outcomes, parse_file
 from analytics.store import accounts, audit, backup, batches, tree
 from analytics.store.accounts import Principal
 from analytics.store.tree import fold_name
@@ -127,6 +127,8 @@ def check(
             if len(sheet.frame):
                 parts.setdefault(sheet.kind, []).append(sheet.frame.assign(_file=upload.file_name, _sheet=sheet.sheet))
     frames = {kind: _stack(found) for kind, found in parts.items()}
+    if "outcomes" in frames:
+        frames["outcomes"] = combine_unnamed_outcomes(frames["outcomes"])
     # Each sheet already reported its own repeated keys; only a kind fed by several sheets can repeat across them.
     shared = {kind: frame for kind, frame in frames.items() if len(parts[kind]) > 1}
     shared, cross_problems = _drop_cross_file_duplicates(shared)
@@ -220,6 +222,24 @@ def _problem(row: pd.Series, column: str, value, key: str, **params) -> tuple[st
 
 def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def combine_unnamed_outcomes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Outcome rows without a 说明 that share the rest of the key (project or unit, type, year, source) are items of
+    one fact, as a ledger listing each patent on its own row means them: one row, quantities and values added up,
+    located at the first of them (its date, Excel row and sheet). Rows with a 说明 are left as they are."""
+    unnamed = ~named_outcomes(frame["note"], frame.index)
+    key = [c for c in vocab.OUTCOMES.key if c in frame.columns]
+    if unnamed.sum() < 2 or not frame[unnamed].duplicated(subset=key).any():
+        return frame
+    rows = frame[unnamed]
+    groups = rows.groupby(key, dropna=False, sort=False)
+    # Both in order of each group's first row (sort=False).
+    combined = groups.head(1).reset_index(drop=True)
+    numbers = groups[["quantity", "value_wan"]].sum(min_count=1).reset_index(drop=True)
+    combined["quantity"] = numbers["quantity"].astype(frame["quantity"].dtype)
+    combined["value_wan"] = numbers["value_wan"].astype(frame["value_wan"].dtype)
+    return pd.concat([frame[~unnamed], combined], ignore_index=True)
 
 
 def _drop_cross_file_duplicates(frames: dict[str, pd.DataFrame]) -> tuple[dict, list]:

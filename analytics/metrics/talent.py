@@ -59,10 +59,11 @@ def talent_moves(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[s
     joined = before.merge(people, on=["group_key", "year", "who"], how="left", suffixes=("_before", ""))
     promoted = joined["pool_rank"].notna() & (joined["pool_rank"] > joined["pool_rank_before"])
     exited = joined["pool_rank"].isna()
+    # Columns taken from each part itself: a Series assigned to an empty part would lend it the Series' rows.
     moves = pd.concat(
         [
-            joined[promoted].assign(move="promotion", person=joined["person"], units=joined["units"]),
-            joined[exited].assign(move="exit", person=joined["person_before"], units=joined["units_before"]),
+            joined[promoted].assign(move="promotion"),
+            joined[exited].assign(move="exit", person=lambda f: f["person_before"], units=lambda f: f["units_before"]),
         ]
     )
     moves["from_pool"] = moves["pool_before"]

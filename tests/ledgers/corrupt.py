@@ -21,10 +21,32 @@ DROPPABLE = (
     ("outcomes", "outcome_type", "成果类型"),
     ("awards", "award", "奖项名称"),
     ("awards", "result", "结果"),
+    ("talent", "person", "姓名"),
+    ("honours", "title", "称号"),
+    ("training", "session", "培训名称"),
+    ("secretary_lists", "item", "内容"),
 )
 # The first key column of each kind: a repeated key is reported under it.
 KEY_COLUMN = {"units": "unit", "headcount": "unit", "projects": "project_id", "awards": "project_id",
-              "studios": "studio"}  # fmt: skip
+              "studios": "studio", "talent": "unit", "honours": "unit", "training": "session", "checks": "project_id",
+              "secretary_lists": "project_id", "suggestions": "suggestion_id"}  # fmt: skip
+# (kind, column, bad values) of the people and running sheets' choice, date, quarter and count cells.
+NEW_SHEET_CELLS = (
+    ("talent", "pool", "not_choice", ("银鹰", "储备")),
+    ("honours", "level", "not_choice", ("乡镇级", "院级")),
+    ("checks", "progress", "not_choice", ("暂停", "良好")),
+    ("secretary_lists", "list", "not_choice", ("计划", "措施")),
+    ("suggestions", "status", "not_choice", ("待定", "退回")),
+    ("training", "date", "bad_date", ("上个月", "2023-13-45")),
+    ("suggestions", "date", "bad_date", ("明年春天",)),
+    ("secretary_lists", "due_date", "bad_date", ("年底前",)),
+    ("checks", "quarter", "bad_quarter", ("五季度", "Q5", "第0季度")),
+    ("training", "attendees", "negative", (-5, "-12")),
+    ("training", "hours", "negative", (-2, "-1.5")),
+    ("suggestions", "value_wan", "negative", (-3, "-1,200")),
+    ("training", "attendees", "not_number", ("很多", "约30")),
+    ("point_adjustments", "points", "not_number", ("加分", "5..0")),
+)
 REASONS = {
     "missing_column": ("缺少必填列", "required column missing"),
     "duplicate_key": ("重复", "duplicates"),
@@ -36,6 +58,7 @@ REASONS = {
     "bad_year": ("不是年份", "is not a year"),
     "year_out_of_range": ("不在允许的年份范围内", "outside the allowed years"),
     "parent_cycle": ("上级", "parent"),
+    "bad_quarter": ("不是季度", "is not a quarter"),
 }
 
 
@@ -89,7 +112,27 @@ def faults(draw, tables: dict[str, Table]) -> tuple[dict[str, Table], Fault]:
         options.append("year_before_1949")
     if not KNOWN_GAPS["parent_cycles"]:
         options.append("parent_cycle")
+    cells = [c for c in NEW_SHEET_CELLS if c[0] in tables and c[1] in tables[c[0]].columns]
+    if cells:
+        options.append("new_sheet_cell")
+    # A check, list item or adjustment of a project nobody knows.
+    referring = [k for k in ("checks", "secretary_lists", "point_adjustments")
+                 if k in tables and _rows_with(tables[k], "project_id")]  # fmt: skip
+    if referring:
+        options.append("unknown_project_running")
     name = draw(st.sampled_from(options))
+
+    if name == "new_sheet_cell":
+        kind, column, reason, values = draw(st.sampled_from(cells))
+        index = draw(st.integers(0, len(tables[kind].rows) - 1))
+        ref = _set(tables[kind], index, column, draw(st.sampled_from(values)))
+        return tables, Fault(f"{kind}:{reason}", kind, ref, column, (), reason)
+
+    if name == "unknown_project_running":
+        kind = draw(st.sampled_from(referring))
+        index = draw(st.sampled_from(_rows_with(tables[kind], "project_id")))
+        ref = _set(tables[kind], index, "project_id", draw(st.sampled_from(("NOPE-404", "P999999"))))
+        return tables, Fault(f"{kind}:unknown_project", kind, ref, "project_id", ("项目编号",), "unknown_project")
 
     if name == "missing_column":
         kind, column, zh = draw(st.sampled_from([d for d in DROPPABLE if d[0] in tables]))
@@ -98,7 +141,9 @@ def faults(draw, tables: dict[str, Table]) -> tuple[dict[str, Table], Fault]:
         return tables, Fault(name, kind, None, column, (zh,), "missing_column")
 
     if name == "duplicate_key":
-        kind = draw(st.sampled_from([k for k in KEY_COLUMN if k in tables]))
+        # Without a 序号 a list's items are numbered in order: a repeated row is the next item, not a repeat.
+        kinds = [k for k in KEY_COLUMN if k in tables and (k != "secretary_lists" or "item_no" in tables[k].columns)]
+        kind = draw(st.sampled_from(kinds))
         table = tables[kind]
         index = draw(st.integers(0, len(table.rows) - 1))
         twin = dict(table.rows[index], _ref=("twin", table.rows[index]["_ref"]), _glue=True)

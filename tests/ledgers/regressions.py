@@ -11,7 +11,8 @@ class Regression:
     name: str
     files: tuple[tuple[str, bytes], ...]
     exit_code: int
-    says: str  # a fragment of the command line's output
+    says: str  # a fragment of the command line's output (of `then`, when given)
+    then: tuple[str, ...] = ()  # a command run on the store once the import succeeded
 
 
 def _csv(rows: list[list[str]]) -> bytes:
@@ -31,5 +32,26 @@ REGRESSIONS = (
         ),
         1,
         "2-项目.csv › 工作表「2-项目.csv」第2行「年度」列：'20233' 不是年份",
+    ),
+    # A person in a pool one year and in none the next, with nobody promoted: `talent` stopped with an internal error
+    # (the empty promotions part borrowed the exit's row and a year of NaN).
+    Regression(
+        "an exit without a promotion",
+        (
+            ("1-单位.csv", _csv([["单位名称", "上级单位"], ["中航精机集团", ""]])),
+            (
+                "2-人才.csv",
+                _csv(
+                    [
+                        ["工号", "姓名", "单位", "年度", "人才库"],
+                        ["E0001", "周强", "中航精机集团", "2022", "后备人才"],
+                        ["E0001", "周强", "中航精机集团", "2023", ""],
+                    ]
+                ),
+            ),
+        ),
+        0,
+        '"promotions": 0, "exits": 1',
+        then=("talent", "--json"),
     ),
 )

@@ -24,12 +24,9 @@ from tests.ledgers.world import COLUMN_OUTCOMES, SAVINGS, World
 JUNK_HEADERS = ("备用列2", "Unnamed: 7", "审核意见")
 
 KNOWN_GAPS = {
-    # Fixed (issue 10) and drawn: an outcomes sheet without 说明; count units in headers (发明专利（项）,
-    # 党员总数（人）); years before 1949 refused in the dry run; a unit that is its own parent refused before anything
-    # is written.
-    # Two outcomes of one project, type and year differ only by their 说明 (the outcome key): worlds keep 说明 filled
-    # so that they stay two facts. A sheet without 说明 loading is tested by hand (tests/test_upload_contract.py).
-    "outcome_note_absent": True,
+    # Fixed (issue 10) and drawn: an outcomes sheet without 说明 (rows without one add up); count units in headers
+    # (发明专利（项）, 党员总数（人）); years before 1949 refused in the dry run; a unit that is its own parent refused
+    # before anything is written.
     "count_unit_suffix": False,
     "years_before_1949": False,
     "parent_cycles": False,
@@ -56,6 +53,7 @@ HEADERS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         "participating_members": ("参与党员数", "participating_members", ("参与党员人数", "参加党员数")),
         "branches": ("党支部数", "branches", ("支部数",)),
         "employees": ("职工总数", "employees", ("职工人数", "员工总数")),
+        "titled_employees": ("职称人数", "titled_employees", ("有职称人数", "职称人员数")),
     },
     "projects": {
         "project_id": ("项目编号", "project_id", ("编号", "项目代码", "课题编号")),
@@ -112,15 +110,87 @@ HEADERS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
             for part, part_zh in (("target", "目标"), ("actual", "完成"))
         },
     },
+    # People (issue 16): the synonyms of analytics/contract/vocab.py that analysts write, chosen by hand.
+    "talent": {
+        "employee_id": ("工号", "employee_id", ("员工编号", "职工编号", "员工工号")),
+        "person": ("姓名", "person", ("人员", "员工姓名")),
+        "unit": ("单位", "unit", ("所属单位", "所在单位")),
+        "year": ("年度", "year", ("年份", "入库年度")),
+        "pool": ("人才库", "pool", ("梯队", "层级", "人才层级")),
+        "mentor": ("导师", "mentor", ("带教导师", "师傅")),
+        "professional_title": ("职称", "professional_title", ("技术职称", "职称等级")),
+        "party_member": ("是否党员", "party_member", ()),
+    },
+    "honours": {
+        "person": ("姓名", "person", ("人员", "员工姓名")),
+        "employee_id": ("工号", "employee_id", ("员工编号", "职工编号")),
+        "unit": ("单位", "unit", ("所属单位",)),
+        "year": ("年度", "year", ("授予年度", "获评年度")),
+        "title": ("称号", "title", ("荣誉称号", "称号名称")),
+        "level": ("级别", "level", ("荣誉级别", "称号级别")),
+    },
+    "training": {
+        "session": ("培训名称", "session", ("培训项目", "培训班", "培训主题")),
+        "training_type": ("培训类型", "training_type", ("培训类别",)),
+        "unit": ("单位", "unit", ("所属单位", "单位名称")),
+        "date": ("日期", "date", ("培训日期", "开班日期")),
+        "attendees": ("参训人数", "attendees", ("培训人数", "参训人次")),
+        "hours": ("学时", "hours", ("培训学时", "课时")),
+    },
+    "checks": {
+        "project_id": ("项目编号", "project_id", ("编号", "课题编号")),
+        "year": ("年度", "year", ("年份", "检查年度")),
+        "quarter": ("季度", "quarter", ("检查季度",)),
+        "progress": ("进度", "progress", ("进展情况", "推进情况")),
+        "check_date": ("检查日期", "check_date", ("检查时间", "督查日期")),
+        "issue": ("存在问题", "issue", ("主要问题", "存在的问题")),
+        "action": ("整改措施", "action", ("下步措施", "整改要求")),
+    },
+    "secretary_lists": {
+        "project_id": ("项目编号", "project_id", ("书记项目编号",)),
+        "list": ("清单", "list", ("清单类型", "清单类别")),
+        "item_no": ("序号", "item_no", ("条目序号",)),
+        "item": ("内容", "item", ("清单内容", "具体内容")),
+        "owner": ("责任人", "owner", ("责任领导",)),
+        "due_date": ("完成时限", "due_date", ("时限", "完成期限")),
+        "done_date": ("完成日期", "done_date", ("实际完成时间", "销号日期")),
+        "answers": ("对应问题", "answers", ("对应问题序号", "针对问题")),
+    },
+    "suggestions": {
+        "suggestion_id": ("建议编号", "suggestion_id", ("金点子编号", "合理化建议编号")),
+        "unit": ("单位", "unit", ("所属单位",)),
+        "proposer": ("提出人", "proposer", ("建议人",)),
+        "date": ("日期", "date", ("提出日期", "提交日期")),
+        "content": ("内容", "content", ("建议内容", "金点子")),
+        "status": ("状态", "status", ("办理状态", "处理状态")),
+        "done_date": ("办结日期", "done_date", ("办结时间",)),
+        "value_wan": ("节创价值", "value_wan", ("创效金额", "效益")),
+    },
+    "point_adjustments": {
+        "project_id": ("项目编号", "project_id", ("课题编号",)),
+        "unit": ("单位", "unit", ("单位名称", "所属单位")),
+        "year": ("年度", "year", ("年份",)),
+        "date": ("日期", "date", ("调整日期",)),
+        "points": ("分值", "points", ("加减分", "调整分值")),
+        "adjustment_reason": ("事由", "adjustment_reason", ("原因", "调整事由")),
+    },
 }
-IDENTITY = {"unit", "parent", "branch", "project_id", "studio"}
-CHOICE = {"kind", "program", "category", "status", "outcome_type", "level", "result"}
+IDENTITY = {"unit", "parent", "branch", "project_id", "studio", "employee_id", "suggestion_id"}
+CHOICE = {"kind", "program", "category", "status", "outcome_type", "level", "result", "pool", "party_member", "list",
+          "progress"}  # fmt: skip
 YEARS = {"year"}
-DATES = {"start_date", "end_date", "date"}
+DATES = {"start_date", "end_date", "date", "check_date", "due_date", "done_date"}
+# Dates whose day matters (a key, a cut-off, days between): never written as a month only.
+EXACT_DATES = {"training": {"date"}, "secretary_lists": {"due_date", "done_date"}, "suggestions": {"date", "done_date"},
+               "point_adjustments": {"date"}, "checks": {"check_date"}}  # fmt: skip
+QUARTERS = {"quarter"}
+POINTS = {"points"}
+DECIMALS = {"hours"}
 MONEY = {"value_wan", "outcome:节创价值"}
 COUNT_OUTCOMES = {f"outcome:{t}" for t in COLUMN_OUTCOMES if t != SAVINGS}
 INTS = {
     "party_members", "participating_members", "branches", "employees", "party_participants", "participants",
+    "titled_employees", "attendees", "item_no", "answers",
     "quantity", *COUNT_OUTCOMES, *(f"{p}_{d}" for d in ("projects", "breakthroughs", "apprentices", "exchanges")
                                    for p in ("target", "actual")),
 }  # fmt: skip
@@ -131,9 +201,17 @@ SHEET_NAMES = {
     "outcomes": ("成果", "成果清单", "outcomes"),
     "awards": ("获奖", "奖项", "awards"),
     "studios": ("创新工作室", "工作室", "studios"),
+    "talent": ("人才", "三鹰计划", "talent", "Sheet1"),
+    "honours": ("荣誉", "工匠", "honours"),
+    "training": ("培训", "培训台账", "training"),
+    "checks": ("进展检查", "项目进展检查表", "checks"),
+    "secretary_lists": ("书记项目清单", "四张清单", "secretary_lists"),
+    "suggestions": ("建议", "我为企业献一策", "suggestions"),
+    "point_adjustments": ("积分调整", "point_adjustments"),
 }
 KIND_ZH = {"units": "单位", "headcount": "党员人数", "projects": "项目", "outcomes": "成果", "awards": "获奖",
-           "studios": "创新工作室"}  # fmt: skip
+           "studios": "创新工作室", "talent": "人才", "honours": "荣誉", "training": "培训", "checks": "进展检查",
+           "secretary_lists": "书记项目清单", "suggestions": "建议", "point_adjustments": "积分调整"}  # fmt: skip
 EPOCH = dt.date(1899, 12, 30)
 
 
@@ -197,7 +275,27 @@ def tables(world: World) -> dict[str, Table]:
                   **dict(s.figures)}  # fmt: skip
         rows.append({"_ref": ("studios", (s.studio, s.year)), **{c: values[c] for c in cols["studios"]}})
     add("studios", list(cols["studios"]), rows)
+    for kind, facts in (("talent", world.talent), ("honours", world.honours), ("training", world.training),
+                        ("checks", world.checks), ("suggestions", world.suggestions)):  # fmt: skip
+        add(kind, list(cols[kind]), [
+            {"_ref": (kind, index), **{c: _value(f, c) for c in cols[kind]}} for index, f in enumerate(facts)
+        ])  # fmt: skip
+    numbered = "item_no" in cols["secretary_lists"]
+    add("secretary_lists", list(cols["secretary_lists"]), [
+        # Without a 序号 column items are numbered in sheet order: the rows stay together, in order.
+        {"_ref": ("secretary_lists", index), "_glue": index > 0 and not numbered,
+         **{c: getattr(item, c) for c in cols["secretary_lists"]}}
+        for index, item in enumerate(world.lists)
+    ])  # fmt: skip
+    add("point_adjustments", list(cols["point_adjustments"]), [
+        {"_ref": ("point_adjustments", index), **{c: getattr(a, c) for c in cols["point_adjustments"]}}
+        for index, a in enumerate(world.adjustments)
+    ])  # fmt: skip
     return out
+
+
+def _value(fact, column: str) -> object:
+    return fact.value_yuan if column == "value_wan" else getattr(fact, column)
 
 
 @dataclass
@@ -297,8 +395,9 @@ class Styler:
             "date": dt.date(year, 1, 1) if not self.csv else f"{year}-01-01",
         }[form]
 
-    def date(self, day: dt.date) -> object:
-        form = self.pick("date", ("date", "serial", "iso", "slash", "zh", "dot-month", "zh-month", "serial-text"))
+    def date(self, day: dt.date, exact: bool = False) -> object:
+        forms = ("date", "serial", "iso", "slash", "zh", "serial-text")
+        form = self.pick("date", forms if exact else (*forms, "dot-month", "zh-month"))
         if form == "date":
             return day if not self.csv else day.isoformat()
         if form == "serial":
@@ -314,6 +413,28 @@ class Styler:
         if form == "zh-month":
             return f"{day.year}年{day.month}月"
         return f"{day.year}.{day.month}"
+
+    def quarter(self, quarter: int, year: int | None) -> object:
+        forms = ("int", "text", "Q", "季度", "第季度") + (("year+Q", "year年季度") if year is not None else ())
+        form = self.pick("quarter", forms)
+        zh = "一二三四"[quarter - 1]
+        return {
+            "int": quarter,
+            "text": str(quarter),
+            "Q": f"Q{quarter}",
+            "季度": f"{zh}季度",
+            "第季度": f"第{zh}季度",
+            "year+Q": f"{year}Q{quarter}",
+            "year年季度": f"{year}年{zh}季度",
+        }[form]
+
+    def decimal(self, value: float) -> object:
+        """A number with halves (学时, 分值): as a number, or as text."""
+        form = self.pick("decimal", ("number", "number", "text", "spaced"))
+        if form == "number":
+            return int(value) if float(value).is_integer() and self.draw(st.booleans()) else float(value)
+        text = _decimal(value, 1)
+        return text if form == "text" else f" {text} "
 
     def money(self, yuan: int, header_unit: str | None) -> object:
         """An amount under a header in 元 or 万元 (no unit: 万元); a cell's own 万 or 元 wins over the header."""
@@ -369,11 +490,18 @@ def _header(styler: Styler, kind: str, column: str, mode: str, money_unit: str |
 # ---- one sheet -------------------------------------------------------------------------------------------------------
 
 
-def _cell(styler: Styler, column: str, value: object, money_unit: str | None) -> object:
+def _cell(styler: Styler, kind: str, column: str, value: object, money_unit: str | None, row: dict) -> object:
     if isinstance(value, Raw):
         return value.value
     if value is None:
         return None
+    if column in QUARTERS:
+        year = row.get("year")
+        return styler.quarter(value, year if isinstance(year, int) else None)
+    if column in POINTS | DECIMALS:
+        return styler.decimal(value)
+    if column in DATES and column in EXACT_DATES.get(kind, ()):
+        return styler.date(value, exact=True)
     if column in IDENTITY:
         return styler.identity(value)
     if column in CHOICE:
@@ -404,7 +532,8 @@ def render_sheet(draw, table: Table, rows: list[dict], name: str, shapes: set[st
     money_unit = styler.pick("money-header", (None, "万元", "元")) if MONEY & set(columns) else None
     mode = styler.pick("headers", ("zh", "zh", "en", "synonym", "mixed"))
     headers = {c: _header(styler, kind, c, mode, money_unit) for c in columns}
-    row_number = draw(st.sampled_from((None, None, "序号", "No.", "序 号")))
+    # A lists sheet's 序号 is its items' own number (item_no), not a row count.
+    row_number = None if kind == "secretary_lists" else draw(st.sampled_from((None, None, "序号", "No.", "序 号")))
     if row_number:
         shapes.add("row-number")
         at = draw(st.integers(0, len(columns)))
@@ -459,7 +588,7 @@ def render_sheet(draw, table: Table, rows: list[dict], name: str, shapes: set[st
                     cells.append(draw(st.sampled_from((None, "同意", "已审核"))))
                 else:
                     value = row.get(column)
-                    cell = _cell(styler, column, value, money_unit)
+                    cell = _cell(styler, kind, column, value, money_unit, row)
                     if column == "unit" and merge_units and value is not None and not isinstance(value, Raw):
                         # A merged run shows one spelling for all its rows.
                         unit_text = cell if unit_text is None else unit_text

@@ -42,10 +42,29 @@ PROJECT_WORDS = ("提高装配合格率", "降低能耗", "工装改进", "数�
 AWARD_NAMES = ("集团科技进步奖", "QC成果发布一等奖", "五小创新奖", "职工技术创新成果奖", "管理创新奖")
 STUDIO_NAMES = ("张伟劳模创新工作室", "王芳技能大师工作室", "航宇青年创新工作室", "504所职工创新工作室")
 
+# People (issue 16) and running the programme (issue 17).
+POOLS = ("后备人才", "雏鹰", "雄鹰", "金鹰")  # rising
+HONOUR_LEVELS = ("国家级", "省部级", "行业", "市级", "集团级", "公司级")
+PEOPLE = ("周强", "吴婷", "郑浩", "孙丽", "马超", "朱敏", "胡军", "林峰")
+TITLES = ("机械工业工匠", "成都工匠", "劳动模范", "五一劳动奖章", "优秀共产党员", "星级员工")
+PROFESSIONAL_TITLES = ("工程师", "高级工程师", "技师", "高级技师")
+TRAINING_TYPES = ("班组长", "营销精英", "青年高潜", "青马工程", "技能", "其他")
+SESSIONS = ("班组长能力提升班", "营销精英训练营", "青年高潜研修班", "青马工程培训班", "焊工技能培训", "质量管理专题")
+PROGRESS = ("正常", "滞后", "停滞", "已完成")
+ON_TRACK = ("正常", "已完成")
+BEHIND = ("滞后", "停滞")
+LISTS = ("目标", "问题", "整改", "成果")
+LIST_ITEMS = ("完成工装改进", "解决焊接气孔问题", "建立质量台账", "开展技能比武", "形成标准作业指导书")
+SUGGESTION_STATUSES = ("已受理", "已采纳", "未采纳", "已办结")
+SUGGESTION_TEXTS = ("优化排产流程", "减少包装浪费", "车间照明改造", "推行5S管理", "备件共享平台")
+REASONS = ("专项加分", "迟报扣分", "典型经验推广", "数据不实扣分")
+# The cut-off date the running figures are asked at (lists' 超期 and checks' 未检查 depend on it).
+CUTOFFS = (dt.date(2020, 6, 30), dt.date(2023, 3, 31), dt.date(2024, 12, 31), dt.date(2030, 1, 1))
+
 # Optional columns per sheet kind (canonical names); required ones are always written.
 OPTIONAL = {
     "units": ("kind",),
-    "headcount": ("participating_members", "branches", "employees"),
+    "headcount": ("participating_members", "branches", "employees", "titled_employees"),
     "projects": (
         "branch",
         "program",
@@ -59,6 +78,13 @@ OPTIONAL = {
     "outcomes": ("quantity", "value_wan", "note"),
     "awards": ("year", "level"),
     "studios": ("leader", "level", *(f"{p}_{d}" for d in STUDIO_DIMENSIONS for p in ("target", "actual"))),
+    "talent": ("employee_id", "pool", "mentor", "professional_title", "party_member"),
+    "honours": ("employee_id", "level"),
+    "training": ("training_type", "attendees", "hours"),
+    "checks": ("progress", "check_date", "issue", "action"),
+    "secretary_lists": ("item_no", "owner", "due_date", "done_date", "answers"),
+    "suggestions": ("proposer", "date", "content", "status", "done_date", "value_wan"),
+    "point_adjustments": ("adjustment_reason",),
 }
 
 
@@ -77,6 +103,7 @@ class Headcount:
     participating_members: int | None
     branches: int | None
     employees: int | None
+    titled_employees: int | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +167,95 @@ class Studio:
 
 
 @dataclass(frozen=True)
+class Talent:
+    employee_id: str | None  # None: the person is 姓名 within 单位
+    person: str
+    unit: str
+    year: int
+    pool: str | None
+    mentor: str | None
+    professional_title: str | None
+    party_member: str | None  # 是 / 否
+
+    @property
+    def who(self) -> tuple:
+        return ("id", self.employee_id) if self.employee_id else ("name", self.unit, self.person)
+
+
+@dataclass(frozen=True)
+class Honour:
+    person: str
+    employee_id: str | None
+    unit: str
+    year: int
+    title: str
+    level: str | None
+
+    @property
+    def who(self) -> tuple:
+        return ("id", self.employee_id) if self.employee_id else ("name", self.unit, self.person)
+
+
+@dataclass(frozen=True)
+class Training:
+    session: str
+    training_type: str | None
+    unit: str
+    date: dt.date
+    attendees: int | None
+    hours: float | None  # halves of an hour: exact in binary and in any written form
+
+
+@dataclass(frozen=True)
+class Check:
+    project_id: str
+    year: int
+    quarter: int
+    progress: str | None
+    check_date: dt.date | None
+    issue: str | None
+    action: str | None
+
+
+@dataclass(frozen=True)
+class ListItem:
+    project_id: str
+    list: str
+    item_no: int  # its number among the project's items of that list (the sheet's order when 序号 is absent)
+    item: str
+    owner: str | None
+    due_date: dt.date | None
+    done_date: dt.date | None
+    answers: int | None  # an 整改 item: the 序号 of the 问题 item it answers
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    suggestion_id: str
+    unit: str
+    proposer: str | None
+    date: dt.date | None
+    content: str | None
+    status: str | None
+    done_date: dt.date | None
+    value_yuan: int | None
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    project_id: str | None
+    unit: str | None
+    year: int | None
+    date: dt.date | None
+    points: float  # whole or half points, negative too
+    adjustment_reason: str | None
+
+    @property
+    def own_year(self) -> int:
+        return self.year if self.year is not None else self.date.year
+
+
+@dataclass(frozen=True)
 class World:
     units: tuple[Unit, ...]
     headcount: tuple[Headcount, ...]
@@ -147,6 +263,14 @@ class World:
     outcomes: tuple[Outcome, ...]
     awards: tuple[Award, ...]
     studios: tuple[Studio, ...]
+    talent: tuple[Talent, ...] = ()
+    honours: tuple[Honour, ...] = ()
+    training: tuple[Training, ...] = ()
+    checks: tuple[Check, ...] = ()
+    lists: tuple[ListItem, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
+    cutoff: dt.date = dt.date(2030, 1, 1)
     # Which columns the ledgers carry, per sheet kind (canonical names, required ones included).
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -155,6 +279,9 @@ class World:
         found = {p.fact_year for p in self.projects} | {h.year for h in self.headcount}
         found |= {o.own_year for o in self.outcomes if o.own_year is not None}
         found |= {a.year for a in self.awards if a.year is not None} | {s.year for s in self.studios}
+        found |= {t.year for t in self.talent} | {h.year for h in self.honours} | {t.date.year for t in self.training}
+        found |= {c.year for c in self.checks} | {s.date.year for s in self.suggestions if s.date is not None}
+        found |= {a.own_year for a in self.adjustments}
         return sorted(found)
 
     def project(self, project_id: str) -> Project:
@@ -168,6 +295,13 @@ class World:
             "outcomes": [o for o in self.outcomes if not o.as_column],
             "awards": self.awards,
             "studios": self.studios,
+            "talent": self.talent,
+            "honours": self.honours,
+            "training": self.training,
+            "checks": self.checks,
+            "secretary_lists": self.lists,
+            "suggestions": self.suggestions,
+            "point_adjustments": self.adjustments,
         }
         return [kind for kind, facts in present.items() if facts]
 
@@ -224,6 +358,7 @@ def _headcount(draw, units: list[Unit], years: list[int]) -> list[Headcount]:
                     participating_members=draw(st.none() | st.integers(0, members)),
                     branches=draw(st.none() | st.integers(0, 12)),
                     employees=draw(st.none() | st.integers(members, members + 3000)),
+                    titled_employees=draw(st.none() | st.integers(0, 500)),
                 )
             )
     return rows
@@ -261,7 +396,7 @@ def _projects(draw, units: list[Unit], years: list[int], shared: bool) -> list[P
     return projects
 
 
-def _outcome(draw, kind: str, project: Project | None, unit: str | None, years: list[int], note: str) -> Outcome:
+def _outcome(draw, kind: str, project: Project | None, unit: str | None, years: list[int], note: str | None) -> Outcome:
     savings = kind == SAVINGS
     year = draw(st.none() | st.sampled_from(years)) if project else draw(st.sampled_from(years))
     return Outcome(
@@ -281,7 +416,7 @@ def _outcomes(draw, units: list[Unit], projects: list[Project], years: list[int]
     kinds = st.sampled_from((SAVINGS, SAVINGS, *PATENTS, SOFTWARE, *OTHER_OUTCOMES))
     outcomes = []
     for index in range(draw(st.integers(0, 10))):
-        note = f"成果{index + 1}：{draw(st.sampled_from(PROJECT_WORDS))}"
+        note = draw(st.none() | st.just(f"成果{index + 1}：{draw(st.sampled_from(PROJECT_WORDS))}"))
         if projects and draw(st.integers(0, 3)):
             project = draw(st.sampled_from(projects))
             unit = project.unit if draw(st.integers(0, 3)) == 0 else None
@@ -345,6 +480,106 @@ def _studios(draw, units: list[Unit], years: list[int]) -> list[Studio]:
     return studios
 
 
+def _people(draw, units: list[Unit], years: list[int]):
+    """Talent rows, honours and training sessions of a few people (some with a 工号, some in two units)."""
+    names = [u.name for u in units]
+    persons = []
+    for index in range(draw(st.integers(0, 5))):
+        employee_id = draw(st.none() | st.sampled_from((f"E{index + 1:04d}", f"{years[0]}{index + 1:03d}")))
+        homes = draw(st.lists(st.sampled_from(names), min_size=1, max_size=2 if employee_id else 1, unique=True))
+        persons.append((employee_id, draw(st.sampled_from(PEOPLE)), homes))
+    talent = []
+    for employee_id, person, homes in persons:
+        for unit in homes:
+            for year in draw(st.lists(st.sampled_from(years), max_size=len(years), unique=True)):
+                talent.append(
+                    Talent(
+                        employee_id, person, unit, year,
+                        pool=draw(st.none() | st.sampled_from(POOLS)),
+                        mentor=draw(st.none() | st.sampled_from(LEADERS)),
+                        professional_title=draw(st.none() | st.sampled_from(PROFESSIONAL_TITLES)),
+                        party_member=draw(st.none() | st.sampled_from(("是", "否"))),
+                    )
+                )  # fmt: skip
+    honours = []
+    if persons:
+        for _ in range(draw(st.integers(0, 4))):
+            employee_id, person, homes = draw(st.sampled_from(persons))
+            honours.append(
+                Honour(person, employee_id, draw(st.sampled_from(homes)), draw(st.sampled_from(years)),
+                       draw(st.sampled_from(TITLES)), draw(st.none() | st.sampled_from(HONOUR_LEVELS)))
+            )  # fmt: skip
+    training = []
+    for _ in range(draw(st.integers(0, 5))):
+        training.append(
+            Training(
+                draw(st.sampled_from(SESSIONS)),
+                draw(st.none() | st.sampled_from(TRAINING_TYPES)),
+                draw(st.sampled_from(names)),
+                _date_in(draw, draw(st.sampled_from(years))),
+                draw(st.none() | st.integers(0, 300)),
+                draw(st.none() | st.integers(0, 80).map(lambda halves: halves / 2)),
+            )
+        )
+    return talent, honours, training
+
+
+def _running(draw, units: list[Unit], projects: list[Project], years: list[int]):
+    """Progress checks, 书记项目 list items, suggestions and point adjustments."""
+    checks, items, suggestions, adjustments = [], [], [], []
+    if projects:
+        quarters = st.tuples(st.sampled_from(projects), st.sampled_from(years), st.integers(1, 4))
+        for project, year, quarter in draw(
+            st.lists(quarters, max_size=8, unique_by=lambda c: (c[0].project_id, *c[1:]))
+        ):
+            end = dt.date(year + quarter // 4, quarter % 4 * 3 + 1, 1) - dt.timedelta(days=1)
+            checks.append(
+                Check(project.project_id, year, quarter, draw(st.none() | st.sampled_from(PROGRESS)),
+                      draw(st.none() | st.just(end - dt.timedelta(days=draw(st.integers(0, 80))))),
+                      draw(st.none() | st.sampled_from(("进度偏慢", "资金未到位"))),
+                      draw(st.none() | st.sampled_from(("倒排工期", "协调资源"))))
+            )  # fmt: skip
+        for project in draw(st.lists(st.sampled_from(projects), max_size=2, unique_by=lambda p: p.project_id)):
+            problems = 0
+            for kind in LISTS:
+                for number in range(1, draw(st.integers(0, 3)) + 1):
+                    due = draw(st.none() | st.just(_date_in(draw, draw(st.sampled_from(years)))))
+                    done = draw(st.none() | st.just(_date_in(draw, draw(st.sampled_from(years)))))
+                    answers = None
+                    if kind == "整改" and problems:
+                        answers = draw(st.none() | st.integers(1, problems))
+                    items.append(
+                        ListItem(project.project_id, kind, number, draw(st.sampled_from(LIST_ITEMS)),
+                                 draw(st.none() | st.sampled_from(LEADERS)), due, done, answers)
+                    )  # fmt: skip
+                if kind == "问题":
+                    problems = sum(1 for i in items if i.project_id == project.project_id and i.list == "问题")
+    names = [u.name for u in units]
+    style = draw(st.sampled_from(("JY{n:03d}", "{y}{n:03d}")))
+    for index in range(draw(st.integers(0, 5))):
+        day = draw(st.none() | st.just(_date_in(draw, draw(st.sampled_from(years)))))
+        status = draw(st.none() | st.sampled_from(SUGGESTION_STATUSES))
+        done = None
+        if day is not None and status == "已办结":
+            done = draw(st.none() | st.just(day + dt.timedelta(days=draw(st.integers(0, 200)))))
+        suggestions.append(
+            Suggestion(style.format(n=index + 1, y=years[0]), draw(st.sampled_from(names)),
+                       draw(st.none() | st.sampled_from(LEADERS)), day,
+                       draw(st.none() | st.sampled_from(SUGGESTION_TEXTS)), status, done,
+                       draw(st.none() | st.integers(0, 5000).map(lambda v: v * 100)))
+        )  # fmt: skip
+    for _ in range(draw(st.integers(0, 3))):
+        project = draw(st.none() | st.sampled_from(projects)) if projects else None
+        unit = (project.unit if draw(st.booleans()) else None) if project else draw(st.sampled_from(names))
+        year = draw(st.sampled_from(years))
+        adjustments.append(
+            Adjustment(project.project_id if project else None, unit, year, _date_in(draw, year),
+                       draw(st.integers(-20, 20).filter(bool).map(lambda halves: halves / 2)),
+                       draw(st.none() | st.sampled_from(REASONS)))
+        )  # fmt: skip
+    return checks, items, suggestions, adjustments
+
+
 REQUIRED = {
     "units": ("unit", "parent"),
     "headcount": ("unit", "year", "party_members"),
@@ -352,19 +587,22 @@ REQUIRED = {
     "outcomes": ("outcome_type",),
     "awards": ("project_id", "award", "result"),
     "studios": ("studio", "unit", "year"),
+    "talent": ("person", "unit", "year"),
+    "honours": ("person", "unit", "year", "title"),
+    "training": ("session", "unit", "date"),
+    # 年度 and 季度 are optional in the contract, but a check needs both (or a 2024Q3 cell): always written here.
+    "checks": ("project_id", "year", "quarter"),
+    "secretary_lists": ("project_id", "list", "item"),
+    "suggestions": ("suggestion_id", "unit"),
+    "point_adjustments": ("points",),
 }
 
 
 @st.composite
-def worlds(draw, *, note_always: bool | None = None, shared: bool = False) -> World:
+def worlds(draw, *, shared: bool = False) -> World:
     """A world of facts whose ledgers carry a drawn subset of optional columns (absent columns read as None).
 
-    note_always: every outcomes sheet carries a filled 说明 column (render.KNOWN_GAPS: optional column absent).
     shared: one group and a few project numbers, as successive uploads to one store would share them."""
-    if note_always is None:
-        from tests.ledgers.render import KNOWN_GAPS  # render imports this module
-
-        note_always = KNOWN_GAPS["outcome_note_absent"]
     base = draw(st.integers(2019, 2025))
     years = list(range(base, base + draw(st.integers(1, 3))))
     units = _unit_tree(draw, shared)
@@ -374,8 +612,11 @@ def worlds(draw, *, note_always: bool | None = None, shared: bool = False) -> Wo
     # A project needs a 年度 or a 立项日期 column; an outcome a 项目编号 or a 单位 column.
     columns["projects"] += draw(st.sampled_from((("year",), ("start_date",), ("year", "start_date"))))
     columns["outcomes"] += tuple(c for c in ("year", "date") if draw(st.booleans()))
-    if note_always and "note" not in columns["outcomes"]:
-        columns["outcomes"] += ("note",)
+    # An adjustment needs a 项目编号 or a 单位 column, and a 年度 or a 日期 column.
+    columns["point_adjustments"] += draw(st.sampled_from((("project_id",), ("unit",), ("project_id", "unit"))))
+    columns["point_adjustments"] += draw(st.sampled_from((("year",), ("date",), ("year", "date"))))
+    talent, honours, training = _people(draw, units, years)
+    checks, items, suggestions, adjustments = _running(draw, units, projects, years)
     world = World(
         units=tuple(units),
         headcount=tuple(_headcount(draw, units, years)),
@@ -383,6 +624,14 @@ def worlds(draw, *, note_always: bool | None = None, shared: bool = False) -> Wo
         outcomes=tuple(outcomes),
         awards=tuple(_awards(draw, projects, years)),
         studios=tuple(_studios(draw, units, years)),
+        talent=tuple(talent),
+        honours=tuple(honours),
+        training=tuple(training),
+        checks=tuple(checks),
+        lists=tuple(items),
+        suggestions=tuple(suggestions),
+        adjustments=tuple(adjustments),
+        cutoff=draw(st.sampled_from(CUTOFFS)),
         columns=columns,
     )
     return as_recorded(world, draw)
@@ -416,7 +665,10 @@ def as_recorded(world: World, draw=None) -> World:
                 o = replace(o, value_yuan=None)
             if o.project_id is None and o.own_year is None:
                 continue  # a unit-level outcome needs a year to count in; without year columns it is not drawn
-            key = (o.project_id, o.unit, o.outcome_type, o.own_year, o.note or "")
+            if not o.note:
+                outcomes.append(o)  # rows without a 说明 are items that add up: never a repeated key
+                continue
+            key = (o.project_id, o.unit, o.outcome_type, o.own_year, o.note)
         else:
             key = (o.project_id, o.outcome_type, "column")
         if key in seen:
@@ -438,6 +690,48 @@ def as_recorded(world: World, draw=None) -> World:
             seen.add(key)
             awards.append(a)
 
+    talent, seen = [], set()
+    for t in world.talent:
+        t = keep(t, "talent", OPTIONAL["talent"])
+        key = (t.unit, t.employee_id or t.person, t.year)
+        if key not in seen:
+            seen.add(key)
+            talent.append(t)
+    honours, seen = [], set()
+    for h in world.honours:
+        h = keep(h, "honours", OPTIONAL["honours"])
+        # The product's key, and one row per person, title and year (a person's title has one level a year).
+        keys = ((h.unit, h.employee_id or h.person, h.year, h.title), (h.who, h.title, h.year))
+        if not seen & set(keys):
+            seen.update(keys)
+            honours.append(h)
+    training, seen = [], set()
+    for t in world.training:
+        t = keep(t, "training", OPTIONAL["training"])
+        if (t.session, t.unit, t.date) not in seen:
+            seen.add((t.session, t.unit, t.date))
+            training.append(t)
+    checks = [keep(c, "checks", OPTIONAL["checks"]) for c in world.checks]
+    items = [keep(i, "secretary_lists", tuple(c for c in OPTIONAL["secretary_lists"] if c != "item_no"))
+             for i in world.lists]  # fmt: skip
+    suggestions = []
+    for x in world.suggestions:
+        x = keep(x, "suggestions", tuple(c for c in OPTIONAL["suggestions"] if c != "value_wan"))
+        suggestions.append(x if "value_wan" in has["suggestions"] else replace(x, value_yuan=None))
+    adjustments, seen = [], set()
+    for a in world.adjustments:
+        a = keep(a, "point_adjustments", ("adjustment_reason", "year", "date", "unit"))
+        if "project_id" not in has["point_adjustments"]:
+            if a.project_id is not None and a.unit is None:
+                continue  # an adjustment of a project is only drawn where the sheet can name it
+            a = replace(a, project_id=None)
+        if a.project_id is None and a.unit is None:
+            continue
+        key = (a.project_id, a.unit, a.date, a.adjustment_reason)
+        if key not in seen:
+            seen.add(key)
+            adjustments.append(a)
+
     studios = []
     for s in world.studios:
         s = keep(s, "studios", ("leader", "level"))
@@ -451,5 +745,12 @@ def as_recorded(world: World, draw=None) -> World:
         outcomes=tuple(outcomes),
         awards=tuple(awards),
         studios=tuple(studios),
+        talent=tuple(talent),
+        honours=tuple(honours),
+        training=tuple(training),
+        checks=tuple(checks),
+        lists=tuple(items),
+        suggestions=tuple(suggestions),
+        adjustments=tuple(adjustments),
         columns={kind: tuple(names) for kind, names in cols.items()},
     )
