@@ -81,7 +81,9 @@ def test_streamlit_controls_speak_chinese(dashboard_server, browser_page, demo_d
     search.click()
     search.type("降本")
     assert _shown(page.locator("[data-testid='InputInstructions'] > span").first) == "按回车键确认"
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the search applies: a rerun redraws the table (and would drop a tooltip)
+    page.wait_for_timeout(500)  # the rerun has begun
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
     page.locator("[data-testid='stDataFrame']").first.hover()
     # Every tooltip rule the style block writes is valid CSS (a broken one is dropped silently): 5 buttons × hover
     # and keyboard focus × (hide Streamlit's text, draw ours).
