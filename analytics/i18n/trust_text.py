@@ -177,6 +177,19 @@ TEXT: dict[str, dict[str, str]] = {
     "admin.password": {"zh": "重置密码", "en": "Reset a password"},
     "admin.new_password": {"zh": "新密码", "en": "New password"},
     "admin.password_submit": {"zh": "设置新密码", "en": "Set the password"},
+    "admin.token": {"zh": "接口令牌", "en": "API tokens"},
+    "admin.token_intro": {
+        "zh": "其他系统调用 /api 时带上令牌（Authorization: Bearer <令牌>），看到的与该账号在看板上看到的相同。"
+        "新令牌只显示一次，并使原令牌作废。",
+        "en": "Other systems send the token to /api (Authorization: Bearer <token>) and see what this account sees "
+        "on the dashboard. A new token is shown once and ends the earlier one.",
+    },
+    "admin.token_issue": {"zh": "签发新令牌", "en": "Issue a new token"},
+    "admin.token_revoke": {"zh": "吊销令牌", "en": "Revoke the token"},
+    "admin.token_once": {
+        "zh": "{name} 的新接口令牌如下，只显示这一次，请现在复制：",
+        "en": "{name}'s new API token, shown only this once — copy it now:",
+    },
     "admin.backups": {"zh": "备份", "en": "Backups"},
     "admin.backups_where": {
         "zh": "备份保存在 {path}；每次上传和撤销前自动备份，保留最近 {keep} 份。",
