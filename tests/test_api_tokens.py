@@ -2,8 +2,10 @@
 acts as that account from any address, within its unit scope; anyone else off this machine gets 401."""
 
 import hashlib
+import io
 import warnings
 
+import openpyxl
 import pytest
 from starlette.applications import Starlette
 
@@ -11,6 +13,7 @@ from analytics import api, cli
 from analytics.store import accounts, audit
 from analytics.store.connection import connect
 from tests.factories import GROUP_TREE, load_records, new_store
+from tests.test_talent_page import people_db  # noqa: F401 (a fixture)
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's note about httpx2, not about this code
@@ -175,3 +178,19 @@ def test_openapi_declares_the_bearer_scheme(store):
     }
     operation = document["paths"]["/api/kpis"]["get"]
     assert operation["security"] == [{"bearer": []}, {}] and {"401", "403"} <= set(operation["responses"])
+
+
+def test_a_scoped_tokens_workbook_names_only_its_own_people(people_db, capsys, monkeypatch):  # noqa: F811
+    con = connect(people_db)
+    accounts.add_user(con, accounts.operator(), "乙公司读者", role="viewer", password="password-b", units=["公司B"])
+    con.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(people_db))
+    response = client(token=token_of(capsys, people_db, "乙公司读者")).get("/api/reports/xlsx", params={"year": 2024})
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content))["人才"]
+    # 公司B's 2024 pool (tests/test_names_scope.py), by name: 公司A's three people are outside the token's scope.
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["工号", "姓名", "单位", "年度", "人才库", "导师", "职称", "是否党员"],
+        [None, "李青", "B1支部", 2024, "雏鹰", None, None, None],
+        [None, "赵敏", "B1支部", 2024, "雄鹰", None, None, None],
+    ]
