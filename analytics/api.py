@@ -179,6 +179,8 @@ def _endpoint(handler: Callable[[object, Request, str], Response]):
             return _unauthorized(exc.message)
         except OutsideScope as exc:
             return JSONResponse(exc.details, 403)
+        except accounts.Forbidden as exc:
+            return JSONResponse({"error": t(exc.key, lang, **exc.params)}, 403)
         except BadRequest as exc:
             return JSONResponse(exc.details, 400)
         except connection.StoreBusy:
@@ -204,8 +206,10 @@ def studios(con, request: Request, lang: str) -> Response:
 
 
 def batches(con, request: Request, lang: str) -> Response:
-    """Upload batches, oldest first, the rows `python -m analytics batches --json` prints."""
+    """Upload batches, oldest first, the rows `python -m analytics batches --json` prints (analyst and above, as the
+    dashboard's 批次 page)."""
     _filters(con, request, lang)  # no filters apply; unknown parameters are still refused
+    accounts.require(con, request.state.principal, "analyst", "batch", target="GET /api/batches")
     return JSONResponse(cli.batch_rows(con))
 
 
@@ -349,7 +353,7 @@ def openapi_document() -> dict:
                     "200": item.response,
                     "400": errors,
                     "401": {"description": "no token from another machine, or a token not valid", **message},
-                    "403": {"description": "a unit outside the token account's unit scope", **message},
+                    "403": {"description": "a unit outside the token account's scope, or a role too low", **message},
                 },
                 # A token, or none from this machine (the operator, as on the command line).
                 "security": [{"bearer": []}, {}],

@@ -86,6 +86,19 @@ def test_a_scoped_token_sees_its_subtree_from_any_address(store, capsys):
     assert (local["projects"], local["savings_wan"]) == (3, 17.5)
 
 
+def test_batches_need_an_analysts_token_as_on_the_dashboard(store, capsys):
+    response = client(token=token_of(capsys, store, "总部")).get("/api/batches")
+    assert (response.status_code, response.json()) == (
+        403,
+        {"error": "无权执行此操作（batch）：需要“analyst”及以上角色。"},
+    )
+    con = connect(store)
+    accounts.set_role(con, accounts.operator(), "总部", "analyst")
+    con.close()
+    response = client(token=token_of(capsys, store, "总部")).get("/api/batches")
+    assert response.status_code == 200 and [row["file"] for row in response.json()] == ["fixture.xlsx"]
+
+
 def test_a_unit_outside_the_scope_is_refused_with_a_plain_message(store, capsys):
     remote = client(token=token_of(capsys, store, "甲浏览"))
     response = remote.get("/api/kpis", params={"unit": ["公司B", "A1支部"]})
