@@ -1,11 +1,11 @@
 """HTTP API for the systems around the dashboard (portal, lobby screen, scheduler): read-only JSON with the CLI's
-keys and the generated reports, filtered like the dashboard's links, served beside the dashboard (asgi.py).
-Localhost only until per-user tokens exist (docs/stores.md)."""
+keys and the generated reports, filtered like the dashboard's links, served beside the dashboard (asgi.py). A caller
+with `Authorization: Bearer <token>` acts as that account (its unit scope and name scope); a loopback caller without
+one is the operator, as on the command line; anyone else gets 401 (docs/stores.md)."""
 
 from __future__ import annotations
 
 import ipaddress
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +17,10 @@ from starlette.routing import Route
 
 from analytics import cli, exports, metrics
 from analytics.contract import vocab
-from analytics.contract.access import EVERY_UNIT
 from analytics.filters import Filters
 from analytics.i18n import t
-from analytics.store import connection
-from analytics.store.tree import UnknownUnitError, resolve_units
+from analytics.store import accounts, connection
+from analytics.store.tree import UnknownUnitError, resolve_units, subtree, within_scope
 
 PREFIX = "/api"
 API_VERSION = "1"
@@ -50,6 +49,16 @@ class BadRequest(ValueError):
     def __init__(self, message: str, **details):
         super().__init__(message)
         self.details = {"error": message, **details}
+
+
+class OutsideScope(BadRequest):
+    """A unit the caller's account may not see: 403."""
+
+
+class Unauthorized(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 _READERS: dict[Path, connection.Reader] = {}
@@ -94,13 +103,25 @@ def _filters(con, request: Request, lang: str) -> Filters:
         raise BadRequest(
             t("cli.unknown_unit", lang, name=exc.name, suggestions=suggestions), suggestions=list(exc.suggestions)
         ) from None
-    return Filters(
+    principal = request.state.principal
+    if principal.scoped:
+        allowed = subtree(con, principal.units)
+        outside = [unit for unit in units if unit not in allowed]
+        if outside:
+            raise OutsideScope(
+                t("api.outside_scope", lang, units="、".join(outside), scope="、".join(principal.units)),
+                outside=outside,
+                scope=list(principal.units),
+            )
+    chosen = Filters(
         units=units,
         year_from=year_from,
         year_to=year_to,
         programs=tuple(query.getlist("program")),
         categories=tuple(query.getlist("category")),
     )
+    # A scoped account without a unit asked for sees its own units, as the dashboard shows it; never the group.
+    return within_scope(chosen, principal.units, allowed) if principal.scoped else chosen
 
 
 def _is_local(request: Request) -> bool:
@@ -111,19 +132,55 @@ def _is_local(request: Request) -> bool:
         return False
 
 
+def _bearer(request: Request) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header, "" for another or an empty scheme, None without one."""
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, token = header.strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def _caller(con, request: Request, lang: str) -> accounts.Principal:
+    """Who asks: the token's account; without a token, the operator when on this machine. Raises Unauthorized."""
+    host = request.client.host if request.client else ""
+    token = _bearer(request)
+    if token is None:
+        if _is_local(request):
+            return accounts.operator(source=host)
+        raise Unauthorized(t("api.needs_token", lang))
+    try:
+        return accounts.principal_by_token(con, token, source=host)
+    except accounts.SignInRefused as exc:
+        raise Unauthorized(t(exc.key, lang)) from None
+
+
+def _unauthorized(message: str) -> Response:
+    return JSONResponse({"error": message}, 401, headers={"WWW-Authenticate": 'Bearer realm="api"'})
+
+
 def _endpoint(handler: Callable[[object, Request, str], Response]):
-    """A sync Starlette endpoint (run in its thread pool): local callers only, one cursor, errors as JSON."""
+    """A sync Starlette endpoint (run in its thread pool): a token's account or a local operator, one cursor,
+    errors as JSON."""
 
     def endpoint(request: Request) -> Response:
-        if not _is_local(request) and not os.environ.get("DASHBOARD_API_PUBLIC"):
-            return JSONResponse({"error": "the API answers only on this machine until per-user tokens exist"}, 403)
+        # Messages before the language is checked (a refused token) are in the asked language when it is a known one.
+        lang = request.query_params.get("lang", "zh")
+        lang = lang if lang in LANG.allowed else "zh"
         try:
-            lang = _lang(request)
             con = _cursor()
             try:
+                request.state.principal = _caller(con, request, lang)
+                _lang(request)
                 return handler(con, request, lang)
             finally:
                 con.close()
+        except Unauthorized as exc:
+            return _unauthorized(exc.message)
+        except OutsideScope as exc:
+            return JSONResponse(exc.details, 403)
+        except accounts.Forbidden as exc:
+            return JSONResponse({"error": t(exc.key, lang, **exc.params)}, 403)
         except BadRequest as exc:
             return JSONResponse(exc.details, 400)
         except connection.StoreBusy:
@@ -149,8 +206,10 @@ def studios(con, request: Request, lang: str) -> Response:
 
 
 def batches(con, request: Request, lang: str) -> Response:
-    """Upload batches, oldest first, the rows `python -m analytics batches --json` prints."""
+    """Upload batches, oldest first, the rows `python -m analytics batches --json` prints (analyst and above, as the
+    dashboard's 批次 page)."""
     _filters(con, request, lang)  # no filters apply; unknown parameters are still refused
+    accounts.require(con, request.state.principal, "analyst", "batch", target="GET /api/batches")
     return JSONResponse(cli.batch_rows(con))
 
 
@@ -160,16 +219,16 @@ def report(con, request: Request, lang: str) -> Response:
     if fmt not in exports.FORMATS:
         raise BadRequest(f"format: one of {', '.join(exports.FORMATS)}")
     filters = _filters(con, request, lang)
-    # The API answers only on this machine (no per-user tokens yet): its caller is the operator, as on the CLI.
-    data = exports.build(con, filters, fmt, lang, names=EVERY_UNIT)
+    # Names only where the caller's account may see them; the local operator sees every name, as on the CLI.
+    data = exports.build(con, filters, fmt, lang, names=accounts.name_scope(con, request.state.principal))
     name = exports.file_name(filters, fmt, lang)
     disposition = f"attachment; filename=report.{exports.FORMATS[fmt].extension}; filename*=UTF-8''{quote(name)}"
     return Response(data, media_type=exports.FORMATS[fmt].mime, headers={"Content-Disposition": disposition})
 
 
-def openapi(request: Request) -> Response:
-    if not _is_local(request) and not os.environ.get("DASHBOARD_API_PUBLIC"):
-        return JSONResponse({"error": "the API answers only on this machine until per-user tokens exist"}, 403)
+def openapi(con, request: Request, lang: str) -> Response:
+    """The OpenAPI document: asked for like any endpoint (a token, or from this machine)."""
+    _filters(con, request, lang)  # no filters apply; unknown parameters are still refused
     return JSONResponse(openapi_document())
 
 
@@ -239,6 +298,7 @@ BATCH_SCHEMA = {
         },
     },
 }
+MESSAGE_SCHEMA = {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
 ENDPOINTS = (
     Endpoint("/kpis", kpis, FILTER_PARAMS, _json(KPI_SCHEMA)),
     Endpoint("/studios", studios, (*FILTER_PARAMS, *ENDPOINT_PARAMS), _json(STUDIO_SCHEMA)),
@@ -282,18 +342,35 @@ def openapi_document() -> dict:
             parameters.insert(
                 0, {"name": "format", "in": "path", "required": True, "schema": {"enum": list(exports.FORMATS)}}
             )
-        errors = {"description": "a bad parameter or an unknown unit", "content": {"application/json": {}}}
+        message = {"content": {"application/json": {"schema": MESSAGE_SCHEMA}}}
+        errors = {"description": "a bad parameter or an unknown unit", **message}
         paths[PREFIX + item.path] = {
             "get": {
                 "summary": item.handler.__doc__,
                 "operationId": item.handler.__name__,
                 "parameters": parameters,
-                "responses": {"200": item.response, "400": errors, "403": {"description": "not from this machine"}},
+                "responses": {
+                    "200": item.response,
+                    "400": errors,
+                    "401": {"description": "no token from another machine, or a token not valid", **message},
+                    "403": {"description": "a unit outside the token account's scope, or a role too low", **message},
+                },
+                # A token, or none from this machine (the operator, as on the command line).
+                "security": [{"bearer": []}, {}],
             }
         }
     return {
         "openapi": "3.1.0",
         "info": {"title": "创新成效看板 API", "version": API_VERSION},
+        "components": {
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "a per-user token an admin issues: python -m analytics user token NAME",
+                }
+            }
+        },
         "paths": paths,
     }
 
@@ -301,5 +378,5 @@ def openapi_document() -> dict:
 def routes() -> list[Route]:
     """The API's routes, for st.App(routes=…) in asgi.py."""
     found = [Route(PREFIX + item.path, _endpoint(item.handler), methods=["GET"]) for item in ENDPOINTS]
-    found.append(Route(PREFIX + "/openapi.json", openapi, methods=["GET"]))
+    found.append(Route(PREFIX + "/openapi.json", _endpoint(openapi), methods=["GET"]))
     return found

@@ -123,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     restoring = with_db(commands.add_parser("restore", help="put a backup folder back (stop the dashboard first)"))
     restoring.add_argument("source", type=Path, help="a backup folder, or a folder of them (the newest is used)")
 
-    users = commands.add_parser("user", help="local accounts: add, list, disable, passwd, role, scope")
+    users = commands.add_parser("user", help="local accounts: add, list, disable, passwd, role, scope, token")
     user_commands = users.add_subparsers(dest="user_command", required=True)
     add = with_db(user_commands.add_parser("add", help="add an account; the password is asked for or read from stdin"))
     add.add_argument("name")
@@ -144,6 +144,9 @@ def _parser() -> argparse.ArgumentParser:
     scope = with_db(user_commands.add_parser("scope", help="set an account's units (none = whole group)"))
     scope.add_argument("name")
     scope.add_argument("--unit", action="append", default=[])
+    token = with_db(user_commands.add_parser("token", help="issue an HTTP API token (printed once) or --revoke it"))
+    token.add_argument("name")
+    token.add_argument("--revoke", action="store_true", help="remove the account's token")
     _running_parsers(commands, with_db)
     return parser
 
@@ -231,6 +234,11 @@ def _user_command(con, args) -> int:
         accounts.set_units(con, by, args.name, args.unit)
         units = "、".join(accounts.user_units(con, args.name)) or t("account.whole_group", lang)
         print(t("account.scope_set", lang, name=args.name, units=units))
+    elif command == "token" and args.revoke:
+        accounts.revoke_token(con, by, args.name)
+        print(t("account.token_revoked", lang, name=args.name))
+    elif command == "token":
+        print(t("account.token_issued", lang, name=args.name, token=accounts.issue_token(con, by, args.name)))
     return EXIT_OK
 
 

@@ -1,4 +1,5 @@
-"""账号与备份 (admins): add, disable, re-role, re-scope accounts and reset passwords; take, list and restore backups.
+"""账号与备份 (admins): add, disable, re-role, re-scope accounts, reset passwords and issue or revoke API tokens (a new
+one shown once); take, list and restore backups.
 Every action is checked and audited where it runs (analytics.store.accounts / backup), not only hidden here."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ui import auth, cache
 from ui.i18n import lang, t
 
 FLASH = "admin_flash"
+TOKEN_FLASH = "admin_token_flash"  # (account, token): popped by the next run, so the token is shown once
 
 
 def render() -> None:
@@ -29,6 +31,10 @@ def render() -> None:
     flash = st.session_state.pop(FLASH, None)
     if flash:
         st.success(flash)
+    issued = st.session_state.pop(TOKEN_FLASH, None)
+    if issued:
+        st.success(t("admin.token_once", name=issued[0]))
+        st.code(issued[1], language=None)
     users = accounts.list_users(cache.cursor())
     units = list(cache.unit_tree()["unit"])
     _accounts_table(users)
@@ -36,6 +42,7 @@ def render() -> None:
     if not users.empty:
         _edit_form(principal, users, units)
         _password_form(principal, list(users["name"]))
+        _token_form(principal, list(users["name"]))
     _backups(principal)
 
 
@@ -201,6 +208,27 @@ def _password_form(principal: accounts.Principal, names: list[str]) -> None:
         lambda writer: accounts.set_password(writer, principal, chosen, password),
         t("account.password_set", name=chosen),
     )
+
+
+def _token_form(principal: accounts.Principal, names: list[str]) -> None:
+    st.subheader(t("admin.token"))
+    st.caption(t("admin.token_intro"))
+    with st.form("admin-token"):
+        chosen = st.selectbox(t("admin.account"), names, key="admin-token-name")
+        left, right = st.columns(2)
+        issue = left.form_submit_button(t("admin.token_issue"), key="admin-token-issue")
+        revoke = right.form_submit_button(t("admin.token_revoke"), key="admin-token-revoke")
+    if issue:
+
+        def apply(writer) -> None:
+            st.session_state[TOKEN_FLASH] = (chosen, accounts.issue_token(writer, principal, chosen))
+
+        _act(apply, "")
+    elif revoke:
+        _act(
+            lambda writer: accounts.revoke_token(writer, principal, chosen),
+            t("account.token_revoked", name=chosen),
+        )
 
 
 def _backups(principal: accounts.Principal) -> None:

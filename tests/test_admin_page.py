@@ -224,3 +224,32 @@ def test_the_only_admin_cannot_disable_or_demote_themself(make_app, accounts_db)
     con = connect(accounts_db)
     assert accounts.principal_for(con, "老张").role == "admin"
     con.close()
+
+
+def test_the_admin_issues_an_api_token_shown_once_and_revokes_it(make_app, accounts_db):  # noqa: F811
+    app = admin_page(make_app, accounts_db)
+    app.selectbox(key="admin-token-name").set_value("小李")
+    app.button(key="admin-token-issue").click().run()
+    assert not app.exception
+    assert [message.value for message in app.success] == ["小李 的新接口令牌如下，只显示这一次，请现在复制："]
+    [code] = app.code
+    token = code.value
+    con = connect(accounts_db)
+    assert accounts.principal_by_token(con, token, source="test").name == "小李"
+    assert con.execute("SELECT token_hash FROM api_tokens").fetchone()[0] != token
+    con.close()
+    app.run()  # any next run: the token is gone from the page and the session
+    assert len(app.code) == 0 and token not in page_text(app)
+    assert "admin_token_flash" not in app.session_state
+
+    app.selectbox(key="admin-token-name").set_value("小李")
+    app.button(key="admin-token-revoke").click().run()
+    assert [message.value for message in app.success] == ["已吊销 小李 的接口令牌。"]
+    app.button(key="admin-token-revoke").click().run()
+    assert [error.value for error in app.error] == ["小李 没有接口令牌。"]
+    con = connect(accounts_db)
+    with pytest.raises(accounts.SignInRefused):
+        accounts.principal_by_token(con, token, source="test")
+    log = audit.read(con, actions=("user_token",), actor="老张")
+    assert list(zip(log["target"], log["detail"], strict=True)) == [("小李", "revoked"), ("小李", "issued")]
+    con.close()

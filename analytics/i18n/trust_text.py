@@ -108,6 +108,7 @@ TEXT: dict[str, dict[str, str]] = {
     "audit.action.user_passwd": {"zh": "修改密码", "en": "change password"},
     "audit.action.user_role": {"zh": "修改角色", "en": "change role"},
     "audit.action.user_scope": {"zh": "修改可见范围", "en": "change scope"},
+    "audit.action.user_token": {"zh": "签发/吊销接口令牌", "en": "issue/revoke API token"},
     "audit.action.backup": {"zh": "备份", "en": "backup"},
     "audit.action.restore": {"zh": "恢复", "en": "restore"},
     "audit.outcome.ok": {"zh": "成功", "en": "ok"},
@@ -176,6 +177,19 @@ TEXT: dict[str, dict[str, str]] = {
     "admin.password": {"zh": "重置密码", "en": "Reset a password"},
     "admin.new_password": {"zh": "新密码", "en": "New password"},
     "admin.password_submit": {"zh": "设置新密码", "en": "Set the password"},
+    "admin.token": {"zh": "接口令牌", "en": "API tokens"},
+    "admin.token_intro": {
+        "zh": "其他系统调用 /api 时带上令牌（Authorization: Bearer <令牌>），看到的与该账号在看板上看到的相同。"
+        "新令牌只显示一次，并使原令牌作废。",
+        "en": "Other systems send the token to /api (Authorization: Bearer <token>) and see what this account sees "
+        "on the dashboard. A new token is shown once and ends the earlier one.",
+    },
+    "admin.token_issue": {"zh": "签发新令牌", "en": "Issue a new token"},
+    "admin.token_revoke": {"zh": "吊销令牌", "en": "Revoke the token"},
+    "admin.token_once": {
+        "zh": "{name} 的新接口令牌如下，只显示这一次，请现在复制：",
+        "en": "{name}'s new API token, shown only this once — copy it now:",
+    },
     "admin.backups": {"zh": "备份", "en": "Backups"},
     "admin.backups_where": {
         "zh": "备份保存在 {path}；每次上传和撤销前自动备份，保留最近 {keep} 份。",
@@ -198,5 +212,27 @@ TEXT: dict[str, dict[str, str]] = {
     "account.last_admin": {
         "zh": "{name} 是唯一启用的管理员，不能停用或降级；请先让另一个账号成为管理员。",
         "en": "{name} is the only enabled admin and cannot be disabled or demoted: make another account admin first.",
+    },
+    "account.token_issued": {
+        "zh": "已为 {name} 签发接口令牌（只显示这一次，原令牌作废）：\n{token}",
+        "en": "Issued an API token for {name} (shown only this once; any earlier one no longer works):\n{token}",
+    },
+    "account.token_revoked": {"zh": "已吊销 {name} 的接口令牌。", "en": "Revoked {name}'s API token."},
+    "account.no_token": {"zh": "{name} 没有接口令牌。", "en": "{name} has no API token."},
+    "account.token_disabled": {
+        "zh": "{name} 已停用，不能签发接口令牌。",
+        "en": "{name} is disabled: no API token can be issued for it.",
+    },
+    "api.bad_token": {
+        "zh": "接口令牌无效、已吊销或其账号已停用。",
+        "en": "The API token is not valid, was revoked, or its account is disabled.",
+    },
+    "api.needs_token": {
+        "zh": "需要接口令牌：请求头 Authorization: Bearer <令牌>（令牌由管理员用 user token 签发）。",
+        "en": "An API token is needed: the header Authorization: Bearer <token> (an admin issues it with user token).",
+    },
+    "api.outside_scope": {
+        "zh": "单位超出此账号的可见范围：{units}（可见：{scope}）",
+        "en": "Units outside this account's scope: {units} (it may see: {scope})",
     },
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import hashlib
 import secrets
 from dataclasses import dataclass
 
@@ -31,7 +32,8 @@ _DUMMY_HASH = _hasher.hash("not a password of anyone")
 @dataclass(frozen=True)
 class Principal:
     """Who is acting: name, role, unit scope (empty = whole group), where from, and how they were recognised
-    (local account, sso, cli operator, machine = the person at a localhost-only server, anonymous)."""
+    (local account, sso, token = an HTTP API caller with the account's token, cli operator, machine = the person at
+    a localhost-only server, anonymous)."""
 
     name: str
     role: str
@@ -324,6 +326,56 @@ def _verify(stored: str, password: str) -> bool:
         return _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def _token_hash(token: str) -> str:
+    # A token is 256 random bits, not a password: a fast hash cannot be guessed back, and lets a lookup find it.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_token(con: duckdb.DuckDBPyConnection, by: Principal, name: str) -> str:
+    """A new HTTP API token for an enabled account (admin only), replacing any earlier one. Returned once: only its
+    SHA-256 is stored."""
+    require(con, by, "admin", "user_token", name)
+    if _existing(con, name)[2]:
+        raise AccountError("account.token_disabled", name=name)
+    token = secrets.token_urlsafe(32)
+    with connection.transaction(con) as cursor:
+        cursor.execute("DELETE FROM api_tokens WHERE name = ?", [name])
+        cursor.execute(
+            "INSERT INTO api_tokens (name, token_hash, issued_by, issued_at) VALUES (?, ?, ?, ?)",
+            [name, _token_hash(token), by.name, dt.datetime.now()],
+        )
+    audit.record(con, actor=by.name, source=by.source, action="user_token", target=name, detail="issued")
+    return token
+
+
+def revoke_token(con: duckdb.DuckDBPyConnection, by: Principal, name: str) -> None:
+    """Remove the account's API token (admin only); AccountError when it has none."""
+    require(con, by, "admin", "user_token", name)
+    _existing(con, name)
+    if not con.execute("SELECT 1 FROM api_tokens WHERE name = ?", [name]).fetchone():
+        raise AccountError("account.no_token", name=name)
+    con.execute("DELETE FROM api_tokens WHERE name = ?", [name])
+    audit.record(con, actor=by.name, source=by.source, action="user_token", target=name, detail="revoked")
+
+
+def principal_by_token(con: duckdb.DuckDBPyConnection, token: str, *, source: str) -> Principal:
+    """The enabled account the token was issued to. A token that is unknown, revoked or whose account is disabled
+    raises SignInRefused("api.bad_token") and is audited as a failed sign-in (without the token)."""
+    row = con.execute("SELECT name FROM api_tokens WHERE token_hash = ?", [_token_hash(token)]).fetchone()
+    principal = principal_for(con, row[0], source=source, via="token") if row else None
+    if principal is None:
+        audit.record(
+            con,
+            actor=row[0] if row else "?",
+            source=source,
+            action="sign_in",
+            outcome="failed",
+            detail="API token of a disabled account" if row else "unknown API token",
+        )
+        raise SignInRefused("api.bad_token")
+    return principal
 
 
 def session_secret(con: duckdb.DuckDBPyConnection) -> str:

@@ -24,6 +24,7 @@ ACTIONS = (
     "user_passwd",
     "user_role",
     "user_scope",
+    "user_token",
     "backup",
     "restore",
 )

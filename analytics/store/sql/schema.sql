@@ -286,6 +286,14 @@ CREATE TABLE IF NOT EXISTS user_units (
     PRIMARY KEY (name, unit)
 );
 
+-- A user's HTTP API token (analytics/store/accounts.py issue_token): only its SHA-256 is kept, one per account.
+CREATE TABLE IF NOT EXISTS api_tokens (
+    name        VARCHAR PRIMARY KEY,
+    token_hash  VARCHAR NOT NULL UNIQUE,
+    issued_by   VARCHAR NOT NULL,
+    issued_at   TIMESTAMP NOT NULL
+);
+
 -- Who did what, when, from where (analytics/store/audit.py). Only ever appended to.
 CREATE SEQUENCE IF NOT EXISTS audit_id_seq START 1;
 CREATE TABLE IF NOT EXISTS audit_log (
