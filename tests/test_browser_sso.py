@@ -8,6 +8,7 @@ import time
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 from analytics.store import audit
 from analytics.store.connection import connect
@@ -74,7 +75,10 @@ def test_an_analyst_signs_in_through_the_identity_provider_and_uploads(
     page = browser_page
     page.goto(f"{server.url}/upload")
     page.get_by_text("此页面需要“分析员”及以上角色").wait_for()  # not signed in: refused, not an error
-    page.locator(".st-key-auth-sso button").click()
+    sso = page.locator(".st-key-auth-sso button")
+    # The first visit runs the script twice (app.py settles st.navigation): wait until the stale copy has gone.
+    expect(sso).to_have_count(1, timeout=60_000)
+    sso.click()
     page.locator("#login").fill("ana")  # the identity provider's own sign-in form
     page.get_by_role("button", name="Sign in").click()
     page.get_by_text("已登录：ana@example.com（分析员）").wait_for()

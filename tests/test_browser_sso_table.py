@@ -2,6 +2,7 @@
 (or, without one, its subject), not from a claim: end to end in a browser against the test identity provider."""
 
 import pytest
+from playwright.sync_api import expect
 
 from analytics.store import accounts, audit
 from analytics.store.connection import connect
@@ -44,7 +45,10 @@ def sign_in(page, url: str, login: str) -> None:
     # than the default 30 s here.
     page.set_default_timeout(60_000)
     page.goto(f"{url}/")
-    page.locator(".st-key-auth-sso button").click()
+    sso = page.locator(".st-key-auth-sso button")
+    # The first visit runs the script twice (app.py settles st.navigation): wait until the stale copy has gone.
+    expect(sso).to_have_count(1, timeout=60_000)
+    sso.click()
     page.locator("#login").fill(login)  # the identity provider's own sign-in form
     page.get_by_role("button", name="Sign in").click()
 
