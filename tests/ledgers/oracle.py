@@ -283,7 +283,8 @@ class PeopleOracle(Oracle):
                 for p in self.world.projects
                 if self.owner(p.project_id) in scope
                 and p.fact_year <= year
-                and p.status in ("立项", "实施中")
+                # open at the quarter's end: open now, or closed after it (an end date past the quarter)
+                and (p.status in ("立项", "实施中") or (p.end_date is not None and p.end_date > end))
                 and (p.start_date is None or p.start_date <= end)
                 and p.project_id not in checked
             )
