@@ -15,12 +15,12 @@ principal = auth.remember(auth.current())  # checked again inside every action t
 filters.restore_from_url()
 chrome.style()  # Streamlit's and plotly's own control text in the session's language
 presenting = present.setup()  # ?present=1: full screen, the filters as the link set them, no sidebar
-menu = st.sidebar.container(key="app-menu")  # the app's own menu, above the filters, filled once pages are known
-if not presenting:
+if not presenting:  # presenting draws nothing into the sidebar, so there is no sidebar to show or flash
+    menu = st.sidebar.container(key="app-menu")  # the app's own menu, above the filters, filled once pages are known
     filters.render_sidebar()
+    auth.sidebar(principal)
 filters.write_url()
 
-auth.sidebar(principal)
 built = navigation.build(pages.PAGES, principal)
 page = st.navigation(built, position="hidden")
 if not presenting:

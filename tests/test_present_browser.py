@@ -2,6 +2,7 @@
 inside the viewport), ←/→ step through the chapters and rotation moves on by itself; screenshots for the record."""
 
 import pytest
+from playwright.sync_api import expect
 
 import pages
 from analytics.i18n import t
@@ -55,7 +56,7 @@ def test_every_chapter_is_one_screen(dashboard_server, browser_page, demo_db, wi
     context = page.locator(".st-key-page-context")
     context.wait_for()
     assert context.inner_text().strip() == f"{UNIT} · 2024年"
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
     page.get_by_text(f"1 / {CHAPTERS}").wait_for()
     page.locator('[data-testid="stMetric"]').first.wait_for()
     assert set(present.CHAPTERS) == set(present.SLIDES)  # every chapter is a slide, none a scrolling page
