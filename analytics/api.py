@@ -20,6 +20,7 @@ from analytics.contract import vocab
 from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.store import accounts, connection
+from analytics.store.throttle import FAILED_SIGN_INS, Throttled
 from analytics.store.tree import UnknownUnitError, resolve_units, subtree, within_scope
 
 PREFIX = "/api"
@@ -149,9 +150,12 @@ def _caller(con, request: Request, lang: str) -> accounts.Principal:
         if _is_local(request):
             return accounts.operator(source=host)
         raise Unauthorized(t("api.needs_token", lang))
+    store = str(connection.db_path())
+    FAILED_SIGN_INS.check(store, host)  # before the lookup: a flood of guesses writes no audit row, no copy
     try:
         return accounts.principal_by_token(con, token, source=host)
     except accounts.SignInRefused as exc:
+        FAILED_SIGN_INS.failed(store, host)
         raise Unauthorized(t(exc.key, lang)) from None
 
 
@@ -177,6 +181,10 @@ def _endpoint(handler: Callable[[object, Request, str], Response]):
                 con.close()
         except Unauthorized as exc:
             return _unauthorized(exc.message)
+        except Throttled as exc:
+            return JSONResponse(
+                {"error": t(exc.key, lang, **exc.params)}, 429, headers={"Retry-After": str(exc.retry_after)}
+            )
         except OutsideScope as exc:
             return JSONResponse(exc.details, 403)
         except accounts.Forbidden as exc:

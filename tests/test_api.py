@@ -113,3 +113,23 @@ def test_callers_from_another_machine_need_a_token(demo_db, monkeypatch):
 
     assert call("10.1.2.3").status_code == 401  # tests/test_api_tokens.py: what a token changes
     assert call("127.0.0.1").status_code == 200
+
+
+def test_behind_a_proxy_on_this_machine_the_caller_is_the_forwarded_address(served):
+    """uvicorn (under `streamlit run`) trusts X-Forwarded-For from 127.0.0.1 and ::1 only: a caller nginx forwards
+    from another machine needs a token, one nginx forwards from this machine is the operator."""
+    server, _ = served
+
+    def call(forwarded_for: str) -> int:
+        request = urllib.request.Request(f"{server.url}/api/kpis", headers={"X-Forwarded-For": forwarded_for})
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    # nginx appends the address it saw; the right-most one not of this machine is the caller, so a remote caller
+    # cannot pass for a local one by sending its own header first.
+    assert call("127.0.0.1, 10.1.2.3") == 401
+    assert call("10.1.2.3, 127.0.0.1") == 401
+    assert call("127.0.0.1") == 200

@@ -3,6 +3,7 @@ acts as that account from any address, within its unit scope; anyone else off th
 
 import hashlib
 import io
+import time
 import warnings
 
 import openpyxl
@@ -10,7 +11,7 @@ import pytest
 from starlette.applications import Starlette
 
 from analytics import api, cli
-from analytics.store import accounts, audit
+from analytics.store import accounts, audit, connection, throttle
 from analytics.store.connection import connect
 from tests.factories import GROUP_TREE, load_records, new_store
 from tests.test_talent_page import people_db  # noqa: F401 (a fixture)
@@ -132,6 +133,37 @@ def test_no_or_a_wrong_token_is_refused_and_audited(store, capsys):
     ]
     assert client(LOCAL).get("/api/openapi.json").status_code == 200
     assert client().get("/api/openapi.json").status_code == 401
+
+
+def test_a_flood_of_wrong_tokens_from_one_address_is_cut_off_before_the_store(store, capsys):
+    token = token_of(capsys, store, "甲浏览")
+    for _ in range(10):  # throttle.LIMIT: 10 failed sign-ins a minute per address
+        assert client(token="guess").get("/api/kpis").status_code == 401
+    published = connection.published(store)
+    response = client(token="guess").get("/api/kpis")
+    assert response.status_code == 429
+    seconds = int(response.headers["retry-after"])
+    assert 1 <= seconds <= 60
+    assert response.json() == {"error": f"此地址登录失败次数过多，请 {seconds} 秒后再试。"}
+    # The address is refused even with a good token; another address is not.
+    assert client(token=token).get("/api/kpis").status_code == 429
+    assert client(("10.9.9.9", 50000), token=token).get("/api/kpis").status_code == 200
+    # Past the limit nothing was written: ten audit rows, and no copy of the store published for the rest.
+    assert len(audit_rows(store, "sign_in")) == 10
+    assert connection.published(store) == published
+
+
+def test_the_throttle_lets_an_address_in_again_when_its_window_moves_on(monkeypatch):
+    failed = throttle.FailedSignIns("2/second")
+    failed.failed("store", "10.1.2.3")
+    failed.failed("store", "10.1.2.3")
+    with pytest.raises(throttle.Throttled) as refused:
+        failed.check("store", "10.1.2.3")
+    assert refused.value.retry_after == 1 and refused.value.params == {"count": 1}
+    failed.check("other store", "10.1.2.3")  # counted per store
+    failed.check("store", "10.1.2.4")
+    time.sleep(1.1)
+    failed.check("store", "10.1.2.3")
 
 
 def test_the_token_is_stored_only_as_its_hash_and_reissue_replaces_it(store, capsys):

@@ -79,6 +79,27 @@ def test_sign_in_sets_a_signed_httponly_expiring_cookie_and_refuses_the_rest(ser
     con.close()
 
 
+def test_a_flood_of_wrong_passwords_from_one_address_is_refused_before_the_store(server, demo_db):
+    opener, _jar = client()
+    _, _, _, body = fetch(opener, f"{server.url}/auth/signin")
+    csrf = re.search(rb'name="csrf" value="([^"]+)"', body).group(1).decode()
+    guesses = [fetch(opener, f"{server.url}/auth/signin", {"csrf": csrf, "name": "小王", "password": f"guess{n}"})
+               for n in range(12)]  # fmt: skip
+    # Five wrong passwords lock the account (accounts.MAX_FAILURES); ten failures a minute stop the address.
+    assert [status for status, *_ in guesses] == [401] * 10 + [429] * 2
+    status, headers, _, body = guesses[-1]
+    seconds = int(headers["retry-after"])
+    assert f"此地址登录失败次数过多，请 {seconds} 秒后再试。" in body.decode() and 1 <= seconds <= 60
+    # Even the right password waits out the address's window: nothing of it is checked or written.
+    status, *_ = fetch(opener, f"{server.url}/auth/signin", {"csrf": csrf, "name": "小王", "password": "analyst-pass"})
+    assert status == 429
+    server.process.terminate()
+    server.process.wait(timeout=10)
+    con = connect(demo_db)
+    assert len(audit.read(con, actions=("sign_in",))) == 10
+    con.close()
+
+
 @pytest.mark.parametrize(
     ("wanted", "safe"),
     [

@@ -15,7 +15,8 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from analytics.i18n import LANGUAGES
 from analytics.i18n import t as translate
-from analytics.store import accounts, audit
+from analytics.store import accounts, audit, connection
+from analytics.store.throttle import FAILED_SIGN_INS, Throttled
 from ui.i18n import join, lang, t
 
 COOKIE = "cx_session"
@@ -274,14 +275,23 @@ async def signin(request):
     # Bounded: whatever is typed as a name is written to the audit log.
     name, password = str(form.get("name") or "").strip()[:200], str(form.get("password") or "")[:1000]
 
+    # The address uvicorn took from X-Forwarded-For when the proxy in front is on this machine: the caller's own.
+    address, store = request.client.host if request.client else "local", str(connection.db_path())
+
     def check():
         con = _cursor()
         principal = accounts.sign_in(con, name, password, source=_request_source(request))
         return make_token(con, principal.name)
 
     try:
+        FAILED_SIGN_INS.check(store, address)  # before the password is hashed or the attempt written
         token = await run_in_threadpool(check)
+    except Throttled as refused:
+        message = translate(refused.key, language, **refused.params)
+        headers = {"Retry-After": str(refused.retry_after)}
+        return HTMLResponse(_form(language, next_path, expected, message), status_code=429, headers=headers)
     except accounts.SignInRefused as refused:
+        FAILED_SIGN_INS.failed(store, address)
         message = translate(refused.key, language, **refused.params)
         return HTMLResponse(_form(language, next_path, expected, message), status_code=401)
     response = RedirectResponse(next_path, status_code=303)

@@ -10,6 +10,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "连续失败次数过多，账号已锁定，请 {minutes} 分钟后再试。",
         "en": "Too many failed attempts: the account is locked; try again in {minutes} minutes.",
     },
+    "auth.throttled": {
+        "zh": "此地址登录失败次数过多，请 {count} 秒后再试。",
+        "en": "Too many failed sign-ins from this address; try again in {count} seconds.",
+        "en_one": "Too many failed sign-ins from this address; try again in {count} second.",
+    },
     "auth.csrf": {"zh": "登录表单已过期，请重新打开登录页。", "en": "The sign-in form expired; open it again."},
     "auth.signin_title": {"zh": "登录创新成效看板", "en": "Sign in to the innovation dashboard"},
     "auth.name": {"zh": "用户名", "en": "Name"},
