@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -130,7 +131,9 @@ def rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
-async def drive(base: str, sessions: int, duration: float, timeout: float, import_at: float, book: Path, db: Path):
+async def drive(
+    base: str, sessions: int, duration: float, timeout: float, import_at: float, book: Path | None, db: Path
+):
     results = Results()
     ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
     until = time.monotonic() + duration
@@ -141,6 +144,9 @@ async def drive(base: str, sessions: int, duration: float, timeout: float, impor
         tasks.append(asyncio.create_task(session.run(until, results, random.Random(index))))
         await asyncio.sleep(0.1)  # arrivals spread over a few seconds, as a meeting's readers open the link
     await asyncio.sleep(import_at)
+    if book is None:
+        await asyncio.gather(*tasks)
+        return results
     analyst = await asyncio.to_thread(
         subprocess.run,
         [sys.executable, "-m", "analytics", "import", str(book), "--db", str(db), "--valid-only"],
@@ -174,10 +180,13 @@ def percentile(values: list[float], share: float) -> float:
 
 def one_run(workers: int, sessions: int, args, folder: Path, book: Path) -> dict:
     db = folder / f"bench-{workers}-{sessions}.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "analytics", "import", str(ROOT / "data" / "demo.xlsx"), "--db", str(db)],
-        cwd=ROOT, check=True, capture_output=True,
-    )  # fmt: skip
+    if args.store:  # a copy: the run's upload and roll-ups must not change the store it was given
+        shutil.copyfile(args.store, db)
+    else:
+        subprocess.run(
+            [sys.executable, "-m", "analytics", "import", str(ROOT / "data" / "demo.xlsx"), "--db", str(db)],
+            cwd=ROOT, check=True, capture_output=True,
+        )  # fmt: skip
     run_dir = folder / f"run-{workers}-{sessions}"
     run_dir.mkdir()
     processes = start_single(args.port, db, run_dir) if workers == 1 else serve.start(workers, args.port, db, run_dir)
@@ -219,14 +228,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 3])
     parser.add_argument("--duration", type=float, default=30, help="seconds of load per run")
     parser.add_argument("--timeout", type=float, default=60, help="a rerun slower than this counts as an error")
-    parser.add_argument("--rows", type=int, default=50_000, help="rows of the analyst's upload")
+    parser.add_argument("--rows", type=int, default=50_000, help="rows of the analyst's upload (0: no upload)")
+    parser.add_argument(
+        "--store", type=Path, help="serve a copy of this store (e.g. `python -m analytics demo --projects 1000000`)"
+    )
     parser.add_argument("--port", type=int, default=8590)
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        book = folder / "analyst.xlsx"
-        book.write_bytes(build_workbook(args.rows))
+        book = folder / "analyst.xlsx" if args.rows else None
+        if book:
+            book.write_bytes(build_workbook(args.rows))
         for workers in args.workers:
             for sessions in args.sessions:
                 row = one_run(workers, sessions, args, folder, book)
