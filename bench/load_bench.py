@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import shutil
 import statistics
@@ -119,6 +120,18 @@ def cookie_for(base: str) -> str | None:
     return header.split(";")[0] if header else None
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU the processes have used so far (all their threads: DuckDB's included)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime: fields 14 and 15 of proc(5)
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pids: list[int]) -> float:
     total = 0
     for pid in pids:
@@ -200,13 +213,16 @@ def one_run(workers: int, sessions: int, args, folder: Path, book: Path) -> dict
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
+    cpu_before = cpu_seconds(servers)
     try:
         base = f"http://127.0.0.1:{args.port}"
         results = asyncio.run(drive(base, sessions, args.duration, args.timeout, args.duration / 3, book, db))
     finally:
+        cpu_used = cpu_seconds(servers) - cpu_before
         sampling.set()
         serve.stop(processes)
     lat = results.latencies
+    runs = len(lat) + len(results.first_page)
     return {
         "setup": "1 process" if workers == 1 else f"{workers} behind nginx",
         "K": sessions,
@@ -218,6 +234,9 @@ def one_run(workers: int, sessions: int, args, folder: Path, book: Path) -> dict
         "p95": percentile(lat, 0.95),
         "max": max(lat) if lat else float("nan"),
         "peak RSS MB": peak[0],
+        # What one script run costs the servers: with K readers changing a filter every 3 s on average, the
+        # servers need K / (3 s + latency) runs a second, and have at most their cores' seconds to give.
+        "cpu per run ms": 1000 * cpu_used / runs if runs else float("nan"),
         "sample errors": results.errors[:3],
     }
 
@@ -246,13 +265,13 @@ def main() -> None:
                 rows.append(row)
                 print(_line(row), flush=True)
     print()
-    print("| setup | K | reruns | errors | dropped | first page p50 | rerun p50 | p95 | max | peak RSS |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| setup | K | reruns | errors | dropped | first page p50 | rerun p50 | p95 | max | peak RSS | CPU per run |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         print(
             f"| {row['setup']} | {row['K']} | {row['reruns']} | {row['errors']} | {row['dropped']} | "
             f"{row['first page p50']:.2f} s | {row['p50'] * 1000:.0f} ms | {row['p95']:.2f} s | {row['max']:.2f} s | "
-            f"{row['peak RSS MB']:.0f} MB |"
+            f"{row['peak RSS MB']:.0f} MB | {row['cpu per run ms']:.0f} ms |"
         )
 
 
@@ -260,7 +279,7 @@ def _line(row: dict) -> str:
     return (
         f"{row['setup']:>14} K={row['K']:<3} reruns={row['reruns']:<4} errors={row['errors']} dropped={row['dropped']} "
         f"p50={row['p50'] * 1000:.0f} ms p95={row['p95']:.2f} s max={row['max']:.2f} s RSS={row['peak RSS MB']:.0f} MB"
-        + (f" {row['sample errors']}" if row["sample errors"] else "")
+        f" cpu/run={row['cpu per run ms']:.0f} ms" + (f" {row['sample errors']}" if row["sample errors"] else "")
     )
 
 
