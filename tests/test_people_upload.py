@@ -179,3 +179,12 @@ def test_error_workbook_marks_the_bad_people_cell(store):
     sheet = book["人才"]
     assert sheet.cell(3, 5).fill.fgColor.rgb.endswith("FFC7CE")
     assert sheet.cell(2, 5).fill.fgColor.rgb in (None, "00000000")
+
+
+def test_error_workbook_columns_are_as_wide_as_their_longest_value(store):
+    long_unit = "岳川新材料科技有限公司"  # eleven Chinese characters: 22 columns, and 2 of margin
+    rows = [TALENT_ZH, ["E01", "王强", long_unit, 2024, "雏鹰"], ["E02", "李青", "甲公司", 2024, "白鹰"]]
+    book = openpyxl.load_workbook(io.BytesIO(error_workbook(parse_file("t.xlsx", xlsx({"人才": rows})))))
+    widths = {letter: int(dimension.width) for letter, dimension in book["人才"].column_dimensions.items()}
+    # 所属单位 (C) fits the long name; 是否党员 (H) its header; the reason column after the last (I) a message.
+    assert (widths["C"], widths["H"], widths["I"]) == (24, 10, 60)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
+import unicodedata
 
 from analytics.contract.missing import is_missing
 from analytics.filters import Filters
@@ -73,3 +75,9 @@ def aside(main, note, lang: str = "zh") -> str:
 def month(number: int, lang: str = "zh") -> str:
     """A month of the year on its own: 3月, Mar."""
     return f"{number}月" if lang == "zh" else calendar.month_abbr[number]
+
+
+def display_width(value: object) -> int:
+    """Columns a value takes in a spreadsheet cell: a Chinese (wide or full-width) character counts two."""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

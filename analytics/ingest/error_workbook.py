@@ -9,10 +9,12 @@ from collections import defaultdict
 
 import xlsxwriter
 
+from analytics.display.formatting import display_width
 from analytics.i18n import t
 from analytics.ingest.parse import ParsedUpload, Problem
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+WIDTH_SAMPLE_ROWS = 2000  # rows measured for a column's width: enough to see the sheet's longest names
 
 
 def _header_text(cell: object) -> str:
@@ -76,6 +78,7 @@ def error_workbook(parsed: ParsedUpload, lang: str = "zh") -> bytes:
         problems = by_row.get(name, {})
         header_row = header_rows.get(name)
         width = max((len(r) for r in rows), default=0)
+        _set_widths(worksheet, rows, width)
         positions: dict[str, int] = {}
         if header_row:
             positions = {_header_text(c): i for i, c in enumerate(rows[header_row - 1])}
@@ -91,6 +94,18 @@ def error_workbook(parsed: ParsedUpload, lang: str = "zh") -> bytes:
                 worksheet.write_string(index, width, "；".join(_reason(p, lang) for p in found), bad)
     workbook.close()
     return buffer.getvalue()
+
+
+def _set_widths(worksheet, rows: list, reason_column: int) -> None:
+    """Each column as wide as its longest value (up to 40), the reason column wide enough to read a message."""
+    widths = [8] * reason_column
+    for row in rows[:WIDTH_SAMPLE_ROWS]:
+        for col, value in enumerate(row):
+            if value is not None:
+                widths[col] = max(widths[col], min(40, display_width(value) + 2))
+    for col, width in enumerate(widths):
+        worksheet.set_column(col, col, width)
+    worksheet.set_column(reason_column, reason_column, 60)
 
 
 def _is_date(value: object) -> bool:

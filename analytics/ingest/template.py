@@ -9,6 +9,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from analytics.contract import vocab
+from analytics.display.formatting import display_width
 from analytics.i18n import LANGUAGES, join, t
 
 CREATED = dt.datetime(2025, 1, 1, 9, 0, 0)
@@ -146,11 +147,6 @@ def _text(key: str, lang: str) -> str:
     return t(f"template.{key}", lang)
 
 
-def _width(value: object) -> int:
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
 class _Lists:
     """Sources for list validations: inline when short enough, else a range on one hidden sheet."""
 
@@ -264,7 +260,7 @@ def build_template(lang: str = "zh") -> bytes:
                 sheet.write_number(1, col, value)
             elif value is not None:
                 sheet.write_string(1, col, str(value))
-            width = max(10, _width(title) + 4, _width(value) + 2 if value is not None else 0)
+            width = max(10, display_width(title) + 4, display_width(value) + 2 if value is not None else 0)
             # Codes like 00123 must stay text: format id, name and unit columns as text.
             column_format = text if column.kind in ("text", "choice", "quarter") else None
             sheet.set_column(col, col, min(width, 40), column_format)
