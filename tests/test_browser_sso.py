@@ -67,22 +67,21 @@ def ledger() -> bytes:
     return xlsx({"项目": [["项目编号", "项目名称", "单位", "年度"], ["S-1", "单点登录项目", "岳川工具研究所", 2024]]})
 
 
-def test_an_analyst_signs_in_through_the_identity_provider_and_uploads(
-    identity_provider, dashboard_server, browser_page, demo_db, tmp_path
-):
-    secrets = secrets_file(tmp_path, identity_provider)
-    server = dashboard_server(demo_db, extra_args=("--secrets.files", str(secrets)))
-    page = browser_page
-    page.goto(f"{server.url}/upload")
-    page.get_by_text("此页面需要“分析员”及以上角色").wait_for()  # not signed in: refused, not an error
+def sign_in(page, login: str) -> None:
+    """Through the dashboard's SSO button and the identity provider's own form, as `login`."""
+    # Three redirects and a fresh session under a shared machine's load: a run of the browser suite once took longer
+    # than the default 30 s here.
+    page.set_default_timeout(60_000)
     sso = page.locator(".st-key-auth-sso button")
     # The first visit runs the script twice (app.py settles st.navigation): wait until the stale copy has gone.
     expect(sso).to_have_count(1, timeout=60_000)
     sso.click()
-    page.locator("#login").fill("ana")  # the identity provider's own sign-in form
+    page.locator("#login").fill(login)  # the identity provider's own sign-in form
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_text("已登录：ana@example.com（分析员）").wait_for()
 
+
+def upload_is_batch_2_by(page, server, db, name: str) -> None:
+    """Upload the one-project ledger on /upload; once the server stops, batch #2 and its audit row carry name."""
     page.goto(f"{server.url}/upload")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": "sso.xlsx", "mimeType": "application/octet-stream", "buffer": ledger()}]
@@ -92,8 +91,21 @@ def test_an_analyst_signs_in_through_the_identity_provider_and_uploads(
 
     server.process.terminate()
     server.process.wait(timeout=10)
-    con = connect(demo_db)
-    assert con.execute("SELECT uploaded_by FROM batches WHERE batch_id = 2").fetchone() == ("ana@example.com",)
-    [row] = audit.read(con, actions=("batch",), actor="ana@example.com").itertuples()
+    con = connect(db)
+    assert con.execute("SELECT uploaded_by FROM batches WHERE batch_id = 2").fetchone() == (name,)
+    [row] = audit.read(con, actions=("batch",), actor=name).itertuples()
     assert row.outcome == "ok" and row.file_hash
     con.close()
+
+
+def test_an_analyst_signs_in_through_the_identity_provider_and_uploads(
+    identity_provider, dashboard_server, browser_page, demo_db, tmp_path
+):
+    secrets = secrets_file(tmp_path, identity_provider)
+    server = dashboard_server(demo_db, extra_args=("--secrets.files", str(secrets)))
+    page = browser_page
+    page.goto(f"{server.url}/upload")
+    page.get_by_text("此页面需要“分析员”及以上角色").wait_for()  # not signed in: refused, not an error
+    sign_in(page, "ana")
+    page.get_by_text("已登录：ana@example.com（分析员）").wait_for()
+    upload_is_batch_2_by(page, server, demo_db, "ana@example.com")

@@ -2,11 +2,10 @@
 (or, without one, its subject), not from a claim: end to end in a browser against the test identity provider."""
 
 import pytest
-from playwright.sync_api import expect
 
-from analytics.store import accounts, audit
+from analytics.store import accounts
 from analytics.store.connection import connect
-from tests.test_browser_sso import ledger, secrets_file, start_provider
+from tests.test_browser_sso import secrets_file, sign_in, start_provider, upload_is_batch_2_by
 
 pytestmark = pytest.mark.browser
 
@@ -40,25 +39,13 @@ def table_db(demo_db):
     return demo_db
 
 
-def sign_in(page, url: str, login: str) -> None:
-    # Three redirects and a fresh session under a shared machine's load: a run of the browser suite once took longer
-    # than the default 30 s here.
-    page.set_default_timeout(60_000)
-    page.goto(f"{url}/")
-    sso = page.locator(".st-key-auth-sso button")
-    # The first visit runs the script twice (app.py settles st.navigation): wait until the stale copy has gone.
-    expect(sso).to_have_count(1, timeout=60_000)
-    sso.click()
-    page.locator("#login").fill(login)  # the identity provider's own sign-in form
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_a_viewer_by_e_mail_gets_the_tables_role_and_scope_not_the_tokens(
     provider, dashboard_server, browser_page, table_db, tmp_path
 ):
     server = dashboard_server(table_db, extra_args=("--secrets.files", str(secrets_file(tmp_path, provider))))
     page = browser_page
-    sign_in(page, server.url, "vic")
+    page.goto(f"{server.url}/")
+    sign_in(page, "vic")
     page.get_by_text("已登录：维克（浏览者）").wait_for()
     page.get_by_text(f"可见范围：{BEARINGS}").wait_for()
     page.goto(f"{server.url}/upload")
@@ -72,20 +59,8 @@ def test_an_analyst_by_subject_uploads_inside_the_tables_scope(
 ):
     server = dashboard_server(table_db, extra_args=("--secrets.files", str(secrets_file(tmp_path, provider))))
     page = browser_page
-    sign_in(page, server.url, "sam")
+    page.goto(f"{server.url}/")
+    sign_in(page, "sam")
     page.get_by_text("已登录：萨姆（分析员）").wait_for()
     page.get_by_text(f"可见范围：{TOOLS}").wait_for()
-    page.goto(f"{server.url}/upload")
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        files=[{"name": "sso.xlsx", "mimeType": "application/octet-stream", "buffer": ledger()}]
-    )
-    page.locator(".st-key-commit-upload button").click()
-    page.get_by_text("已载入为批次 #2：新增1条，更新0条。").wait_for()
-
-    server.process.terminate()
-    server.process.wait(timeout=10)
-    con = connect(table_db)
-    assert con.execute("SELECT uploaded_by FROM batches WHERE batch_id = 2").fetchone() == ("萨姆",)
-    [row] = audit.read(con, actions=("batch",), actor="萨姆").itertuples()
-    assert row.outcome == "ok" and row.file_hash
-    con.close()
+    upload_is_batch_2_by(page, server, table_db, "萨姆")
