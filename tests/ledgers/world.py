@@ -166,8 +166,20 @@ class Studio:
     figures: tuple[tuple[str, int | None], ...]  # (target_projects, 3), (actual_projects, 2), …
 
 
+class _Person:
+    """A person on a people sheet: known by 工号 when it is given, else by 姓名 within 单位 (the store's rule)."""
+
+    employee_id: str | None
+    person: str
+    unit: str
+
+    @property
+    def who(self) -> tuple:
+        return ("id", self.employee_id) if self.employee_id else ("name", self.unit, self.person)
+
+
 @dataclass(frozen=True)
-class Talent:
+class Talent(_Person):
     employee_id: str | None  # None: the person is 姓名 within 单位
     person: str
     unit: str
@@ -177,23 +189,15 @@ class Talent:
     professional_title: str | None
     party_member: str | None  # 是 / 否
 
-    @property
-    def who(self) -> tuple:
-        return ("id", self.employee_id) if self.employee_id else ("name", self.unit, self.person)
-
 
 @dataclass(frozen=True)
-class Honour:
+class Honour(_Person):
     person: str
     employee_id: str | None
     unit: str
     year: int
     title: str
     level: str | None
-
-    @property
-    def who(self) -> tuple:
-        return ("id", self.employee_id) if self.employee_id else ("name", self.unit, self.person)
 
 
 @dataclass(frozen=True)
