@@ -24,14 +24,16 @@ def render() -> None:
         level = lambda value: labels.level_label(value, language)  # noqa: E731
         drill.takeaway(takeaways.award_funnel(funnel, level, language), "funnel")
         st.plotly_chart(
-            award_charts.award_funnel(funnel, language), key="chart-award-funnel", config=chrome.plotly_config()
+            cache.chart(award_charts.award_funnel, funnel, language),
+            key="chart-award-funnel",
+            config=chrome.plotly_config(),
         )
     with right:
         st.subheader(t("awards.by_unit"))
         by_unit = cache.kpis_by_unit(selection, cache.comparison_groups(selection))
         drill.takeaway(takeaways.highest(by_unit, "award_rate", language, average=figures["award_rate"]), "award-rate")
-        figure = rate_charts.rate_by_unit(
-            by_unit, "award_rate", "chart.award_rate_by_unit", language, figures["award_rate"]
+        figure = cache.chart(
+            rate_charts.rate_by_unit, by_unit, "award_rate", "chart.award_rate_by_unit", language, figures["award_rate"]
         )
         drill.unit_chart(figure, key="chart-award-rate")
         st.caption(t("drill.hint"))

@@ -18,7 +18,7 @@ def render() -> None:
     st.subheader(t("overview.by_unit"))
     by_unit = cache.kpis_by_unit(selection, cache.comparison_groups(selection))
     trend = cache.trend(selection.without_years())
-    shown = overview_charts(by_unit, trend, figures, lang())
+    shown = cache.chart(overview_charts, by_unit, trend, figures, lang())
     for row in (shown[:2], shown[2:]):
         for column, chart in zip(st.columns(2), row, strict=True):
             with column:

@@ -43,7 +43,7 @@ def render() -> None:
     ):
         with column:
             drill.takeaway(takeaways.highest(by_unit, metric, language, average=figures[metric]), metric)
-            figure = rate_charts.rate_by_unit(by_unit, metric, title_key, language, figures[metric])
+            figure = cache.chart(rate_charts.rate_by_unit, by_unit, metric, title_key, language, figures[metric])
             drill.unit_chart(figure, key=f"chart-{metric}")
     st.caption(t("drill.hint"))
 
@@ -61,7 +61,7 @@ def render() -> None:
     ):
         with column:
             drill.takeaway(takeaways.latest_year_change(overall, metric, language), f"{metric}-years")
-            figure = rate_charts.rate_by_year(by_year, metric, title_key, language, overall)
+            figure = cache.chart(rate_charts.rate_by_year, by_year, metric, title_key, language, overall)
             st.plotly_chart(figure, key=f"chart-{metric}-years", config=chrome.plotly_config())
     st.caption(t("pages.trend_all_years"))
 

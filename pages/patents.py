@@ -23,14 +23,16 @@ def render() -> None:
         st.subheader(t("patents.by_unit"))
         by_unit = cache.kpis_by_unit(selection, units)
         drill.takeaway(takeaways.patents_split(by_unit, language), "patents")
-        drill.unit_chart(patent_charts.patents_by_unit(by_unit, language), key="chart-patents-by-unit")
+        drill.unit_chart(cache.chart(patent_charts.patents_by_unit, by_unit, language), key="chart-patents-by-unit")
         st.caption(t("drill.hint"))
     with right:
         st.subheader(t("patents.trend"))
         trend = cache.trend(selection.without_years())
         drill.takeaway(takeaways.latest_year_change(trend, "patent_count", language), "patents-trend")
         st.plotly_chart(
-            patent_charts.patents_trend(trend, language), key="chart-patents-trend", config=chrome.plotly_config()
+            cache.chart(patent_charts.patents_trend, trend, language),
+            key="chart-patents-trend",
+            config=chrome.plotly_config(),
         )
         st.caption(t("pages.trend_all_years"))
 
@@ -38,7 +40,9 @@ def render() -> None:
     label = lambda kind: labels.outcome_label(kind, language)  # noqa: E731
     drill.takeaway(takeaways.outcome_leader(counts, label, language), "outcomes")
     st.plotly_chart(
-        patent_charts.outcomes_by_unit(counts, language), key="chart-outcomes", config=chrome.plotly_config()
+        cache.chart(patent_charts.outcomes_by_unit, counts, language),
+        key="chart-outcomes",
+        config=chrome.plotly_config(),
     )
     st.dataframe(
         labels.with_unit_labels(counts, language),

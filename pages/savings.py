@@ -36,7 +36,9 @@ def render() -> None:
         takeaways.largest_part(parts, dimension, language, unlabelled=t("chart.unit_level")), "savings-parts"
     )
     drill.unit_chart(
-        savings_charts.savings_by_unit_parts(parts, list(cache.comparison_groups(selection)), dimension, language),
+        cache.chart(
+            savings_charts.savings_by_unit_parts, parts, list(cache.comparison_groups(selection)), dimension, language
+        ),
         key="chart-savings-parts",
     )
     st.caption(t("drill.hint"))
@@ -48,7 +50,7 @@ def render() -> None:
         drill.takeaway(takeaways.latest_year_change(cache.trend(everything), "savings_wan", language), "savings-trend")
         by_year = cache.savings_by_year_program(everything)
         st.plotly_chart(
-            savings_charts.savings_trend_by_program(by_year, language),
+            cache.chart(savings_charts.savings_trend_by_program, by_year, language),
             key="chart-savings-trend",
             config=chrome.plotly_config(),
         )
@@ -59,7 +61,7 @@ def render() -> None:
         concentration = cache.savings_concentration(selection, units)
         drill.takeaway(takeaways.concentration(concentration, top_n, language), "concentration")
         drill.unit_chart(
-            savings_charts.concentration_by_unit(concentration, top_n, language), key="chart-concentration"
+            cache.chart(savings_charts.concentration_by_unit, concentration, top_n, language), key="chart-concentration"
         )
 
     st.subheader(t("savings.top_projects"))

@@ -371,3 +371,15 @@ def set_point_rule(rule: str, points: float, changed_by: str) -> bool:
 @_cached(max_entries=256)
 def subtree(roots: tuple[str, ...]) -> frozenset[str]:
     return frozenset(tree.subtree(cursor(), roots))
+
+
+def chart(build, *args):
+    """build(*args) for a pure chart builder (analytics.charts), made once for the same inputs and shared by every
+    session: building plotly objects is most of a warm rerun's work. Read-only once returned (st.plotly_chart
+    draws a copy of it); a caller that restyles a chart (presenter slides) builds its own."""
+    return _chart(f"{build.__module__}.{build.__qualname__}", build, *args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _chart(name: str, _build, *args):
+    return _build(*args)
