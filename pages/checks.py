@@ -65,14 +65,18 @@ def render() -> None:
     drill.takeaway(takeaways.on_track_grid(by_unit, language), "checks-grid")
     if len(by_unit):
         st.plotly_chart(
-            check_charts.on_track_grid(by_unit, language), key="chart-checks-grid", config=chrome.plotly_config()
+            cache.chart(check_charts.on_track_grid, by_unit, language),
+            key="chart-checks-grid",
+            config=chrome.plotly_config(),
         )
 
     st.subheader(t("checks.trend"))
     total = cache.on_track_by_quarter(selection, None)
     drill.takeaway(takeaways.check_trend(total, summary, language), "checks-trend")
     st.plotly_chart(
-        check_charts.check_trend(total, cards, language), key="chart-checks-trend", config=chrome.plotly_config()
+        cache.chart(check_charts.check_trend, total, cards, language),
+        key="chart-checks-trend",
+        config=chrome.plotly_config(),
     )
 
 

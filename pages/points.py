@@ -28,7 +28,7 @@ def render() -> None:
     else:
         st.subheader(t("points.ranking", year=year))
         drill.takeaway(takeaways.points_ranking(ranking, year, language), "points-ranking")
-        drill.unit_chart(point_charts.points_ranking(ranking, year, language), "chart-points-ranking")
+        drill.unit_chart(cache.chart(point_charts.points_ranking, ranking, year, language), "chart-points-ranking")
         st.dataframe(ranking, hide_index=True, key="points-table")
 
         st.subheader(t("points.by_project"))

@@ -24,7 +24,9 @@ def render() -> None:
     st.subheader(t("secretary.rates"))
     drill.takeaway(takeaways.list_rates(closure, language), "secretary-rates")
     st.plotly_chart(
-        list_charts.list_rates(closure, language), key="chart-secretary-rates", config=chrome.plotly_config()
+        cache.chart(list_charts.list_rates, closure, language),
+        key="chart-secretary-rates",
+        config=chrome.plotly_config(),
     )
     table = closure[["project_id", "name", "unit", "closure_rate", "goal_rate", "overdue_items"]]
     st.dataframe(
@@ -42,7 +44,7 @@ def render() -> None:
     units = cache.comparison_units(selection)
     share = cache.closed_share_by_unit(selection, units, cutoff)
     drill.takeaway(takeaways.closed_share(share, language), "secretary-share")
-    drill.unit_chart(list_charts.closed_share(share, language), "chart-secretary-share")
+    drill.unit_chart(cache.chart(list_charts.closed_share, share, language), "chart-secretary-share")
 
     st.subheader(t("secretary.lists"))
     items = cache.list_items(selection, cutoff)

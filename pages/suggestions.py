@@ -26,7 +26,7 @@ def render() -> None:
     st.subheader(t("suggestions.by_unit"))
     by_unit = cache.suggestions_by_unit(selection, cache.comparison_units(selection))
     drill.takeaway(takeaways.suggestions_by_unit(by_unit, language), "suggestions-unit")
-    drill.unit_chart(suggestion_charts.suggestions_by_unit(by_unit, language), "chart-suggestions-unit")
+    drill.unit_chart(cache.chart(suggestion_charts.suggestions_by_unit, by_unit, language), "chart-suggestions-unit")
     st.dataframe(
         by_unit[
             ["unit", "collected", "adopted", "done", "adoption_rate", "done_rate", "median_days_to_done", "value_wan"]
@@ -39,7 +39,7 @@ def render() -> None:
     by_month = cache.suggestions_by_month(selection)
     drill.takeaway(takeaways.suggestions_by_month(by_month, language), "suggestions-month")
     st.plotly_chart(
-        suggestion_charts.suggestions_by_month(by_month, language),
+        cache.chart(suggestion_charts.suggestions_by_month, by_month, language),
         key="chart-suggestions-month",
         config=chrome.plotly_config(),
     )

@@ -30,19 +30,23 @@ def render() -> None:
     with left:
         drill.takeaway(takeaways.talent_pipeline(by_year, year, language), "talent-pipeline")
         st.plotly_chart(
-            talent_charts.pools_over_years(by_year, language), key="chart-talent-years", config=chrome.plotly_config()
+            cache.chart(talent_charts.pools_over_years, by_year, language),
+            key="chart-talent-years",
+            config=chrome.plotly_config(),
         )
     with right:
         by_unit = cache.talent_pools_by_unit(selection, units, year)
         drill.takeaway(takeaways.talent_units(by_unit, year, language), "talent-units")
-        drill.unit_chart(talent_charts.pipeline_by_unit(by_unit, year, language), key="chart-talent-units")
+        drill.unit_chart(cache.chart(talent_charts.pipeline_by_unit, by_unit, year, language), key="chart-talent-units")
 
     st.subheader(t("talent.moves"))
     moves = cache.talent_moves(selection)
     left, right = st.columns(2)
     with left:
         drill.takeaway(takeaways.talent_moves(moves, language), "talent-moves")
-        st.plotly_chart(talent_charts.moves(moves, language), key="chart-talent-moves", config=chrome.plotly_config())
+        st.plotly_chart(
+            cache.chart(talent_charts.moves, moves, language), key="chart-talent-moves", config=chrome.plotly_config()
+        )
     with right:
         _names_table(
             moves.assign(
@@ -65,7 +69,7 @@ def render() -> None:
     drill.takeaway(
         takeaways.highest(shares, "titled_share", language, average=figures["titled_share"]), "talent-shares"
     )
-    drill.unit_chart(talent_charts.shares_by_unit(shares, language), key="chart-talent-shares")
+    drill.unit_chart(cache.chart(talent_charts.shares_by_unit, shares, language), key="chart-talent-shares")
 
     st.subheader(t("talent.honours"))
     left, right = st.columns(2)
@@ -73,14 +77,14 @@ def render() -> None:
         drill.takeaway(takeaways.honours(titles, language), "talent-honours")
         if not titles.empty:
             st.plotly_chart(
-                talent_charts.honours_over_years(titles, language),
+                cache.chart(talent_charts.honours_over_years, titles, language),
                 key="chart-honours-years",
                 config=chrome.plotly_config(),
             )
     with right:
         by_unit_titles = cache.honour_titles(selection, units)
         if not by_unit_titles.empty:
-            figure = talent_charts.honours_by_unit(by_unit_titles, list(units), language)
+            figure = cache.chart(talent_charts.honours_by_unit, by_unit_titles, list(units), language)
             drill.unit_chart(figure, key="chart-honours-units")
     _names_table(
         titles.assign(
@@ -97,14 +101,14 @@ def render() -> None:
         drill.takeaway(takeaways.training(training, language), "talent-training")
         if not training.empty:
             st.plotly_chart(
-                talent_charts.training_by_type(training, language),
+                cache.chart(talent_charts.training_by_type, training, language),
                 key="chart-training-types",
                 config=chrome.plotly_config(),
             )
     with right:
         by_unit_training = cache.training_totals(selection, units)
         if not by_unit_training.empty:
-            figure = talent_charts.training_by_unit(by_unit_training, list(units), language)
+            figure = cache.chart(talent_charts.training_by_unit, by_unit_training, list(units), language)
             drill.unit_chart(figure, key="chart-training-units")
     st.caption(t("drill.hint"))
 
