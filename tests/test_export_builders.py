@@ -159,6 +159,42 @@ def test_workbook_text_is_never_a_formula(con):
         assert cell.quotePrefix  # Excel keeps it text even when the cell is edited
 
 
+def test_workbook_rows_beyond_the_cap_are_left_out_and_said_so(con):
+    """A detail sheet holds at most max_rows rows (Excel's limit in use; 2 here). Rows go by unit, year, project:
+    projects 乙公司 P3, 甲一支部 P2, 甲公司 P1 (P1 left out); outcomes P3 实用新型专利, P3 节创价值 (P2's and
+    P1's left out). The sheet's last row and the 说明 sheet say how many and how to get them."""
+    book = openpyxl.load_workbook(io.BytesIO(workbook.build(con, Y2024, "zh", max_rows=2)))
+    projects = list(book["项目"].iter_rows(values_only=True))
+    notice = (
+        "「项目」共 3 行，本表按单位、年份、项目编号列出前 2 行（Excel 每个工作表最多约 104.8 万行），"
+        "其余 1 行未列出：按单位或年份缩小筛选范围后分次导出，即可得到全部。"
+    )
+    assert [row[0] for row in projects] == ["项目编号", "P3", "P2", notice]
+    outcomes = list(book["成果"].iter_rows(values_only=True))
+    assert [(row[0], row[3]) for row in outcomes[1:3]] == [("P3", "实用新型专利"), ("P3", "节创价值")]
+    assert len(outcomes) == 4 and outcomes[3][0].startswith("「成果」共 4 行") and "其余 2 行未列出" in outcomes[3][0]
+    about = [row[0] for row in book["说明"].iter_rows(values_only=True) if row[0]]
+    assert about[about.index("未列出的行") + 1 :][:2] == [notice, outcomes[3][0]]
+
+
+def test_workbook_within_the_cap_has_no_notice(con):
+    book = openpyxl.load_workbook(io.BytesIO(workbook.build(con, Y2024, "en", max_rows=4)))
+    assert [row[0] for row in book["Projects"].iter_rows(values_only=True)] == ["project_id", "P3", "P2", "P1"]
+    assert book["Outcomes"].max_row == 1 + 4
+    about = [row[0] for row in book["About"].iter_rows(values_only=True) if row[0]]
+    assert "Rows left out" not in about
+
+
+def test_workbook_plain_rows_keep_their_types(con):
+    """P4 (plain text, every year) goes through the fast path: text as text, the year a number, no quote mark."""
+    sheet = _workbook(con, Filters())["项目"]
+    row = next(cells for cells in sheet.iter_rows(min_row=2) if cells[0].value == "P4")
+    assert [cell.value for cell in row[:3]] == ["P4", "旧项目", "甲公司"]
+    assert row[7].value == 2023 and row[7].data_type == "n"
+    assert not any(cell.quotePrefix for cell in row)
+    assert row[10].value == "已结题"
+
+
 # Deck and PDF (chart images are real renders: kaleido's shared browser)
 
 

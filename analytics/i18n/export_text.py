@@ -104,9 +104,13 @@ TEXT: dict[str, dict[str, str]] = {
     "sheet.outcomes": {"zh": "成果", "en": "Outcomes"},
     "sheet.definitions": {"zh": "指标口径", "en": "Definitions"},
     "sheet.truncated": {
-        "zh": "仅列出前 {rows} 行（Excel 每个工作表的行数上限），其余未列出：请缩小筛选范围后再导出。",
-        "en": "Only the first {rows} rows are listed (the most an Excel sheet holds); narrow the filters to export the rest.",
+        "zh": "「{sheet}」共 {total} 行，本表按单位、年份、项目编号列出前 {rows} 行（Excel 每个工作表最多约 104.8 万行），"
+        "其余 {left} 行未列出：按单位或年份缩小筛选范围后分次导出，即可得到全部。",
+        "en": "{sheet}: {total} rows; this sheet lists the first {rows} by unit, year and project number (an Excel "
+        "sheet holds about 1.05 million rows) and leaves out the other {left}: narrow the filters to a unit or a year "
+        "range and export again to get them.",
     },
+    "sheet.left_out": {"zh": "未列出的行", "en": "Rows left out"},
     "sheet.total": {"zh": "合计（所选范围）", "en": "Total (selection)"},
     "col.unit": {"zh": "单位", "en": "Unit"},
     "col.project_name": {"zh": "项目名称", "en": "Project name"},

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.metrics.common import query, query_rows, scoped_params
+from analytics.metrics.common import query, query_batches, query_count, scoped_params
 
 BOARD_STATUSES = ("completed", "in_progress", "overdue", "stopped")
 
@@ -97,9 +97,15 @@ def project_card(con: duckdb.DuckDBPyConnection, project_id: str) -> dict | None
 
 def selected_projects(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The selected projects, as stored (a project counts where metrics count it: its 党支部, else its unit)."""
-    return query(con, "selected_projects", scoped_params(con, filters))
+    return query(con, "selected_projects", scoped_params(con, filters, limit=None))
 
 
-def selected_project_rows(con: duckdb.DuckDBPyConnection, filters: Filters):
-    """selected_projects as (columns, an iterator of row tuples), for writing a file of any size."""
-    return query_rows(con, "selected_projects", scoped_params(con, filters))
+def selected_project_batches(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int | None = None):
+    """selected_projects as (columns, Arrow record batches), its first limit rows (every row when None),
+    for writing a file of any size."""
+    return query_batches(con, "selected_projects", scoped_params(con, filters, limit=limit))
+
+
+def selected_project_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
+    """How many rows selected_projects has."""
+    return query_count(con, "selected_projects", scoped_params(con, filters, limit=None))
