@@ -41,8 +41,8 @@ WIDTH_SAMPLE_ROWS = 10_000
 UNKNOWN = "—"
 # Text the fast path writes as it is: no risky first character, and only characters printable.printable() keeps
 # (printable ASCII, Han, CJK and fullwidth punctuation). Any other row is written cell by cell, marked and quoted.
-_RISKY_START = "^[" + re.escape("".join(RISKY_FIRST)) + "]"
-_PLAIN = r"^[\x20-\x7E\p{Han}\x{2010}-\x{2027}\x{3001}-\x{3007}\x{300A}-\x{303F}\x{FF01}-\x{FF5E}]*$"
+_PLAIN_CHARS = r"\x20-\x7E\p{Han}\x{2010}-\x{2027}\x{3001}-\x{3007}\x{300A}-\x{303F}\x{FF01}-\x{FF5E}"
+_NEEDS_CARE = "^[" + re.escape("".join(RISKY_FIRST)) + "]|[^" + _PLAIN_CHARS + "]"
 
 PROJECT_COLUMNS = (
     "project_id", "name", "unit", "branch", "program", "category", "leader", "year",
@@ -198,24 +198,32 @@ def _needs_care(batch: pa.RecordBatch) -> np.ndarray:
     care = np.zeros(batch.num_rows, dtype=bool)
     for column in batch.columns:
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            risky = pc.or_(
-                pc.match_substring_regex(column, _RISKY_START),
-                pc.invert(pc.match_substring_regex(column, _PLAIN)),
-            )
+            found = pc.match_substring_regex(column, _NEEDS_CARE)
         elif pa.types.is_floating(column.type):
-            risky = pc.is_nan(column)
+            found = pc.is_nan(column)
         else:
             continue
-        care |= risky.fill_null(False).to_numpy(zero_copy_only=False)
+        care |= found.fill_null(False).to_numpy(zero_copy_only=False)
     return care
 
 
 def _measure(batch: pa.RecordBatch, widths: list[int]) -> None:
+    """Widen each text column to its widest entry: plain text counted in Arrow (a character of three UTF-8 bytes,
+    Han or CJK punctuation, is two columns wide), any other through printable and _display_width."""
     for position, column in enumerate(batch.columns):
-        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            for value in pc.unique(column).to_pylist():
-                if value is not None:
-                    widths[position] = max(widths[position], _display_width(printable.printable(value)))
+        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            continue
+        values = pc.unique(column.drop_null())
+        if not len(values):
+            continue
+        care = pc.match_substring_regex(values, _NEEDS_CARE)
+        plain = values.filter(pc.invert(care))
+        if len(plain):
+            characters = pc.utf8_length(plain)
+            wide = pc.divide(pc.subtract(pc.binary_length(plain), characters), 2)
+            widths[position] = max(widths[position], pc.max(pc.add(characters, wide)).as_py())
+        for value in values.filter(care).to_pylist():
+            widths[position] = max(widths[position], _display_width(printable.printable(value)))
 
 
 def _display_width(text: str) -> int:

@@ -61,15 +61,6 @@ def query_batches(con: duckdb.DuckDBPyConnection, name: str, params: dict, batch
     return columns, batches()
 
 
-def query_count(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> int:
-    """How many rows analytics/metrics/sql/<name>.sql returns."""
-    cursor = con.cursor()
-    try:
-        return int(cursor.execute(f"SELECT count(*) FROM ({read_sql(name, 'metrics')})", params).fetchall()[0][0])
-    finally:
-        cursor.close()
-
-
 def ratio(numerator, denominator) -> float | None:
     """numerator ÷ denominator, None when either is unknown or the denominator is 0 (never a made-up 0)."""
     if is_missing(numerator) or is_missing(denominator) or denominator == 0:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analytics.contract import vocab
 from analytics.filters import Filters
-from analytics.metrics.common import group_params, query, query_batches, query_count, scoped_params
+from analytics.metrics.common import group_params, query, query_batches, scoped_params
 from analytics.store.tree import OWN_GROUP
 
 # Outcome forms counted on the patents page: everything but savings, which is a value.
@@ -39,4 +39,4 @@ def selected_outcome_batches(con: duckdb.DuckDBPyConnection, filters: Filters, l
 
 def selected_outcome_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
     """How many rows selected_outcomes has."""
-    return query_count(con, "selected_outcomes", scoped_params(con, filters, limit=None))
+    return int(query(con, "selected_outcome_count", scoped_params(con, filters))["found"].iloc[0])
