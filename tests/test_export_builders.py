@@ -185,6 +185,13 @@ def test_workbook_within_the_cap_has_no_notice(con):
     assert "Rows left out" not in about
 
 
+def test_workbook_progress_counts_rows_then_packing(con):
+    """3 projects and 4 outcomes in 2024: rows are half the work, told after each sheet's batch (3 of 7, 7 of 7)."""
+    told = []
+    workbook.build(con, Y2024, "zh", progress=lambda fraction, stage: told.append((round(fraction, 4), stage)))
+    assert told == [(round(0.5 * 3 / 7, 4), "rows"), (0.5, "rows"), (0.5, "packing")]
+
+
 def test_workbook_plain_rows_keep_their_types(con):
     """P4 (plain text, every year) goes through the fast path: text as text, the year a number, no quote mark."""
     sheet = _workbook(con, Filters())["项目"]

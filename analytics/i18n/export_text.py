@@ -17,9 +17,20 @@ TEXT: dict[str, dict[str, str]] = {
     # Export panel
     "export.header": {"zh": "导出", "en": "Export"},
     "export.caption": {
-        "zh": "按当前筛选生成；点击后开始生成，稍候即下载。",
-        "en": "Built for the current filters when you click; the download starts when it is ready.",
+        "zh": "按当前筛选生成：点「生成」后在后台制作并显示进度，完成后点击文件名下载。",
+        "en": "Built for the current filters: press Build, watch its progress, then click the file's name to download.",
     },
+    "export.build": {"zh": "生成", "en": "Build"},
+    "export.failed": {
+        "zh": "生成失败，请稍后重试或联系管理员。",
+        "en": "The file could not be built; try again or ask the admin.",
+    },
+    "export.progress.start": {"zh": "准备中…", "en": "Starting…"},
+    "export.progress.figures": {"zh": "正在汇总指标… {percent}", "en": "Working out the figures… {percent}"},
+    "export.progress.charts": {"zh": "正在绘制图表… {percent}", "en": "Drawing the charts… {percent}"},
+    "export.progress.rows": {"zh": "正在写入明细… {percent}", "en": "Writing the rows… {percent}"},
+    "export.progress.packing": {"zh": "正在打包文件… {percent}", "en": "Packing the file… {percent}"},
+    "export.progress.done": {"zh": "已完成", "en": "Done"},
     "export.pptx": {"zh": "会议PPT", "en": "Meeting deck (.pptx)"},
     "export.pdf": {"zh": "PDF报告", "en": "PDF report"},
     "export.xlsx": {"zh": "Excel明细", "en": "Workbook (.xlsx)"},
