@@ -155,10 +155,17 @@ class _Writer:
                     widths[column] = max(widths[column], _display_width(printable.printable(value)))
         self._frame(sheet, headers, widths, count)
 
-    def batches(self, sheet, headers: list[str], batches: Iterable[pa.RecordBatch], done: Callable[[int], None]):
+    def batches(
+        self,
+        sheet,
+        headers: list[str],
+        batches: Iterable[pa.RecordBatch],
+        done: Callable[[int], None],
+        plain: frozenset[str] = frozenset(),
+    ):
         """Header row, then the record batches' rows in order, streamed to disk. Rows whose text is plain go through
         the writer's Arrow path a run at a time; a row with risky or unprintable text, or a NaN, cell by cell.
-        Returns the number of rows written."""
+        plain names the columns known to hold plain text only (not looked at). Returns the number of rows written."""
         widths = self.headers(sheet, headers)
         count = 0
         for batch in batches:
@@ -167,7 +174,7 @@ class _Writer:
                 _measure(batch.slice(0, WIDTH_SAMPLE_ROWS - count), widths)
             dates = {name: self.date for name, kind in zip(batch.schema.names, batch.schema.types, strict=True)
                      if pa.types.is_date(kind) or pa.types.is_timestamp(kind)}  # fmt: skip
-            careful = np.flatnonzero(_needs_care(batch))
+            careful = np.flatnonzero(_needs_care(batch, plain))
             start = 0
             for index in [*careful.tolist(), batch.num_rows]:
                 if index > start:
@@ -193,10 +200,23 @@ def _plain_types(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
 
 
-def _needs_care(batch: pa.RecordBatch) -> np.ndarray:
+def _plain_choices(sheet_kind: vocab.SheetKind) -> frozenset[str]:
+    """The sheet's choice columns whose every allowed value is plain text: the store holds nothing else in them
+    (a CHECK of the allowed values), so their cells need no look."""
+    return frozenset(
+        column.name
+        for column in sheet_kind.columns
+        if column.kind == "choice"
+        and all(printable.printable(value) == value and not value.startswith(RISKY_FIRST) for value in column.choices)
+    )
+
+
+def _needs_care(batch: pa.RecordBatch, plain: frozenset[str] = frozenset()) -> np.ndarray:
     """True for the rows with a text that starts risky or holds a character other than plain ones, or a NaN."""
     care = np.zeros(batch.num_rows, dtype=bool)
-    for column in batch.columns:
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        if name in plain:
+            continue
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
             found = pc.match_substring_regex(column, _NEEDS_CARE)
         elif pa.types.is_floating(column.type):
@@ -322,7 +342,7 @@ def _write(
         def done(rows: int, before: int = before) -> None:
             progress(ROWS_SHARE * (before + rows) / to_write, "rows")
 
-        count = writer.batches(sheet, headers, ordered, done)
+        count = writer.batches(sheet, headers, ordered, done, _plain_choices(sheet_kind))
         written += count
         if found > count:
             shown, more = f"{count:,}", f"{found - count:,}"
