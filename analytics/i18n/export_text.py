@@ -115,11 +115,12 @@ TEXT: dict[str, dict[str, str]] = {
     "sheet.outcomes": {"zh": "成果", "en": "Outcomes"},
     "sheet.definitions": {"zh": "指标口径", "en": "Definitions"},
     "sheet.truncated": {
-        "zh": "「{sheet}」共 {total} 行，本表按单位、年份、项目编号列出前 {rows} 行（Excel 每个工作表最多约 104.8 万行），"
-        "其余 {left} 行未列出：按单位或年份缩小筛选范围后分次导出，即可得到全部。",
-        "en": "{sheet}: {total} rows; this sheet lists the first {rows} by unit, year and project number (an Excel "
-        "sheet holds about 1.05 million rows) and leaves out the other {left}: narrow the filters to a unit or a year "
-        "range and export again to get them.",
+        "zh": "「{sheet}」共 {total} 行，本表按单位、年份、项目编号列出前 {rows} 行，其余 {left} 行未列出"
+        "（一个工作簿的明细以 Excel 一个工作表的行数上限约 104.8 万行为限，项目在先、成果在后）："
+        "按单位或年份缩小筛选范围后分次导出，即可得到全部。",
+        "en": "{sheet}: {total} rows; this sheet lists the first {rows} by unit, year and project number and leaves "
+        "out the other {left} (a workbook holds as many detail rows as one Excel sheet, about 1.05 million, projects "
+        "first): narrow the filters to a unit or a year range and export again to get them.",
     },
     "sheet.left_out": {"zh": "未列出的行", "en": "Rows left out"},
     "sheet.total": {"zh": "合计（所选范围）", "en": "Total (selection)"},
