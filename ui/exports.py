@@ -3,7 +3,6 @@ when its 生成 button is pressed, with a progress bar, and its download button 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 import duckdb
@@ -21,7 +20,6 @@ from ui.i18n import lang, t
 ORDER = ("pptx", "pdf", "xlsx", "png")
 # How often a page with a build under way looks at its progress, in seconds.
 POLL_SECONDS = 1.0
-_LOG = logging.getLogger(__name__)
 
 
 def builder(
@@ -92,7 +90,8 @@ def _rows(selection: Filters, language: str, was_running: bool) -> None:
         ready = job is not None and job.data is not None
         download_column.download_button(
             t(f"export.{fmt}"),
-            data=job.data if ready else b"",
+            # The built file is handed over when clicked: passed as bytes, each rerun would hash all of it again.
+            data=(lambda data=job.data: data) if ready else b"",
             file_name=exports.file_name(selection, fmt, language),
             mime=exports.FORMATS[fmt].mime,
             key=f"export-{fmt}",
@@ -104,7 +103,6 @@ def _rows(selection: Filters, language: str, was_running: bool) -> None:
         if job is None:
             continue
         if job.error is not None:
-            _LOG.error("export %s failed: %s", fmt, job.error)
             st.error(t("export.failed"))
         elif not job.done:
             still_running = True

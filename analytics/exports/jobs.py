@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # A build: given a progress callback (fraction 0…1, stage), returns the file's bytes.
 Build = Callable[[Callable[[float, str], None]], bytes]
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Job:
         try:
             data = build(self._progress)
         except Exception as exc:
+            _LOG.exception("export build failed")
             self.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
             return
         self.fraction, self.stage = 1.0, "done"
