@@ -159,6 +159,62 @@ def test_workbook_text_is_never_a_formula(con):
         assert cell.quotePrefix  # Excel keeps it text even when the cell is edited
 
 
+def test_workbook_rows_beyond_the_cap_are_left_out_and_said_so(con):
+    """The detail sheets hold max_rows rows in all (Excel's one sheet in use; 5 here), projects first, each listed
+    by unit, year, project: the 3 projects of 2024 (乙公司 P3, 甲一支部 P2, 甲公司 P1) fit, then 2 of the 4 outcomes
+    (P3 实用新型专利, P3 节创价值; P2's and P1's left out). The sheet's last row and the 说明 sheet say so."""
+    book = openpyxl.load_workbook(io.BytesIO(workbook.build(con, Y2024, "zh", max_rows=5)))
+    assert [row[0] for row in book["项目"].iter_rows(values_only=True)] == ["项目编号", "P3", "P2", "P1"]
+    outcomes = list(book["成果"].iter_rows(values_only=True))
+    notice = (
+        "「成果」共 4 行，本表按单位、年份、项目编号列出前 2 行，其余 2 行未列出"
+        "（一个工作簿的明细以 Excel 一个工作表的行数上限约 104.8 万行为限，项目在先、成果在后）："
+        "按单位或年份缩小筛选范围后分次导出，即可得到全部。"
+    )
+    assert [(row[0], row[3]) for row in outcomes[1:3]] == [("P3", "实用新型专利"), ("P3", "节创价值")]
+    assert len(outcomes) == 4 and outcomes[3][0] == notice
+    about = [row[0] for row in book["说明"].iter_rows(values_only=True) if row[0]]
+    assert about[about.index("未列出的行") + 1] == notice
+
+
+def test_workbook_cap_below_the_projects_leaves_every_outcome_out(con):
+    """max_rows 2: projects P3, P2 (P1 left out), and no room for any of the 4 outcomes: both sheets say so."""
+    book = openpyxl.load_workbook(io.BytesIO(workbook.build(con, Y2024, "en", max_rows=2)))
+    projects = [row[0] for row in book["Projects"].iter_rows(values_only=True)]
+    assert projects[:3] == ["project_id", "P3", "P2"] and len(projects) == 4
+    assert projects[3].startswith("Projects: 3 rows; this sheet lists the first 2 ") and "the other 1 (" in projects[3]
+    outcomes = [row[0] for row in book["Outcomes"].iter_rows(values_only=True)]
+    assert outcomes[0] == "project_id" and len(outcomes) == 2
+    assert outcomes[1].startswith("Outcomes: 4 rows; this sheet lists the first 0 ") and "the other 4 (" in outcomes[1]
+    about = [row[0] for row in book["About"].iter_rows(values_only=True) if row[0]]
+    assert about[about.index("Rows left out") + 1 :][:2] == [projects[3], outcomes[1]]
+
+
+def test_workbook_within_the_cap_has_no_notice(con):
+    book = openpyxl.load_workbook(io.BytesIO(workbook.build(con, Y2024, "en", max_rows=7)))
+    assert [row[0] for row in book["Projects"].iter_rows(values_only=True)] == ["project_id", "P3", "P2", "P1"]
+    assert book["Outcomes"].max_row == 1 + 4
+    about = [row[0] for row in book["About"].iter_rows(values_only=True) if row[0]]
+    assert "Rows left out" not in about
+
+
+def test_workbook_progress_counts_rows_then_packing(con):
+    """3 projects and 4 outcomes in 2024: rows are half the work, told after each sheet's batch (3 of 7, 7 of 7)."""
+    told = []
+    workbook.build(con, Y2024, "zh", progress=lambda fraction, stage: told.append((round(fraction, 4), stage)))
+    assert told == [(round(0.5 * 3 / 7, 4), "rows"), (0.5, "rows"), (0.5, "packing")]
+
+
+def test_workbook_plain_rows_keep_their_types(con):
+    """P4 (plain text, every year) goes through the fast path: text as text, the year a number, no quote mark."""
+    sheet = _workbook(con, Filters())["项目"]
+    row = next(cells for cells in sheet.iter_rows(min_row=2) if cells[0].value == "P4")
+    assert [cell.value for cell in row[:3]] == ["P4", "旧项目", "甲公司"]
+    assert row[7].value == 2023 and row[7].data_type == "n"
+    assert not any(cell.quotePrefix for cell in row)
+    assert row[10].value == "已结题"
+
+
 # Deck and PDF (chart images are real renders: kaleido's shared browser)
 
 

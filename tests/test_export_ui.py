@@ -4,6 +4,7 @@ import io
 
 import openpyxl
 
+from analytics.exports import jobs
 from analytics.filters import Filters
 from analytics.store.connection import connect
 from ui import exports
@@ -23,3 +24,29 @@ def test_builder_uses_its_own_cursor(demo_db):
     assert book.sheetnames[0] == "About"
     assert base.execute("SELECT 1").fetchone() == (1,)  # the shared connection is untouched
     base.close()
+
+
+def test_build_runs_off_the_script_and_turns_the_download_on(make_app, demo_db):
+    """生成 starts the workbook on a thread of its own; once it is done, the page's rerun offers its bytes."""
+    app = make_app(demo_db, unit="岳川工具研究所", year="2024").run()
+    download = next(button for button in app.sidebar.get("download_button") if button.proto.id.endswith("export-xlsx"))
+    assert download.proto.disabled
+    app.sidebar.button(key="export-build-xlsx").click().run()
+    job = app.session_state["export-job-xlsx"][1]
+    jobs.wait(job, timeout=120)
+    assert job.done and job.error is None and job.fraction == 1.0
+    app.run()
+    download = next(button for button in app.sidebar.get("download_button") if button.proto.id.endswith("export-xlsx"))
+    assert not download.proto.disabled
+    book = openpyxl.load_workbook(io.BytesIO(job.data))
+    assert book.sheetnames[:4] == ["说明", "分单位指标", "项目", "成果"]
+
+
+def test_a_failed_build_says_so_without_a_traceback():
+    def broken(progress):
+        progress(0.25, "rows")
+        raise RuntimeError("disk full\nTraceback …")
+
+    job = jobs.wait(jobs.start(broken), timeout=10)
+    assert job.done and job.data is None
+    assert job.error == "RuntimeError: disk full" and job.fraction == 0.25

@@ -163,23 +163,6 @@ def test_studio_table_is_one_row_per_studio_with_each_dimension(tmp_path):
     assert studios_metrics.studio_table(verdicts, None).empty
 
 
-def test_a_workbook_sheet_longer_than_excel_holds_ends_with_a_notice(demo_db, monkeypatch):
-    import io
-
-    import openpyxl
-
-    from analytics.exports import workbook
-
-    # Excel holds 1,048,576 rows a sheet; the same rule at 6 rows keeps the test small: header, 4 rows, notice.
-    monkeypatch.setattr(workbook, "MAX_SHEET_ROWS", 6)
-    book = openpyxl.load_workbook(io.BytesIO(workbook.build(connect(demo_db), Filters(), "zh")), read_only=True)
-    projects = list(book["项目"].iter_rows(values_only=True))
-    assert len(projects) == 6
-    assert projects[0][0] == "项目编号"
-    assert all(row[0].startswith("YC-") for row in projects[1:5])
-    assert projects[5][0] == "仅列出前 4 行（Excel 每个工作表的行数上限），其余未列出：请缩小筛选范围后再导出。"
-
-
 def test_a_batch_landing_elsewhere_is_shown_without_clearing_caches(make_app, demo_db):
     """Cached figures are keyed on the data version: a batch written by another path (no data_changed call)
     still shows on the next rerun."""

@@ -120,10 +120,11 @@ def png(figure: go.Figure, *, width: int = WIDTH, height: int = HEIGHT, scale: i
         return kaleido.calc_fig_sync(figure.to_dict(), opts=options)
 
 
-def charts_zip(pages, file_stem: str) -> bytes:
-    """Every chart of a report as <stem>-<n>-<chart>.png in one zip."""
+def charts_zip(pages, file_stem: str, pictures: list[bytes] | None = None) -> bytes:
+    """Every chart of a report as <stem>-<n>-<chart>.png in one zip (pictures: the PNGs, titled, when made already)."""
     buffer = io.BytesIO()
+    pictures = pictures if pictures is not None else [png(for_export(page.figure)) for page in pages]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for number, page in enumerate(pages, start=1):
-            archive.writestr(f"{file_stem}-{number}-{page.key}.png", png(for_export(page.figure)))
+        for number, (page, picture) in enumerate(zip(pages, pictures, strict=True), start=1):
+            archive.writestr(f"{file_stem}-{number}-{page.key}.png", picture)
     return buffer.getvalue()

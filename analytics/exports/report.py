@@ -193,9 +193,9 @@ def _studios(con, filters: Filters, lang: str) -> TablePage | None:
 def _overdue(con, filters: Filters, as_of: dt.date | None, lang: str) -> TablePage | None:
     if as_of is None:
         return None
-    projects = projects_metrics.project_list(con, filters, as_of, overdue_all_years=True)
+    # The board counts every overdue project; only the first MAX_ROWS are fetched for the table.
     board = projects_metrics.status_board(con, filters, as_of, overdue_all_years=True)
-    late = projects[projects["board_status"] == "overdue"].sort_values(["end_date", "project_id"])
+    late = projects_metrics.overdue_projects(con, filters, as_of, overdue_all_years=True, limit=MAX_ROWS)
     headers = (
         t("column.project_id", lang),
         t("column.name", lang),
@@ -205,7 +205,7 @@ def _overdue(con, filters: Filters, as_of: dt.date | None, lang: str) -> TablePa
         t("deck.overdue.days", lang),
     )
     rows = []
-    for record in late.head(MAX_ROWS).itertuples(index=False):
+    for record in late.itertuples(index=False):
         end = record.end_date.date() if hasattr(record.end_date, "date") else record.end_date
         rows.append(
             (
@@ -217,7 +217,8 @@ def _overdue(con, filters: Filters, as_of: dt.date | None, lang: str) -> TablePa
                 formatting.count((as_of - end).days),
             )
         )
-    note = t("deck.overdue.more", lang, count=len(late) - MAX_ROWS) if len(late) > MAX_ROWS else ""
+    overdue = board["overdue"]
+    note = t("deck.overdue.more", lang, count=overdue - MAX_ROWS) if overdue > MAX_ROWS else ""
     text = takeaways.status_board(board, as_of, lang)
     return TablePage(
         "overdue", t("deck.overdue", lang), headers, tuple(rows), t("deck.overdue.summary", lang, text=text), note

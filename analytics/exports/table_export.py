@@ -3,26 +3,19 @@ stays text — quote-prefixed in .xlsx, led by an apostrophe in .csv."""
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
-import xlsxwriter
+from rvgsrust_xlsxwriter import Workbook
 
 from analytics.contract.missing import is_missing
 from analytics.exports.workbook import RISKY_FIRST, _frame_rows, _Writer
 
 
 def to_xlsx(frame: pd.DataFrame, headers: list[str], sheet_name: str) -> bytes:
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
-    )
+    book = Workbook()
     writer = _Writer(book)
     sheet = book.add_worksheet(sheet_name[:31])
     writer.table(sheet, headers, _frame_rows(frame, frame.columns))
-    book.close()
-    return buffer.getvalue()
+    return book.save_to_buffer()
 
 
 def _safe(value):

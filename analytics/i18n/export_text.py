@@ -17,9 +17,20 @@ TEXT: dict[str, dict[str, str]] = {
     # Export panel
     "export.header": {"zh": "导出", "en": "Export"},
     "export.caption": {
-        "zh": "按当前筛选生成；点击后开始生成，稍候即下载。",
-        "en": "Built for the current filters when you click; the download starts when it is ready.",
+        "zh": "按当前筛选生成：点「生成」后在后台制作并显示进度，完成后点击文件名下载。",
+        "en": "Built for the current filters: press Build, watch its progress, then click the file's name to download.",
     },
+    "export.build": {"zh": "生成", "en": "Build"},
+    "export.failed": {
+        "zh": "生成失败，请稍后重试或联系管理员。",
+        "en": "The file could not be built; try again or ask the admin.",
+    },
+    "export.progress.start": {"zh": "准备中…", "en": "Starting…"},
+    "export.progress.figures": {"zh": "正在汇总指标… {percent}", "en": "Working out the figures… {percent}"},
+    "export.progress.charts": {"zh": "正在绘制图表… {percent}", "en": "Drawing the charts… {percent}"},
+    "export.progress.rows": {"zh": "正在写入明细… {percent}", "en": "Writing the rows… {percent}"},
+    "export.progress.packing": {"zh": "正在打包文件… {percent}", "en": "Packing the file… {percent}"},
+    "export.progress.done": {"zh": "已完成", "en": "Done"},
     "export.pptx": {"zh": "会议PPT", "en": "Meeting deck (.pptx)"},
     "export.pdf": {"zh": "PDF报告", "en": "PDF report"},
     "export.xlsx": {"zh": "Excel明细", "en": "Workbook (.xlsx)"},
@@ -104,9 +115,14 @@ TEXT: dict[str, dict[str, str]] = {
     "sheet.outcomes": {"zh": "成果", "en": "Outcomes"},
     "sheet.definitions": {"zh": "指标口径", "en": "Definitions"},
     "sheet.truncated": {
-        "zh": "仅列出前 {rows} 行（Excel 每个工作表的行数上限），其余未列出：请缩小筛选范围后再导出。",
-        "en": "Only the first {rows} rows are listed (the most an Excel sheet holds); narrow the filters to export the rest.",
+        "zh": "「{sheet}」共 {total} 行，本表按单位、年份、项目编号列出前 {rows} 行，其余 {left} 行未列出"
+        "（一个工作簿的明细以 Excel 一个工作表的行数上限约 104.8 万行为限，项目在先、成果在后）："
+        "按单位或年份缩小筛选范围后分次导出，即可得到全部。",
+        "en": "{sheet}: {total} rows; this sheet lists the first {rows} by unit, year and project number and leaves "
+        "out the other {left} (a workbook holds as many detail rows as one Excel sheet, about 1.05 million, projects "
+        "first): narrow the filters to a unit or a year range and export again to get them.",
     },
+    "sheet.left_out": {"zh": "未列出的行", "en": "Rows left out"},
     "sheet.total": {"zh": "合计（所选范围）", "en": "Total (selection)"},
     "col.unit": {"zh": "单位", "en": "Unit"},
     "col.project_name": {"zh": "项目名称", "en": "Project name"},

@@ -44,21 +44,21 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFra
     return con.execute(read_sql(name, "metrics"), params).df()
 
 
-def query_rows(con: duckdb.DuckDBPyConnection, name: str, params: dict, batch: int = 50_000):
-    """(columns, rows): run analytics/metrics/sql/<name>.sql and hand its rows over as tuples, fetched a batch at a
-    time, so a million rows are streamed to a file rather than held as one frame."""
+def query_batches(con: duckdb.DuckDBPyConnection, name: str, params: dict, batch: int = 100_000):
+    """(columns, batches): run analytics/metrics/sql/<name>.sql on a cursor of its own and hand its rows over as
+    Arrow record batches, so a million rows are streamed to a file rather than held as one frame or as tuples."""
     cursor = con.cursor()
-    cursor.execute(read_sql(name, "metrics"), params)
-    columns = [description[0] for description in cursor.description]
+    relation = cursor.sql(read_sql(name, "metrics"), params=params)
+    columns = list(relation.columns)
+    reader = relation.to_arrow_reader(batch)
 
-    def rows():
+    def batches():
         try:
-            while chunk := cursor.fetchmany(batch):
-                yield from chunk
+            yield from reader
         finally:
             cursor.close()
 
-    return columns, rows()
+    return columns, batches()
 
 
 def ratio(numerator, denominator) -> float | None:

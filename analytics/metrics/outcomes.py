@@ -7,7 +7,7 @@ import pandas as pd
 
 from analytics.contract import vocab
 from analytics.filters import Filters
-from analytics.metrics.common import group_params, query, query_rows, scoped_params
+from analytics.metrics.common import group_params, query, query_batches, scoped_params
 from analytics.store.tree import OWN_GROUP
 
 # Outcome forms counted on the patents page: everything but savings, which is a value.
@@ -28,9 +28,20 @@ def outcome_counts_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, uni
 
 def selected_outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The selected outcomes, each in the year metrics count it (its own, else its project's)."""
-    return query(con, "selected_outcomes", scoped_params(con, filters))
+    return query(con, "selected_outcomes", scoped_params(con, filters, limit=None, through=None))
 
 
-def selected_outcome_rows(con: duckdb.DuckDBPyConnection, filters: Filters):
-    """selected_outcomes as (columns, an iterator of row tuples), for writing a file of any size."""
-    return query_rows(con, "selected_outcomes", scoped_params(con, filters))
+def selected_outcome_batches(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int | None = None):
+    """selected_outcomes as (columns, Arrow record batches), its first limit rows (every row when None), for
+    writing a file of any size. Only the units those rows reach are sorted (3M outcomes: a third of the work)."""
+    params = scoped_params(con, filters, limit=limit, through=None)
+    if limit is not None:
+        found = query(con, "selected_outcome_units", scoped_params(con, filters))
+        reached = found[found["found"].cumsum() >= limit]
+        params["through"] = None if reached.empty else reached["unit"].iloc[0]
+    return query_batches(con, "selected_outcomes", params)
+
+
+def selected_outcome_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
+    """How many rows selected_outcomes has."""
+    return int(query(con, "selected_outcome_units", scoped_params(con, filters))["found"].sum())

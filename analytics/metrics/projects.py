@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.metrics.common import query, query_rows, scoped_params
+from analytics.metrics.common import query, query_batches, scoped_params
 
 BOARD_STATUSES = ("completed", "in_progress", "overdue", "stopped")
 
@@ -73,6 +73,20 @@ def status_board(
     return {status: int(found.get(status, 0)) for status in BOARD_STATUSES}
 
 
+def overdue_projects(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    as_of: dt.date | None = None,
+    overdue_all_years: bool = False,
+    *,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """project_id, name, owner_unit, leader and end_date of the overdue projects project_list marks overdue,
+    longest overdue first (ties by project number), the first limit of them (every one when None)."""
+    params = _list_params(con, filters, as_of, "", overdue_all_years) | {"limit": limit}
+    return query(con, "overdue_projects", params)
+
+
 def project_card(con: duckdb.DuckDBPyConnection, project_id: str) -> dict | None:
     """One project with every outcome and award it has, whatever the filters; None when there is no such project."""
     project = con.execute("SELECT * FROM project_facts(NULL, NULL, [], []) WHERE project_id = ?", [project_id]).df()
@@ -97,9 +111,15 @@ def project_card(con: duckdb.DuckDBPyConnection, project_id: str) -> dict | None
 
 def selected_projects(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The selected projects, as stored (a project counts where metrics count it: its 党支部, else its unit)."""
-    return query(con, "selected_projects", scoped_params(con, filters))
+    return query(con, "selected_projects", scoped_params(con, filters, limit=None))
 
 
-def selected_project_rows(con: duckdb.DuckDBPyConnection, filters: Filters):
-    """selected_projects as (columns, an iterator of row tuples), for writing a file of any size."""
-    return query_rows(con, "selected_projects", scoped_params(con, filters))
+def selected_project_batches(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int | None = None):
+    """selected_projects as (columns, Arrow record batches), its first limit rows (every row when None),
+    for writing a file of any size."""
+    return query_batches(con, "selected_projects", scoped_params(con, filters, limit=limit))
+
+
+def selected_project_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
+    """How many rows selected_projects has."""
+    return int(query(con, "selected_project_count", scoped_params(con, filters))["found"].iloc[0])
