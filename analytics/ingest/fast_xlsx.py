@@ -35,6 +35,9 @@ NOT_TEXT = object()
 _REFUSED_MARKUP = (b"mergeCell", b't="e"', b"t='e'", b't="d"', b"t='d'")
 # A formula element, with or without a namespace prefix (as read._mentions_formula looks for it).
 _FORMULA_MARKUP = (b"<f", b":f>", b":f ")
+# Every mark of both kinds as one RE2 alternation of literals: one pass over a chunk in Arrow's C++ cost a quarter of
+# the eight substring searches, and nearly every chunk holds none; a chunk it matches is then searched mark by mark.
+_ANY_MARKUP = "|".join(rf"\Q{mark.decode()}\E" for mark in (*_REFUSED_MARKUP, *_FORMULA_MARKUP))
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 _UNNAMED = "__UNNAMED__"
 
@@ -202,11 +205,13 @@ def _scan(archive: zipfile.ZipFile, path: str, stop: threading.Event | None = No
     with archive.open(path) as stream:
         while (stop is None or not stop.is_set()) and (chunk := stream.read(1 << 20)):
             window = tail + chunk
+            tail = chunk[-16:]
+            if not pc.match_substring_regex(pa.array([window], pa.binary()), _ANY_MARKUP)[0].as_py():
+                continue
             if any(mark in window for mark in _REFUSED_MARKUP):
                 refused = True
                 break
             formula = formula or any(mark in window for mark in _FORMULA_MARKUP)
-            tail = chunk[-16:]
     return refused, formula
 
 
