@@ -170,7 +170,8 @@ def _ratio(numerator: int | None, denominator: int | None) -> float | None:
 # selected year, else the talent ledger's latest year, else the latest headcount year stating 职称人数); a person is
 # their 工号, else their 姓名 within the unit, once per year in their highest pool; a promotion is a person whose pool
 # rises from one ledger year to the next, an exit a person in a pool one ledger year and in none the next (both counted
-# in the later year); a person counts once per title, at its level in the first selected year it was given; training
+# in the later year); a person counts once per title, in the first selected year it was given, at the first level stated
+# for it (a blank 级别 in an earlier year is filled by a later row's); training
 # counts sessions, 人次 and hours (2 decimals) in the year of the session's date.
 
 
@@ -211,11 +212,10 @@ class PeopleOracle(Oracle):
         stated = [p["said"] for (year, _), p in in_pools.items() if year == ref and p["said"]]
         party = _ratio(sum(1 for said in stated if "是" in said), len(stated))
         titles: dict[tuple, tuple[int, str | None]] = {}
-        for h in world.honours:
+        for h in sorted(world.honours, key=lambda honour: honour.year):
             if h.unit in scope and _in(years, h.year):
-                first = titles.get((h.who, h.title))
-                if first is None or h.year < first[0]:
-                    titles[(h.who, h.title)] = (h.year, h.level)
+                year, level = titles.get((h.who, h.title), (h.year, None))
+                titles[(h.who, h.title)] = (year, level if level is not None else h.level)
         levels = Counter(level for _, level in titles.values())
         sessions = [t for t in world.training if t.unit in scope and _in(years, t.date.year)]
         return {

@@ -1,5 +1,5 @@
 -- One row per group, person and title (a person counts once per title), in the first selected year it was
--- given, with its level. Params: $group_keys/$group_roots, $year_from, $year_to.
+-- given, with the first level stated for it (arg_min skips a blank 级别: a later row's fills it). Params: $group_keys/$group_roots, $year_from, $year_to.
 WITH grp AS (
     SELECT * FROM unit_groups($group_keys, $group_roots)
 ),
