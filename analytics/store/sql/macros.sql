@@ -76,6 +76,19 @@ CREATE OR REPLACE MACRO project_outcome_facts(year_from, year_to, programs, cate
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
       AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
 
+-- The same filters over project_savings_rollup, keeping only the rows that can be among a selection's top n
+-- projects by savings (see schema.sql): every multi-year project's rows (rank 0) and each cell's first n; the cell
+-- is (owner unit, year) without a programme or category filter, else (owner unit, year, programme, category).
+CREATE OR REPLACE MACRO project_savings_facts(year_from, year_to, programs, categories, top_n) AS TABLE
+    SELECT r.*
+    FROM project_savings_rollup AS r
+    WHERE (CASE WHEN len(programs::VARCHAR[]) = 0 AND len(categories::VARCHAR[]) = 0
+                THEN r.unit_rank ELSE r.detail_rank END) <= top_n
+      AND (year_from IS NULL OR r.year >= year_from)
+      AND (year_to IS NULL OR r.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+
 -- A project's place on the status board as of a date: overdue = past its end date, neither completed nor stopped.
 CREATE OR REPLACE MACRO board_status(status, end_date, as_of) AS
     CASE

@@ -332,6 +332,9 @@ CREATE TABLE IF NOT EXISTS fact_rollup (
     projects_not_stopped      BIGINT NOT NULL,
     -- NULL when no 节创价值 outcome with a value lies in the cell (so "no savings" differs from 0 万元)
     savings_wan               DOUBLE,
+    -- projects whose savings all lie in this row's year (project_savings_rollup.unit_rank > 0): additive over
+    -- years, so with the multi-year projects counted apart it gives "projects with savings" without a scan
+    single_year_savers        BIGINT NOT NULL,
     invention_patents         BIGINT NOT NULL,
     utility_model_patents     BIGINT NOT NULL,
     design_patents            BIGINT NOT NULL,
@@ -369,4 +372,21 @@ CREATE TABLE IF NOT EXISTS project_outcome_rollup (
     category      VARCHAR,
     savings_wan   DOUBLE,
     patent_count  BIGINT NOT NULL
+);
+
+-- Each project's valued savings per year they count in, ranked so the top projects of any selection are found
+-- among a few rows per unit. A project whose savings lie in one year has, in any year range, either that
+-- year's amount or nothing; so the top n of a selection are among the top n of each (owner unit, year) cell
+-- (unit_rank) or, with a programme or category filter, of each (owner unit, year, programme, category) cell
+-- (detail_rank). A project with savings in several years is always read (rank 0) and summed per project.
+-- Ranks: largest savings first, ties by project id (the order the top-projects list uses).
+CREATE TABLE IF NOT EXISTS project_savings_rollup (
+    project_id    VARCHAR NOT NULL,
+    year          INTEGER NOT NULL,
+    owner_unit    VARCHAR NOT NULL,
+    program       VARCHAR,
+    category      VARCHAR,
+    savings_wan   DOUBLE NOT NULL,
+    unit_rank     BIGINT NOT NULL,
+    detail_rank   BIGINT NOT NULL
 );

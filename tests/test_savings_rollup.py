@@ -1,0 +1,144 @@
+"""The per-project savings roll-up (project_savings_rollup, ranked per cell) gives the top projects and the
+concentration the facts give, for one-year and multi-year projects, after a second batch and after its undo."""
+
+import pandas as pd
+import pytest
+
+from analytics.filters import Filters
+from analytics.metrics import savings as savings_metrics
+from analytics.store import batches
+from tests.factories import GROUP_TREE, load_records, new_store
+
+ALL = Filters()
+Y2023 = Filters(year_from=2023, year_to=2023)
+Y2024 = Filters(year_from=2024, year_to=2024)
+SHUANGCHUANG = Filters(programs=("双创",))
+
+
+def project(pid, branch, unit, year, program, category):
+    return {"project_id": pid, "name": f"项目{pid}", "unit": unit, "branch": branch, "year": year,
+            "status": "实施中", "program": program, "category": category}  # fmt: skip
+
+
+def saving(pid, value, year=None, unit=None):
+    return {"project_id": pid, "unit": unit, "outcome_type": "节创价值", "value_wan": value, "year": year}
+
+
+@pytest.fixture
+def store(tmp_path):
+    """公司A: P1 50 and P2 30 (A1支部, 2024), P3 20 (A2支部, 2024, QC课题), P4 10 in 2023 + 25 in 2024 (A1支部, a
+    multi-year saver, 35 in all), P6 a patent only, and 5 unit-level; 公司B: P5 40 (B1支部, 2024)."""
+    con = new_store(tmp_path)
+    load_records(con, "tree.xlsx", units=GROUP_TREE)
+    load_records(
+        con,
+        "first.xlsx",
+        projects=[
+            project("P1", "A1支部", "公司A", 2024, "双创", "科研生产"),
+            project("P2", "A1支部", "公司A", 2024, "双创", "科研生产"),
+            project("P3", "A2支部", "公司A", 2024, "QC课题", "安全质量"),
+            project("P4", "A1支部", "公司A", 2023, "双创", "精益管理"),
+            project("P5", "B1支部", "公司B", 2024, "双创", "科研生产"),
+            project("P6", "A1支部", "公司A", 2024, "QC课题", "科研生产"),
+        ],
+        outcomes=[
+            saving("P1", 50),
+            saving("P2", 30),
+            saving("P3", 20),
+            saving("P4", 10, 2023),
+            saving("P4", 25, 2024),
+            saving("P5", 40),
+            {"project_id": "P6", "outcome_type": "发明专利", "quantity": 1},
+            saving(None, 5, 2024, unit="公司A"),
+        ],
+    )
+    return con
+
+
+def ranks(con) -> dict:
+    rows = con.execute("SELECT project_id, year, unit_rank, detail_rank FROM project_savings_rollup").fetchall()
+    return {(pid, year): (unit_rank, detail_rank) for pid, year, unit_rank, detail_rank in rows}
+
+
+def top(con, filters, limit=3) -> list[tuple]:
+    found = savings_metrics.top_savings_projects(con, filters, limit)
+    return list(zip(found["project_id"], found["savings_wan"], strict=True))
+
+
+def concentration(con, filters, top_n=2) -> dict:
+    rows = savings_metrics.savings_concentration(con, filters, ["公司A", "公司B"], top_n=top_n).set_index("unit")
+    return {
+        unit: (
+            row.savings_wan,
+            row.top_savings_wan,
+            row.projects_with_savings,
+            None if pd.isna(row.top_share) else row.top_share,
+        )
+        for unit, row in rows.iterrows()
+    }
+
+
+def test_each_cell_ranks_its_one_year_savers_and_keeps_every_multi_year_one(store):
+    # (A1支部, 2024): P1 50 first, P2 30 second; P4 has savings in two years, so both its rows are rank 0.
+    # P1 and P2 share a (unit, year, programme, category) cell too; P3 and P5 are alone in theirs; P6 has none.
+    assert ranks(store) == {
+        ("P1", 2024): (1, 1),
+        ("P2", 2024): (2, 2),
+        ("P3", 2024): (1, 1),
+        ("P4", 2023): (0, 0),
+        ("P4", 2024): (0, 0),
+        ("P5", 2024): (1, 1),
+    }
+
+
+def test_top_projects_and_concentration_by_year_and_programme(store):
+    # Every year: P4 counts 10 + 25 = 35.
+    assert top(store, ALL) == [("P1", 50.0), ("P5", 40.0), ("P4", 35.0)]
+    # 公司A: 50 + 30 + 20 + 35 + 5 (unit-level) = 140, its top two 50 + 35 = 85, four projects with savings.
+    assert concentration(store, ALL) == {
+        "公司A": (140.0, 85.0, 4, pytest.approx(85 / 140)),
+        "公司B": (40.0, 40.0, 1, 1.0),
+    }
+    # 2024: P4 counts its 25 only, below P2's 30.
+    assert top(store, Y2024) == [("P1", 50.0), ("P5", 40.0), ("P2", 30.0)]
+    assert concentration(store, Y2024)["公司A"] == (130.0, 80.0, 4, pytest.approx(80 / 130))
+    # 2023: only P4's 10.
+    assert top(store, Y2023) == [("P4", 10.0)]
+    assert concentration(store, Y2023) == {"公司A": (10.0, 10.0, 1, 1.0), "公司B": (0.0, 0.0, 0, None)}
+    # 双创 leaves out P3 (QC课题) and the unit-level 5: 50 + 30 + 35 = 115.
+    assert concentration(store, SHUANGCHUANG)["公司A"] == (115.0, 85.0, 3, pytest.approx(85 / 115))
+    assert top(store, SHUANGCHUANG.with_units(("A1支部",)), limit=2) == [("P1", 50.0), ("P4", 35.0)]
+    # The top one only: P2 (rank 2 in its cell) is not read, and nothing changes.
+    assert concentration(store, ALL, top_n=1)["公司A"] == (140.0, 50.0, 4, pytest.approx(50 / 140))
+
+
+def test_a_second_batch_and_its_undo(store):
+    # P7 60 joins A2支部; P2 gains 15 in 2025 and becomes a multi-year saver (45 in all).
+    second = load_records(
+        store,
+        "second.xlsx",
+        projects=[project("P7", "A2支部", "公司A", 2024, "双创", "党建")],
+        outcomes=[saving("P7", 60), saving("P2", 15, 2025)],
+    )
+    assert ranks(store)[("P2", 2025)] == (0, 0)
+    assert ranks(store)[("P2", 2024)] == (0, 0)
+    assert ranks(store)[("P1", 2024)] == (1, 1)
+    assert ranks(store)[("P7", 2024)] == (1, 1)
+    assert ranks(store)[("P3", 2024)] == (2, 1)  # behind P7 in (A2支部, 2024), alone in its programme
+    assert top(store, ALL) == [("P7", 60.0), ("P1", 50.0), ("P2", 45.0)]
+    # 公司A: 140 + 60 + 15 = 215, its top two 60 + 50, five projects with savings.
+    assert concentration(store, ALL)["公司A"] == (215.0, 110.0, 5, pytest.approx(110 / 215))
+    assert concentration(store, Filters(year_from=2025, year_to=2025)) == {
+        "公司A": (15.0, 15.0, 1, 1.0),
+        "公司B": (0.0, 0.0, 0, None),
+    }
+    assert top(store, Y2024) == [("P7", 60.0), ("P1", 50.0), ("P5", 40.0)]
+    # With a programme filter the cell is (unit, year, programme, category): P3 is second in (A2支部, 2024) but
+    # first among QC课题, so the top one of QC课题 still finds it.
+    assert top(store, Filters(programs=("QC课题",)), limit=1) == [("P3", 20.0)]
+
+    batches.undo(store, second)
+    assert ranks(store)[("P2", 2024)] == (2, 2)
+    assert ("P7", 2024) not in ranks(store)
+    assert top(store, ALL) == [("P1", 50.0), ("P5", 40.0), ("P4", 35.0)]
+    assert concentration(store, ALL)["公司A"] == (140.0, 85.0, 4, pytest.approx(85 / 140))
