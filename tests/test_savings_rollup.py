@@ -1,9 +1,11 @@
 """The per-project savings roll-up (project_savings_rollup, ranked per cell) gives the top projects and the
-concentration the facts give, for one-year and multi-year projects, after a second batch and after its undo."""
+concentration the facts give, for one-year and multi-year projects; fact_rollup's rows by programme give a
+programme's figures; both after a second batch and after its undo."""
 
 import pandas as pd
 import pytest
 
+from analytics import metrics
 from analytics.filters import Filters
 from analytics.metrics import savings as savings_metrics
 from analytics.store import batches
@@ -142,3 +144,50 @@ def test_a_second_batch_and_its_undo(store):
     assert ("P7", 2024) not in ranks(store)
     assert top(store, ALL) == [("P1", 50.0), ("P5", 40.0), ("P4", 35.0)]
     assert concentration(store, ALL)["公司A"] == (140.0, 85.0, 4, pytest.approx(85 / 140))
+
+
+def programme_rows(con, unit: str) -> dict:
+    """fact_rollup's (owner unit, year, programme) rows of one owner unit: projects, savings, patents, awards."""
+    rows = con.execute(
+        "SELECT year, program, projects, savings_wan, invention_patents, awards_declared FROM fact_rollup"
+        " WHERE by_program AND NOT by_category AND owner_unit = ?",
+        [unit],
+    ).fetchall()
+    return {(year, program): tuple(figures) for year, program, *figures in rows}
+
+
+def programme_figures(con, programme: str) -> tuple:
+    figures = metrics.summary(con, Filters(programs=(programme,)))
+    return figures["projects"], figures["savings_wan"], figures["patents"]["total"], figures["awards_declared"]
+
+
+def test_the_programme_rows_follow_a_second_batch_and_its_undo(store):
+    # (A1支部, 2024, 双创) holds P1 and P2 (科研生产) and P4's 2024 savings (精益管理; P4 itself started in 2023).
+    assert programme_rows(store, "A1支部") == {
+        (2024, "双创"): (2, 80.0 + 25.0, 0, 0),
+        (2024, "QC课题"): (1, None, 1, 0),
+        (2023, "双创"): (1, 10.0, 0, 0),
+    }
+    assert programme_figures(store, "双创") == (4, 155.0, 0, 0)  # P1 50, P2 30, P4 35, P5 40
+    assert programme_figures(store, "QC课题") == (2, 20.0, 1, 0)  # P3 20, P6's patent
+    second = load_records(
+        store,
+        "second.xlsx",
+        projects=[project("P7", "A1支部", "公司A", 2024, "双创", "党建")],
+        outcomes=[saving("P7", 60), saving("P2", 15, 2025)],
+        awards=[{"project_id": "P6", "award": "创新奖", "year": 2024, "level": "公司级", "result": "获奖"}],
+    )
+    # P7 joins the 双创 row of 2024 in another category; P2's 2025 savings open a row of their own.
+    assert programme_rows(store, "A1支部") == {
+        (2024, "双创"): (3, 165.0, 0, 0),
+        (2025, "双创"): (0, 15.0, 0, 0),
+        (2024, "QC课题"): (1, None, 1, 1),
+        (2023, "双创"): (1, 10.0, 0, 0),
+    }
+    assert programme_figures(store, "双创") == (5, 230.0, 0, 0)
+    assert programme_figures(store, "QC课题") == (2, 20.0, 1, 1)
+    batches.undo(store, second)
+    assert programme_rows(store, "A1支部")[(2024, "双创")] == (2, 105.0, 0, 0)
+    assert (2025, "双创") not in programme_rows(store, "A1支部")
+    assert programme_figures(store, "双创") == (4, 155.0, 0, 0)
+    assert programme_figures(store, "QC课题") == (2, 20.0, 1, 0)

@@ -1,7 +1,7 @@
 -- Filtered projects counted by category and by programme (one grouping set each), from the roll-up.
 WITH scoped AS (
     SELECT r.program, r.category, r.projects
-    FROM rollup_facts($year_from, $year_to, $programs, $categories, true) AS r
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, true, true) AS r
     WHERE r.owner_unit IN (SELECT unit FROM unit_groups($group_keys, $group_roots))
       AND r.projects > 0
 ),

@@ -7,7 +7,7 @@ WITH grp AS (
 
 savings AS (
     SELECT g.group_key, r.program, r.category, r.savings_wan AS value_wan
-    FROM rollup_facts($year_from, $year_to, $programs, $categories, true) AS r
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, true, true) AS r
     JOIN grp AS g ON g.unit = r.owner_unit
     WHERE r.savings_wan IS NOT NULL
 ),

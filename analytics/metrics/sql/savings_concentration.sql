@@ -30,7 +30,7 @@ top_projects AS (
 
 totals AS (
     SELECT g.group_key, sum(r.savings_wan) AS savings_wan, sum(r.single_year_savers) AS single_year_savers
-    FROM rollup_facts($year_from, $year_to, $programs, $categories, false) AS r
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, false, false) AS r
     JOIN grp AS g ON g.unit = r.owner_unit
     WHERE r.savings_wan IS NOT NULL
     GROUP BY g.group_key

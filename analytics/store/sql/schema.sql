@@ -317,14 +317,17 @@ CREATE TABLE IF NOT EXISTS settings (
 -- Roll-ups kept at commit and undo (rebuild_rollups.sql, in the same transaction), so a page joins the closure
 -- with these instead of scanning every project, outcome and award. A fact sits where metrics count it: its owner
 -- unit (a project's 党支部, else its unit), its own year (an outcome's, else its project's; an award's
--- declaration year), its project's programme and category. detailed = false rows add up every programme and
--- category of an (owner unit, year): a query with no programme or category filter reads those, a tenth as many.
+-- declaration year), its project's programme and category. Each fact is in three grains: by (owner unit, year)
+-- (by_program and by_category false; a query with no programme or category filter reads those, a twentieth as
+-- many), by (owner unit, year, programme) (by_program; a programme filter reads those, a third as many) and by
+-- (owner unit, year, programme, category) (both; a category filter, or a split by category, reads those).
 CREATE TABLE IF NOT EXISTS fact_rollup (
     owner_unit                VARCHAR NOT NULL,
     year                      INTEGER NOT NULL,
     program                   VARCHAR,
     category                  VARCHAR,
-    detailed                  BOOLEAN NOT NULL,
+    by_program                BOOLEAN NOT NULL,
+    by_category               BOOLEAN NOT NULL,
     -- the owner unit is a 党支部 (for branch coverage without a join to units)
     branch_owner              BOOLEAN NOT NULL,
     projects                  BIGINT NOT NULL,
