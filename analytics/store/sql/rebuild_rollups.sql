@@ -1,9 +1,29 @@
--- Recompute fact_rollup, project_outcome_rollup and project_savings_rollup from the current facts (see
--- schema.sql). Run by every commit and undo inside its transaction, and once for a store made before the roll-ups
+-- Recompute fact_rollup, project_outcome_rollup, project_savings_rollup and headcount_cover from the current facts
+-- (see schema.sql). Run by every commit and undo inside its transaction, and once for a store made before the roll-ups
 -- existed. project_savings_rollup is read by fact_rollup (its single-year savers), so it is filled first.
 DELETE FROM fact_rollup;
 DELETE FROM project_outcome_rollup;
 DELETE FROM project_savings_rollup;
+DELETE FROM headcount_cover;
+
+INSERT INTO headcount_cover
+WITH depths AS (
+    SELECT descendant AS unit, max(depth) AS depth FROM unit_closure GROUP BY descendant
+),
+
+-- The nearest unit above each unit that has a headcount row of the year (closure depth = steps up).
+stated_above AS (
+    SELECT c.descendant AS unit, a.year, min(c.depth) AS steps
+    FROM unit_closure AS c
+    JOIN headcount AS a ON a.unit = c.ancestor
+    WHERE c.depth > 0
+    GROUP BY c.descendant, a.year
+)
+
+SELECT h.unit, h.year, d.depth - s.steps AS covered_depth
+FROM headcount AS h
+JOIN depths AS d ON d.unit = h.unit
+LEFT JOIN stated_above AS s ON s.unit = h.unit AND s.year = h.year;
 
 INSERT INTO project_outcome_rollup
 SELECT

@@ -393,3 +393,11 @@ CREATE TABLE IF NOT EXISTS project_savings_rollup (
     unit_rank     BIGINT NOT NULL,
     detail_rank   BIGINT NOT NULL
 );
+
+-- Per headcount row: how deep (from the top of the tree) the deepest unit above it with a headcount row of the same
+-- year lies; NULL when none. headcount_frontier keeps a row when that unit is outside the group (see macros.sql).
+CREATE TABLE IF NOT EXISTS headcount_cover (
+    unit           VARCHAR NOT NULL,
+    year           INTEGER NOT NULL,
+    covered_depth  INTEGER
+);

@@ -1,6 +1,6 @@
-"""The per-project savings roll-up (project_savings_rollup, ranked per cell) gives the top projects and the
-concentration the facts give, for one-year and multi-year projects; fact_rollup's rows by programme give a
-programme's figures; both after a second batch and after its undo."""
+"""The roll-ups kept at commit, by hand-worked figures, after a second batch and after its undo: the per-project
+savings (ranked per cell) give the top projects and the concentration, for one-year and multi-year projects;
+fact_rollup's rows by programme give a programme's figures; headcount_cover lets a stated row override below it."""
 
 import pandas as pd
 import pytest
@@ -191,3 +191,57 @@ def test_the_programme_rows_follow_a_second_batch_and_its_undo(store):
     assert (2025, "双创") not in programme_rows(store, "A1支部")
     assert programme_figures(store, "双创") == (4, 155.0, 0, 0)
     assert programme_figures(store, "QC课题") == (2, 20.0, 1, 0)
+
+
+def members(con, filters, units) -> dict:
+    rows = metrics.kpis_by_unit(con, filters, units).set_index("unit")
+    return {unit: (row.party_members, row.participating_members) for unit, row in rows.iterrows()}
+
+
+def test_headcount_cover_and_the_stated_rows_it_lets_override_after_a_second_batch_and_its_undo(tmp_path):
+    con = new_store(tmp_path)
+    load_records(con, "tree.xlsx", units=GROUP_TREE)
+    # 公司A (depth 1) states its own 2024 figures, which override its branches A1支部 and A2支部 (depth 3).
+    load_records(
+        con,
+        "first.xlsx",
+        headcount=[
+            {"unit": "公司A", "year": 2024, "party_members": 35, "participating_members": 30},
+            {"unit": "A1支部", "year": 2024, "party_members": 20, "participating_members": 18},
+            {"unit": "A2支部", "year": 2024, "party_members": 10, "participating_members": 6},
+            {"unit": "B1支部", "year": 2024, "party_members": 40, "participating_members": 20},
+        ],
+    )
+
+    def cover() -> dict:
+        return dict(((u, y), d) for u, y, d in con.execute("SELECT * FROM headcount_cover").fetchall())
+
+    assert cover() == {("公司A", 2024): None, ("A1支部", 2024): 1, ("A2支部", 2024): 1, ("B1支部", 2024): None}
+    # 公司A's own row counts for 公司A; below it, A党委 (depth 2) is not overridden by a row above the group: 20 + 10.
+    assert members(con, Y2024, ["公司A", "A党委", "公司B"]) == {"公司A": (35, 30), "A党委": (30, 24), "公司B": (40, 20)}
+    assert (metrics.summary(con, Y2024)["party_members"], metrics.summary(con, Y2024)["participating_members"]) == (
+        75,
+        50,
+    )
+    second = load_records(
+        con,
+        "second.xlsx",
+        headcount=[{"unit": "A党委", "year": 2024, "party_members": 28, "participating_members": 25}],
+    )
+    # Now A党委 (depth 2) is the nearest stated unit above the branches, and 公司A above A党委.
+    assert cover() == {
+        ("公司A", 2024): None,
+        ("A党委", 2024): 1,
+        ("A1支部", 2024): 2,
+        ("A2支部", 2024): 2,
+        ("B1支部", 2024): None,
+    }
+    assert members(con, Y2024, ["公司A", "A党委", "A1支部"]) == {
+        "公司A": (35, 30),
+        "A党委": (28, 25),
+        "A1支部": (20, 18),
+    }
+    batches.undo(con, second)
+    assert cover()[("A1支部", 2024)] == 1
+    assert ("A党委", 2024) not in cover()
+    assert members(con, Y2024, ["公司A", "A党委"]) == {"公司A": (35, 30), "A党委": (30, 24)}
