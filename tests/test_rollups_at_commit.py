@@ -245,3 +245,15 @@ def test_headcount_cover_and_the_stated_rows_it_lets_override_after_a_second_bat
     assert cover()[("A1支部", 2024)] == 1
     assert ("A党委", 2024) not in cover()
     assert members(con, Y2024, ["公司A", "A党委"]) == {"公司A": (35, 30), "A党委": (30, 24)}
+
+
+def test_the_ranking_given_the_pages_own_figures_by_unit_is_the_ranking_it_asks_for(store):
+    from analytics.metrics import participation
+
+    units = ["公司A", "公司B"]
+    for filters in (ALL, Y2024):
+        given = metrics.kpis_by_unit(store, filters, units)
+        ranked = participation.unit_ranking(store, filters, units, "savings_wan", by_unit=given)
+        assert ranked.equals(participation.unit_ranking(store, filters, units, "savings_wan"))
+        assert list(ranked["unit"]) == ["公司A", "公司B"]  # 140 (or 130 in 2024) against 40
+        assert "projects_per_branch" not in given.columns  # the page's frame is left as it was
