@@ -156,6 +156,16 @@ def programme_rows(con, unit: str) -> dict:
     return {(year, program): tuple(figures) for year, program, *figures in rows}
 
 
+def category_rows(con, unit: str) -> dict:
+    """fact_rollup's (owner unit, year, category) rows of one owner unit: projects, savings, patents."""
+    rows = con.execute(
+        "SELECT year, category, projects, savings_wan, invention_patents FROM fact_rollup"
+        " WHERE by_category AND NOT by_program AND owner_unit = ?",
+        [unit],
+    ).fetchall()
+    return {(year, category): tuple(figures) for year, category, *figures in rows}
+
+
 def programme_figures(con, programme: str) -> tuple:
     figures = metrics.summary(con, Filters(programs=(programme,)))
     return figures["projects"], figures["savings_wan"], figures["patents"]["total"], figures["awards_declared"]
@@ -170,6 +180,14 @@ def test_the_programme_rows_follow_a_second_batch_and_its_undo(store):
     }
     assert programme_figures(store, "双创") == (4, 155.0, 0, 0)  # P1 50, P2 30, P4 35, P5 40
     assert programme_figures(store, "QC课题") == (2, 20.0, 1, 0)  # P3 20, P6's patent
+    # By category: 科研生产 holds P1, P2 and P6 in 2024; 精益管理 P4 (started 2023) and its 2024 savings.
+    assert category_rows(store, "A1支部") == {
+        (2024, "科研生产"): (3, 80.0, 1),
+        (2024, "精益管理"): (0, 25.0, 0),
+        (2023, "精益管理"): (1, 10.0, 0),
+    }
+    research = metrics.summary(store, Filters(categories=("科研生产",)))
+    assert (research["projects"], research["savings_wan"], research["patents"]["total"]) == (4, 120.0, 1)
     second = load_records(
         store,
         "second.xlsx",

@@ -58,13 +58,11 @@ CREATE OR REPLACE MACRO check_facts(year_from, year_to, programs, categories) AS
 
 -- The same filters over fact_rollup, from the coarsest grain that holds what is asked: split_program and
 -- split_category ask for rows per programme or category even without a filter on it (a chart split by them).
--- There are no rows by category alone: a category filter or split reads the rows by programme and category.
 CREATE OR REPLACE MACRO rollup_facts(year_from, year_to, programs, categories, split_program, split_category) AS TABLE
     SELECT r.*
     FROM fact_rollup AS r
-    WHERE r.by_category = (split_category OR len(categories::VARCHAR[]) > 0)
-      AND r.by_program = (split_program OR split_category OR len(programs::VARCHAR[]) > 0
-                          OR len(categories::VARCHAR[]) > 0)
+    WHERE r.by_program = (split_program OR len(programs::VARCHAR[]) > 0)
+      AND r.by_category = (split_category OR len(categories::VARCHAR[]) > 0)
       AND (year_from IS NULL OR r.year >= year_from)
       AND (year_to IS NULL OR r.year <= year_to)
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))

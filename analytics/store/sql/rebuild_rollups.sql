@@ -146,6 +146,8 @@ SELECT
 FROM (
     SELECT c.*, u.kind = '党支部' AS branch_owner FROM combined AS c LEFT JOIN units AS u ON u.unit = c.owner_unit
 )
-GROUP BY GROUPING SETS ((owner_unit, year, program, category), (owner_unit, year, program), (owner_unit, year))
+GROUP BY GROUPING SETS (
+    (owner_unit, year, program, category), (owner_unit, year, program), (owner_unit, year, category), (owner_unit, year)
+)
 -- Stored grain by grain, each by year: a query reads its grain's row groups only (zone maps skip the rest).
 ORDER BY by_program, by_category, year, owner_unit;

@@ -317,10 +317,10 @@ CREATE TABLE IF NOT EXISTS settings (
 -- Roll-ups kept at commit and undo (rebuild_rollups.sql, in the same transaction), so a page joins the closure
 -- with these instead of scanning every project, outcome and award. A fact sits where metrics count it: its owner
 -- unit (a project's 党支部, else its unit), its own year (an outcome's, else its project's; an award's
--- declaration year), its project's programme and category. Each fact is in three grains: by (owner unit, year)
--- (by_program and by_category false; a query with no programme or category filter reads those, a twentieth as
--- many), by (owner unit, year, programme) (by_program; a programme filter reads those, a third as many) and by
--- (owner unit, year, programme, category) (both; a category filter, or a split by category, reads those).
+-- declaration year), its project's programme and category. Each fact is in four grains, flagged by by_program and
+-- by_category: by (owner unit, year) (neither; a query with no programme or category filter reads those, a
+-- twentieth as many as the finest), by (owner unit, year, programme), by (owner unit, year, category) (a third as
+-- many each; a programme or a category filter, or a split by one of them, reads those) and by all four (both).
 CREATE TABLE IF NOT EXISTS fact_rollup (
     owner_unit                VARCHAR NOT NULL,
     year                      INTEGER NOT NULL,
