@@ -100,10 +100,14 @@ def page_participation(con, f):
     header(con, f)
     metrics.summary(con, f)
     units = tree.comparison_units(con, f)
-    metrics.kpis_by_unit(con, f, units)
+    by_unit = metrics.kpis_by_unit(con, f, units)
     participation.unit_figures_by_year(con, f, units)
     metrics.trend(con, f.without_years())
-    participation.unit_ranking(con, f, units, "participation_rate")
+    # ui/cache.unit_ranking hands the ranking the page's own (cached) kpis_by_unit.
+    try:
+        participation.unit_ranking(con, f, units, "participation_rate", by_unit=by_unit)
+    except TypeError:  # the code before the ranking took it
+        participation.unit_ranking(con, f, units, "participation_rate")
 
 
 def page_savings(con, f):

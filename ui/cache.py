@@ -155,7 +155,9 @@ def comparison_groups(filters: Filters) -> tuple[str, ...]:
 
 @_cached(max_entries=512)
 def unit_ranking(filters: Filters, units: tuple[str, ...], order_by: str):
-    return participation_metrics.unit_ranking(cursor(), filters, list(units), order_by)
+    # The page shows kpis_by_unit for the same selection: ranking reuses its cached frame instead of asking again.
+    by_unit = kpis_by_unit(filters, units)
+    return participation_metrics.unit_ranking(cursor(), filters, list(units), order_by, by_unit=by_unit)
 
 
 @_cached(max_entries=256)

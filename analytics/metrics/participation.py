@@ -15,9 +15,12 @@ RANKING_NORMALISED = ("projects_per_branch", "savings_per_100_members")
 RANKING_COLUMNS = RANKING_RAW + RANKING_NORMALISED
 
 
-def normalised_by_unit(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str]) -> pd.DataFrame:
-    """kpis_by_unit plus projects per party branch and savings (万元) per 100 party members."""
-    by_unit = metrics.kpis_by_unit(con, filters, units)
+def normalised_by_unit(
+    con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str], by_unit: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """kpis_by_unit plus projects per party branch and savings (万元) per 100 party members (by_unit: that
+    kpis_by_unit when the caller has it already)."""
+    by_unit = metrics.kpis_by_unit(con, filters, units) if by_unit is None else by_unit.copy()
     if by_unit.empty:
         return by_unit.assign(projects_per_branch=[], savings_per_100_members=[])
     by_unit["projects_per_branch"] = ratio_series(by_unit["projects"], by_unit["branches_total"])
@@ -33,13 +36,18 @@ def _ranks(values: pd.Series) -> pd.Series:
 
 
 def unit_ranking(
-    con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str], order_by: str = "participation_rate"
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    units: list[str],
+    order_by: str = "participation_rate",
+    by_unit: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The units ranked by one figure (raw or normalised), with their rank a period earlier and the movement
-    (positive = moved up). The previous period is Filters.previous_period(); without chosen years, no movement."""
+    (positive = moved up). The previous period is Filters.previous_period(); without chosen years, no movement.
+    by_unit: kpis_by_unit(con, filters, units) when the caller has it already (the page shows it too)."""
     if order_by not in RANKING_COLUMNS:
         raise ValueError(f"cannot rank by {order_by!r}; choose one of {RANKING_COLUMNS}")
-    now = normalised_by_unit(con, filters, units)
+    now = normalised_by_unit(con, filters, units, by_unit)
     if now.empty:
         return now.assign(rank=[], previous_rank=[], rank_change=[])
     now["rank"] = _ranks(now[order_by])

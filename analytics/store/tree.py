@@ -88,8 +88,10 @@ def unit_tree(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def available_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     sql = """
         SELECT DISTINCT year FROM (
-            SELECT year FROM projects UNION ALL SELECT year FROM headcount
-            UNION ALL SELECT year FROM outcomes WHERE year IS NOT NULL UNION ALL SELECT year FROM awards
+            -- Every project's year and every dated outcome's are in the roll-up (kept at commit): 55k rows at a
+            -- million projects instead of scanning 1M projects and 3M outcomes.
+            SELECT year FROM fact_rollup WHERE NOT by_program AND NOT by_category
+            UNION ALL SELECT year FROM headcount UNION ALL SELECT year FROM awards
             -- issue 17: running the programme
             UNION ALL SELECT year FROM checks UNION ALL SELECT year FROM point_adjustments
             UNION ALL SELECT year(date) FROM suggestions WHERE date IS NOT NULL

@@ -11,7 +11,7 @@ totals AS (
         sum(declared_group) AS dg, sum(awarded_group) AS ag,
         sum(declared_company) AS dc, sum(awarded_company) AS ac,
         sum(declared_unstated) AS du, sum(awarded_unstated) AS au
-    FROM rollup_facts($year_from, $year_to, $programs, $categories, false) AS r
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, false, false) AS r
     WHERE r.owner_unit IN (SELECT unit FROM scope)
 ),
 

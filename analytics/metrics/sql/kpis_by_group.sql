@@ -20,7 +20,7 @@ rolled AS (
         sum(r.awards_declared) AS awards_declared,
         sum(r.awards_awarded) AS awards_awarded,
         count(DISTINCT r.owner_unit) FILTER (WHERE r.projects > 0 AND r.branch_owner) AS branches_active
-    FROM rollup_facts($year_from, $year_to, $programs, $categories, false) AS r
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, false, false) AS r
     JOIN grp AS g ON g.unit = r.owner_unit
     GROUP BY g.group_key, r.year
 ),

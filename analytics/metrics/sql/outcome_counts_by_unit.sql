@@ -20,7 +20,7 @@ counted AS (
         sum(r.test_reports) AS "试验报告",
         sum(r.qc_results) AS "QC成果",
         sum(r.other_outcomes) AS "其他"
-    FROM rollup_facts($year_from, $year_to, $programs, $categories, false) AS r
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, false, false) AS r
     JOIN grp AS g ON g.unit = r.owner_unit
     GROUP BY g.group_key
 ),

@@ -1,18 +1,18 @@
--- Filtered projects counted by category and by programme (one grouping set each), from the roll-up.
-WITH scoped AS (
-    SELECT r.program, r.category, r.projects
-    FROM rollup_facts($year_from, $year_to, $programs, $categories, true) AS r
-    WHERE r.owner_unit IN (SELECT unit FROM unit_groups($group_keys, $group_roots))
-      AND r.projects > 0
+-- Filtered projects counted by category and by programme, from the roll-up's rows split by each.
+WITH scope AS (
+    SELECT DISTINCT unit FROM unit_groups($group_keys, $group_roots)
 ),
 
 counted AS (
-    SELECT
-        CASE WHEN grouping(category) = 0 THEN 'category' ELSE 'program' END AS dimension,
-        coalesce(category, program) AS value,
-        sum(projects) AS projects
-    FROM scoped
-    GROUP BY GROUPING SETS ((category), (program))
+    SELECT 'category' AS dimension, r.category AS value, sum(r.projects) AS projects
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, false, true) AS r
+    WHERE r.owner_unit IN (SELECT unit FROM scope) AND r.projects > 0
+    GROUP BY ALL
+    UNION ALL
+    SELECT 'program', r.program, sum(r.projects)
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, true, false) AS r
+    WHERE r.owner_unit IN (SELECT unit FROM scope) AND r.projects > 0
+    GROUP BY ALL
 )
 
 SELECT dimension, value, projects

@@ -7,7 +7,7 @@
 -- $overdue_all_years (also every start year's overdue projects), $order_by, $descending, $limit, $offset.
 WITH keyed AS NOT MATERIALIZED (
     SELECT
-        p.*,
+        p.project_id, p.year,
         -- the year sorts as a number below; a text key is built only for the other columns
         CASE $order_by
             WHEN 'project_id' THEN p.project_id
@@ -25,7 +25,8 @@ WITH keyed AS NOT MATERIALIZED (
     ) AS p
 ),
 
-page AS (
+-- The page's keys first, then its rows' other columns: the sort carries three columns, not every one.
+page_keys AS (
     SELECT *
     FROM keyed
     ORDER BY
@@ -35,6 +36,12 @@ page AS (
         CASE WHEN NOT $descending THEN sort_key END ASC NULLS LAST,
         project_id
     LIMIT $limit OFFSET $offset
+),
+
+page AS (
+    SELECT p.*, k.sort_key
+    FROM page_keys AS k
+    JOIN project_facts(NULL, NULL, [], []) AS p ON p.project_id = k.project_id
 ),
 
 outcome_totals AS (

@@ -6,7 +6,7 @@ WITH scope AS (
 
 savings AS (
     SELECT r.year, r.program, r.savings_wan AS value_wan
-    FROM rollup_facts($year_from, $year_to, $programs, $categories, true) AS r
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, true, false) AS r
     WHERE r.savings_wan IS NOT NULL
       AND r.owner_unit IN (SELECT unit FROM scope)
 )

@@ -4,12 +4,18 @@ WITH scope AS (
     SELECT DISTINCT unit FROM unit_groups($group_keys, $group_roots)
 ),
 
-by_project AS NOT MATERIALIZED (
-    SELECT r.project_id, sum(r.savings_wan) AS savings_wan
-    FROM project_outcome_facts($year_from, $year_to, $programs, $categories) AS r
-    WHERE r.savings_wan IS NOT NULL
-      AND r.owner_unit IN (SELECT unit FROM scope)
-    GROUP BY r.project_id
+-- Only the rows that can be among the top $limit (project_savings_facts).
+candidates AS (
+    SELECT r.*
+    FROM project_savings_facts($year_from, $year_to, $programs, $categories, $limit) AS r
+    WHERE r.owner_unit IN (SELECT unit FROM scope)
+),
+
+-- A project with savings in one year has one row (no grouping needed); one with several is summed over them.
+by_project AS (
+    SELECT project_id, savings_wan FROM candidates WHERE unit_rank > 0
+    UNION ALL
+    SELECT project_id, sum(savings_wan) FROM candidates WHERE unit_rank = 0 GROUP BY project_id
 ),
 
 top AS (

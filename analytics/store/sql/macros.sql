@@ -56,12 +56,13 @@ CREATE OR REPLACE MACRO check_facts(year_from, year_to, programs, categories) AS
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], p.program))
       AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], p.category));
 
--- The same filters over fact_rollup. by_dimension asks for the per-programme/category rows even without a
--- programme or category filter (a chart split by them); otherwise the unsplit rows are read.
-CREATE OR REPLACE MACRO rollup_facts(year_from, year_to, programs, categories, by_dimension) AS TABLE
+-- The same filters over fact_rollup, from the coarsest grain that holds what is asked: split_program and
+-- split_category ask for rows per programme or category even without a filter on it (a chart split by them).
+CREATE OR REPLACE MACRO rollup_facts(year_from, year_to, programs, categories, split_program, split_category) AS TABLE
     SELECT r.*
     FROM fact_rollup AS r
-    WHERE r.detailed = (by_dimension OR len(programs::VARCHAR[]) > 0 OR len(categories::VARCHAR[]) > 0)
+    WHERE r.by_program = (split_program OR len(programs::VARCHAR[]) > 0)
+      AND r.by_category = (split_category OR len(categories::VARCHAR[]) > 0)
       AND (year_from IS NULL OR r.year >= year_from)
       AND (year_to IS NULL OR r.year <= year_to)
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
@@ -72,6 +73,19 @@ CREATE OR REPLACE MACRO project_outcome_facts(year_from, year_to, programs, cate
     SELECT r.*
     FROM project_outcome_rollup AS r
     WHERE (year_from IS NULL OR r.year >= year_from)
+      AND (year_to IS NULL OR r.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+
+-- The same filters over project_savings_rollup, keeping only the rows that can be among a selection's top n
+-- projects by savings (see schema.sql): every multi-year project's rows (rank 0) and each cell's first n; the cell
+-- is (owner unit, year) without a programme or category filter, else (owner unit, year, programme, category).
+CREATE OR REPLACE MACRO project_savings_facts(year_from, year_to, programs, categories, top_n) AS TABLE
+    SELECT r.*
+    FROM project_savings_rollup AS r
+    WHERE (CASE WHEN len(programs::VARCHAR[]) = 0 AND len(categories::VARCHAR[]) = 0
+                THEN r.unit_rank ELSE r.detail_rank END) <= top_n
+      AND (year_from IS NULL OR r.year >= year_from)
       AND (year_to IS NULL OR r.year <= year_to)
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
       AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
@@ -105,22 +119,50 @@ CREATE OR REPLACE MACRO searched_projects(
       END;
 
 -- The headcount rows a group's figures are summed from, per year: a stated row overrides everything below it, so
--- keep the rows with no stated row above them in the group, i.e. drop every row below a stated one. (Asked the
--- other way round, "is there a stated row above me", DuckDB planned a cross product once a year filter made the
--- year and group conditions constant: 50 s at 5,551 units.)
+-- keep the rows with no stated row above them in the group. For a group of whole subtrees, a unit's stated
+-- ancestors within the group are those no higher than the group's highest root above the unit, so a row is kept when
+-- the deepest stated row above it (headcount_cover, kept at commit) lies higher than that root. The 本级 group holds
+-- its roots only (not what lies between them), so there the rows above are looked up among the group's own rows.
+-- (Asking "is there a stated row above me" as a join per group, DuckDB once planned a cross product: 50 s; dropping
+-- every row below a stated one per group cost 30-40 ms a call at 5,551 units.)
 CREATE OR REPLACE MACRO headcount_frontier(group_keys, group_roots, year_from, year_to) AS TABLE
-    WITH in_range AS (
-        SELECT g.group_key, h.*
-        FROM unit_groups(group_keys, group_roots) AS g
-        JOIN headcount AS h ON h.unit = g.unit
+    WITH roots AS (
+        SELECT g.group_key, g.root, max(d.depth) AS root_depth
+        FROM (SELECT unnest(group_keys::VARCHAR[]) AS group_key, unnest(group_roots::VARCHAR[]) AS root) AS g
+        JOIN unit_closure AS d ON d.descendant = g.root
+        GROUP BY g.group_key, g.root
+    ),
+    members AS (
+        SELECT r.group_key, c.descendant AS unit, min(r.root_depth) AS top_depth
+        FROM roots AS r
+        JOIN unit_closure AS c ON c.ancestor = r.root
+        WHERE r.group_key <> '__own__'
+        GROUP BY r.group_key, c.descendant
+    ),
+    subtree_rows AS (
+        SELECT m.group_key, h.*
+        FROM members AS m
+        JOIN headcount AS h ON h.unit = m.unit
+        JOIN headcount_cover AS v ON v.unit = h.unit AND v.year = h.year
         WHERE (year_from IS NULL OR h.year >= year_from)
           AND (year_to IS NULL OR h.year <= year_to)
+          AND (v.covered_depth IS NULL OR v.covered_depth < m.top_depth)
     ),
-    covered AS (
+    own_rows AS (
+        SELECT r.group_key, h.*
+        FROM roots AS r
+        JOIN headcount AS h ON h.unit = r.root
+        WHERE r.group_key = '__own__'
+          AND (year_from IS NULL OR h.year >= year_from)
+          AND (year_to IS NULL OR h.year <= year_to)
+    ),
+    own_covered AS (
         SELECT DISTINCT above.group_key, c.descendant AS unit, above.year
-        FROM in_range AS above
+        FROM own_rows AS above
         JOIN unit_closure AS c ON c.ancestor = above.unit AND c.depth > 0
     )
+    SELECT * FROM subtree_rows
+    UNION ALL BY NAME
     SELECT h.*
-    FROM in_range AS h
-    ANTI JOIN covered AS c ON c.group_key = h.group_key AND c.unit = h.unit AND c.year = h.year;
+    FROM (SELECT DISTINCT * FROM own_rows) AS h
+    ANTI JOIN own_covered AS c ON c.group_key = h.group_key AND c.unit = h.unit AND c.year = h.year;

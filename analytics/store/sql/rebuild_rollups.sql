@@ -1,7 +1,61 @@
--- Recompute fact_rollup and project_outcome_rollup from the current facts (see schema.sql). Run by every commit
--- and undo inside its transaction, and once for a store made before the roll-ups existed.
+-- Recompute fact_rollup, project_outcome_rollup, project_savings_rollup and headcount_cover from the current facts
+-- (see schema.sql). Run by every commit and undo inside its transaction, and once for a store made before the roll-ups
+-- existed. project_savings_rollup is read by fact_rollup (its single-year savers), so it is filled first.
 DELETE FROM fact_rollup;
 DELETE FROM project_outcome_rollup;
+DELETE FROM project_savings_rollup;
+DELETE FROM headcount_cover;
+
+INSERT INTO headcount_cover
+WITH depths AS (
+    SELECT descendant AS unit, max(depth) AS depth FROM unit_closure GROUP BY descendant
+),
+
+-- The nearest unit above each unit that has a headcount row of the year (closure depth = steps up).
+stated_above AS (
+    SELECT c.descendant AS unit, a.year, min(c.depth) AS steps
+    FROM unit_closure AS c
+    JOIN headcount AS a ON a.unit = c.ancestor
+    WHERE c.depth > 0
+    GROUP BY c.descendant, a.year
+)
+
+SELECT h.unit, h.year, d.depth - s.steps AS covered_depth
+FROM headcount AS h
+JOIN depths AS d ON d.unit = h.unit
+LEFT JOIN stated_above AS s ON s.unit = h.unit AND s.year = h.year;
+
+INSERT INTO project_outcome_rollup
+SELECT
+    o.project_id,
+    coalesce(o.year, p.year) AS year,
+    coalesce(p.branch, p.unit) AS owner_unit,
+    p.program, p.category,
+    sum(o.value_wan) FILTER (WHERE o.outcome_type = '节创价值') AS savings_wan,
+    coalesce(sum(o.quantity) FILTER (WHERE o.outcome_type IN ('发明专利', '实用新型专利', '外观设计专利')), 0)
+        AS patent_count
+FROM outcomes AS o
+JOIN projects AS p ON p.project_id = o.project_id
+GROUP BY ALL;
+
+INSERT INTO project_savings_rollup
+WITH saved AS (
+    SELECT project_id, year, owner_unit, program, category, savings_wan,
+           count(*) OVER (PARTITION BY project_id) > 1 AS several_years
+    FROM project_outcome_rollup
+    WHERE savings_wan IS NOT NULL
+)
+SELECT
+    project_id, year, owner_unit, program, category, savings_wan,
+    CASE WHEN several_years THEN 0 ELSE row_number() OVER (
+        PARTITION BY several_years, owner_unit, year ORDER BY savings_wan DESC, project_id
+    ) END AS unit_rank,
+    CASE WHEN several_years THEN 0 ELSE row_number() OVER (
+        PARTITION BY several_years, owner_unit, year, program, category ORDER BY savings_wan DESC, project_id
+    ) END AS detail_rank
+FROM saved
+-- Stored by rank, then year: a query for the top n reads the first rows only (zone maps skip the rest).
+ORDER BY unit_rank, year;
 
 INSERT INTO fact_rollup
 WITH project_part AS (
@@ -39,6 +93,12 @@ outcome_part AS (
     GROUP BY ALL
 ),
 
+savings_part AS (
+    SELECT owner_unit, year, program, category, count(*) FILTER (WHERE unit_rank > 0) AS single_year_savers
+    FROM project_savings_rollup
+    GROUP BY ALL
+),
+
 award_part AS (
     SELECT
         coalesce(p.branch, p.unit) AS owner_unit, a.year, p.program, p.category,
@@ -62,15 +122,16 @@ award_part AS (
 combined AS (
     SELECT * FROM project_part
     UNION ALL BY NAME SELECT * FROM outcome_part
+    UNION ALL BY NAME SELECT * FROM savings_part
     UNION ALL BY NAME SELECT * FROM award_part
 )
 
 SELECT
     owner_unit, year, program, category,
-    grouping(program) = 0 AS detailed,
+    grouping(program) = 0 AS by_program, grouping(category) = 0 AS by_category,
     coalesce(any_value(branch_owner), false),
     coalesce(sum(projects), 0), coalesce(sum(projects_completed), 0), coalesce(sum(projects_not_stopped), 0),
-    sum(savings_wan),
+    sum(savings_wan), coalesce(sum(single_year_savers), 0),
     coalesce(sum(invention_patents), 0), coalesce(sum(utility_model_patents), 0), coalesce(sum(design_patents), 0),
     coalesce(sum(software_copyrights), 0), coalesce(sum(papers), 0), coalesce(sum(regulations), 0),
     coalesce(sum(processes), 0), coalesce(sum(standards), 0), coalesce(sum(technical_drawings), 0),
@@ -85,17 +146,8 @@ SELECT
 FROM (
     SELECT c.*, u.kind = '党支部' AS branch_owner FROM combined AS c LEFT JOIN units AS u ON u.unit = c.owner_unit
 )
-GROUP BY GROUPING SETS ((owner_unit, year, program, category), (owner_unit, year));
-
-INSERT INTO project_outcome_rollup
-SELECT
-    o.project_id,
-    coalesce(o.year, p.year) AS year,
-    coalesce(p.branch, p.unit) AS owner_unit,
-    p.program, p.category,
-    sum(o.value_wan) FILTER (WHERE o.outcome_type = '节创价值') AS savings_wan,
-    coalesce(sum(o.quantity) FILTER (WHERE o.outcome_type IN ('发明专利', '实用新型专利', '外观设计专利')), 0)
-        AS patent_count
-FROM outcomes AS o
-JOIN projects AS p ON p.project_id = o.project_id
-GROUP BY ALL;
+GROUP BY GROUPING SETS (
+    (owner_unit, year, program, category), (owner_unit, year, program), (owner_unit, year, category), (owner_unit, year)
+)
+-- Stored grain by grain, each by year: a query reads its grain's row groups only (zone maps skip the rest).
+ORDER BY by_program, by_category, year, owner_unit;

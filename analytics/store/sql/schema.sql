@@ -317,14 +317,17 @@ CREATE TABLE IF NOT EXISTS settings (
 -- Roll-ups kept at commit and undo (rebuild_rollups.sql, in the same transaction), so a page joins the closure
 -- with these instead of scanning every project, outcome and award. A fact sits where metrics count it: its owner
 -- unit (a project's 党支部, else its unit), its own year (an outcome's, else its project's; an award's
--- declaration year), its project's programme and category. detailed = false rows add up every programme and
--- category of an (owner unit, year): a query with no programme or category filter reads those, a tenth as many.
+-- declaration year), its project's programme and category. Each fact is in four grains, flagged by by_program and
+-- by_category: by (owner unit, year) (neither; a query with no programme or category filter reads those, a
+-- twentieth as many as the finest), by (owner unit, year, programme), by (owner unit, year, category) (a third as
+-- many each; a programme or a category filter, or a split by one of them, reads those) and by all four (both).
 CREATE TABLE IF NOT EXISTS fact_rollup (
     owner_unit                VARCHAR NOT NULL,
     year                      INTEGER NOT NULL,
     program                   VARCHAR,
     category                  VARCHAR,
-    detailed                  BOOLEAN NOT NULL,
+    by_program                BOOLEAN NOT NULL,
+    by_category               BOOLEAN NOT NULL,
     -- the owner unit is a 党支部 (for branch coverage without a join to units)
     branch_owner              BOOLEAN NOT NULL,
     projects                  BIGINT NOT NULL,
@@ -332,6 +335,9 @@ CREATE TABLE IF NOT EXISTS fact_rollup (
     projects_not_stopped      BIGINT NOT NULL,
     -- NULL when no 节创价值 outcome with a value lies in the cell (so "no savings" differs from 0 万元)
     savings_wan               DOUBLE,
+    -- projects whose savings all lie in this row's year (project_savings_rollup.unit_rank > 0): additive over
+    -- years, so with the multi-year projects counted apart it gives "projects with savings" without a scan
+    single_year_savers        BIGINT NOT NULL,
     invention_patents         BIGINT NOT NULL,
     utility_model_patents     BIGINT NOT NULL,
     design_patents            BIGINT NOT NULL,
@@ -369,4 +375,29 @@ CREATE TABLE IF NOT EXISTS project_outcome_rollup (
     category      VARCHAR,
     savings_wan   DOUBLE,
     patent_count  BIGINT NOT NULL
+);
+
+-- Each project's valued savings per year they count in, ranked so the top projects of any selection are found
+-- among a few rows per unit. A project whose savings lie in one year has, in any year range, either that
+-- year's amount or nothing; so the top n of a selection are among the top n of each (owner unit, year) cell
+-- (unit_rank) or, with a programme or category filter, of each (owner unit, year, programme, category) cell
+-- (detail_rank). A project with savings in several years is always read (rank 0) and summed per project.
+-- Ranks: largest savings first, ties by project id (the order the top-projects list uses).
+CREATE TABLE IF NOT EXISTS project_savings_rollup (
+    project_id    VARCHAR NOT NULL,
+    year          INTEGER NOT NULL,
+    owner_unit    VARCHAR NOT NULL,
+    program       VARCHAR,
+    category      VARCHAR,
+    savings_wan   DOUBLE NOT NULL,
+    unit_rank     BIGINT NOT NULL,
+    detail_rank   BIGINT NOT NULL
+);
+
+-- Per headcount row: how deep (from the top of the tree) the deepest unit above it with a headcount row of the same
+-- year lies; NULL when none. headcount_frontier keeps a row when that unit is outside the group (see macros.sql).
+CREATE TABLE IF NOT EXISTS headcount_cover (
+    unit           VARCHAR NOT NULL,
+    year           INTEGER NOT NULL,
+    covered_depth  INTEGER
 );
