@@ -653,7 +653,7 @@ def _run_demo(con, args) -> int:
     if args.projects < 1:
         print(t("cli.demo_projects", args.lang), file=sys.stderr)
         return EXIT_REFUSED
-    config = {"memory_limit": scale.MEMORY_LIMIT}
+    config = scale.SETTINGS
     try:
         with connection.connect_writer(
             args.db, on_wait=lambda holder: _waiting(holder, args.lang), config=config
