@@ -185,8 +185,9 @@ TEXT.update(
         "metric.exits.numerator": {"zh": "出库人数", "en": "People who left the pools"},
         "metric.exits.denominator": _NO_DENOMINATOR,
         "metric.honours.def": {
-            "zh": "所选年度获得的荣誉称号数，按级别分列；同一人同一称号只计一次。",
-            "en": "Titles given in the selected years, by level; a person counts once per title.",
+            "zh": "所选年度获得的荣誉称号数，按级别分列；同一人同一称号只计一次，级别取最早填写的级别（获评当年级别空白时取以后年度所填）。",
+            "en": "Titles given in the selected years, by level; a person counts once per title, at the first level "
+            "stated for it (a blank level in the year it was given is filled by a later year's).",
         },
         "metric.honours.numerator": {"zh": "人 × 称号（去重）", "en": "Distinct person × title"},
         "metric.honours.denominator": _NO_DENOMINATOR,
