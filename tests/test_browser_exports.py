@@ -41,3 +41,21 @@ def test_the_panel_builds_the_workbook_and_deck_of_the_view_on_screen(dashboard_
     cover = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
     assert UNIT in cover and "2024" in cover
     save_screenshot(page, "export-panel-1440x900")
+
+
+@pytest.mark.parametrize(("language", "header"), [("zh", "导出"), ("en", "Export")])
+def test_every_download_label_reads_whole_in_the_sidebar(dashboard_server, browser_page, demo_db, language, header):
+    server = dashboard_server(demo_db)
+    page = browser_page
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{server.url}/?unit={UNIT}&year=2024&lang={language}")
+    page.locator(".st-key-page-context").wait_for()
+    page.get_by_text(header, exact=True).click()
+    labels = page.locator(
+        "[data-testid='stExpander'] [data-testid='stDownloadButton'] [data-testid='stMarkdownContainer']"
+    )
+    expect(labels).to_have_count(4)
+    # None cut short with an ellipsis (the label's box narrower than its text).
+    assert (
+        labels.evaluate_all("found => found.filter(e => e.scrollWidth > e.clientWidth).map(e => e.textContent)") == []
+    )

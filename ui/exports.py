@@ -79,7 +79,7 @@ def _rows(selection: Filters, language: str, was_running: bool) -> None:
     still_running = False
     for fmt in ORDER:
         job = _job(fmt, selection, language)
-        build_column, download_column = st.columns([2, 3], vertical_alignment="center")
+        build_column, download_column = st.columns([1, 2], vertical_alignment="center")
         if build_column.button(
             t("export.build"), key=f"export-build-{fmt}", disabled=job is not None and not job.done, width="stretch"
         ):

@@ -31,10 +31,10 @@ TEXT: dict[str, dict[str, str]] = {
     "export.progress.rows": {"zh": "正在写入明细… {percent}", "en": "Writing the rows… {percent}"},
     "export.progress.packing": {"zh": "正在打包文件… {percent}", "en": "Packing the file… {percent}"},
     "export.progress.done": {"zh": "已完成", "en": "Done"},
-    "export.pptx": {"zh": "会议PPT", "en": "Meeting deck (.pptx)"},
+    "export.pptx": {"zh": "会议PPT", "en": "Meeting deck"},
     "export.pdf": {"zh": "PDF报告", "en": "PDF report"},
     "export.xlsx": {"zh": "Excel明细", "en": "Workbook (.xlsx)"},
-    "export.png": {"zh": "图表图片（.zip）", "en": "Chart images (.zip)"},
+    "export.png": {"zh": "图表图片包", "en": "Chart images"},  # a .zip; the label must fit the sidebar whole
     "export.no_cjk_font": {
         "zh": "服务器未安装中文字体，导出的图片和PDF中的中文会显示为方框。请安装：apt-get install fonts-noto-cjk",
         "en": "No Chinese font is installed on the server: Chinese in exported images and PDFs would show as "
