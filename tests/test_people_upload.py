@@ -188,3 +188,17 @@ def test_error_workbook_columns_are_as_wide_as_their_longest_value(store):
     widths = {letter: int(dimension.width) for letter, dimension in book["人才"].column_dimensions.items()}
     # 所属单位 (C) fits the long name; 是否党员 (H) its header; the reason column after the last (I) a message.
     assert (widths["C"], widths["H"], widths["I"]) == (24, 10, 60)
+
+
+def test_an_honours_sheet_without_its_title_column_is_told_so_not_read_as_talent(store):
+    # 姓名/单位/年度 fit the 人才 sheet whole and the 荣誉 sheet but for 称号: the sheets' names decide.
+    rows = [["姓名", "单位", "年度"], ["郑浩", "甲公司", 2024]]
+    parsed = parse_file("t.xlsx", xlsx({"荣誉": rows, "荣誉(2)": rows}))
+    assert [sheet.kind for sheet in parsed.sheets] == ["honours", "honours"]
+    messages = [problem.message("zh") for problem in parsed.problems] + [
+        problem.message("zh") for sheet in parsed.sheets for problem in sheet.problems
+    ]
+    assert messages == [
+        f"工作表「{name}」「称号」列：缺少必填列，本表未读取（荣誉表需要：姓名、单位、年度、称号）"
+        for name in ("荣誉", "荣誉(2)")
+    ]

@@ -192,9 +192,13 @@ def _score(kind: vocab.SheetKind, row: list, manual: dict[str, str]) -> tuple[in
     return len(names), required
 
 
+_COPY_NUMBER = re.compile(r"[(（]?\d+[)）]?$")  # 荣誉2, 荣誉(2): a second sheet of the same kind
+
+
 def _name_hint(kind: vocab.SheetKind, sheet_name: str) -> bool:
     folded = fold(sheet_name)
-    return any(fold(alias) == folded for alias in (*kind.aliases, kind.zh, kind.name))
+    names = {folded, _COPY_NUMBER.sub("", folded).strip()}
+    return any(fold(alias) in names for alias in (*kind.aliases, kind.zh, kind.name))
 
 
 def find_header(
@@ -210,7 +214,9 @@ def find_header(
             # One matching header is too weak to call a sheet, unless the sheet's name says what it is.
             if score < 2 and not (score == 1 and hint):
                 continue
-            key = (score, required, hint, -order)
+            # Headers that fit two kinds equally: the sheet's own name decides before completeness, so a 荣誉 sheet
+            # missing its 称号 column is told so instead of being read as the 人才 sheet its other headers also fit.
+            key = (score, hint, required, -order)
             if best is None or key > best[0]:
                 best = (key, index, kind)
     if best is None:
