@@ -2,13 +2,15 @@
 savings (ranked per cell) give the top projects and the concentration, for one-year and multi-year projects;
 fact_rollup's rows by programme give a programme's figures; headcount_cover lets a stated row override below it."""
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
 from analytics import metrics
 from analytics.filters import Filters
 from analytics.metrics import savings as savings_metrics
-from analytics.store import batches
+from analytics.store import batches, tree
 from tests.factories import GROUP_TREE, load_records, new_store
 
 ALL = Filters()
@@ -275,3 +277,27 @@ def test_the_ranking_given_the_pages_own_figures_by_unit_is_the_ranking_it_asks_
         assert ranked.equals(participation.unit_ranking(store, filters, units, "savings_wan"))
         assert list(ranked["unit"]) == ["公司A", "公司B"]  # 140 (or 130 in 2024) against 40
         assert "projects_per_branch" not in given.columns  # the page's frame is left as it was
+
+
+def test_due_projects_by_unit_and_the_years_on_offer_follow_a_batch_and_its_undo(store):
+    # P8 (A1支部) ended 2024-06-30 still open: overdue; P9 (B1支部) completed; P10 (B1支部) open until 2030: not due.
+    # P9's 2025 saving brings 2025 into the data, so the data speaks as of 2025-12-31.
+    ended = [
+        project("P8", "A1支部", "公司A", 2024, "双创", "科研生产") | {"end_date": dt.date(2024, 6, 30)},
+        project("P9", "B1支部", "公司B", 2024, "双创", "科研生产")
+        | {"status": "已结题", "end_date": dt.date(2024, 3, 31)},
+        project("P10", "B1支部", "公司B", 2024, "双创", "科研生产") | {"end_date": dt.date(2030, 1, 1)},
+    ]
+    second = load_records(store, "second.xlsx", projects=ended, outcomes=[saving("P9", 15, 2025)])
+    assert tree.available_years(store) == [2023, 2024, 2025]
+    assert tree.data_as_of(store) == dt.date(2025, 12, 31)
+    by_unit = metrics.kpis_by_unit(store, ALL, ["公司A", "公司B"]).set_index("unit")
+    assert by_unit.loc["公司A", ["projects_due", "due_completion_rate"]].tolist() == [1, 0.0]
+    assert by_unit.loc["公司B", ["projects_due", "due_completion_rate"]].tolist() == [1, 1.0]
+    assert (metrics.summary(store, ALL)["projects_due"], metrics.summary(store, ALL)["due_completion_rate"]) == (2, 0.5)
+    assert metrics.summary(store, Y2023)["projects_due"] == 0  # P8 started in 2024
+
+    batches.undo(store, second)
+    assert tree.available_years(store) == [2023, 2024]
+    assert metrics.summary(store, ALL)["projects_due"] == 0
+    assert metrics.summary(store, ALL)["due_completion_rate"] is None

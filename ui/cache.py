@@ -65,8 +65,9 @@ def version() -> int:
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
-    """A cursor on this rerun's copy: DuckDB refuses one connection used from two threads at once."""
-    return _store().connection(version()).cursor()
+    """A cursor on this rerun's copy (DuckDB refuses one connection used from two threads at once), answering a
+    question the copy was asked before from memory."""
+    return _store().cursor(version())
 
 
 def data_changed() -> None:

@@ -8,7 +8,6 @@ import pandas as pd
 from analytics.contract import vocab
 from analytics.contract.missing import is_missing
 from analytics.filters import Filters
-from analytics.metrics import projects
 from analytics.metrics.common import TOTAL_GROUP, query, ratio, scoped_params, unit_groups
 from analytics.store.tree import OWN_GROUP, data_as_of, scope_roots
 
@@ -16,6 +15,7 @@ ADDITIVE = (
     "projects",
     "projects_completed",
     "projects_not_stopped",
+    "projects_overdue",
     "savings_wan",
     "invention_patents",
     "utility_model_patents",
@@ -41,9 +41,14 @@ def reference_year(con: duckdb.DuckDBPyConnection, filters: Filters) -> int | No
 
 def kpis_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, groups: dict[str, list[str]]) -> pd.DataFrame:
     """Raw additive figures per (group_key, year). groups maps a group key to the units whose subtrees form it."""
+    # Every year is asked for and the chosen ones kept here: each row depends on its own year only, so the band's two
+    # periods and the trend beside them are one question to the store (answered once per copy, store/memo.py).
     keys = [key for key, roots in groups.items() for _ in roots]
     roots = [root for group_roots in groups.values() for root in group_roots]
-    return query(con, "kpis_by_group", {"group_keys": keys, "group_roots": roots, **filters.params()})
+    params = {"group_keys": keys, "group_roots": roots, "as_of": data_as_of(con), **filters.without_years().params()}
+    per_year = query(con, "kpis_by_group", params)
+    chosen = per_year["year"].between(filters.year_from or -(10**9), filters.year_to or 10**9)
+    return per_year if chosen.all() else per_year[chosen].reset_index(drop=True)
 
 
 def summarise(per_year: pd.DataFrame | list[dict], ref_year: int | None) -> dict:
@@ -56,11 +61,15 @@ def summarise(per_year: pd.DataFrame | list[dict], ref_year: int | None) -> dict
     branch_units = int(max(row["branch_units"] for row in rows)) if rows else 0
     branch_total = stock["branches_stated"] if stock["branches_stated"] is not None else branch_units
     patents = {zh: int(totals[column]) for zh, column in vocab.PATENT_COLUMNS.items()}
+    due = int(totals["projects_completed"] + totals["projects_overdue"])
     return {
         "projects": int(totals["projects"]),
         "projects_completed": int(totals["projects_completed"]),
         "projects_not_stopped": int(totals["projects_not_stopped"]),
         "completion_rate": ratio(totals["projects_completed"], totals["projects_not_stopped"]),
+        # 到期结题率: completed ÷ (completed + open past their 结题日期 at the data's own date)
+        "projects_due": due,
+        "due_completion_rate": ratio(totals["projects_completed"], due),
         "savings_wan": round(float(totals["savings_wan"]), 4),
         "patents": {"total": sum(patents.values()), **patents},
         "software_copyrights": int(totals["software_copyrights"]),
@@ -82,12 +91,7 @@ def summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     """Every headline figure for the whole selection (selected units' subtrees taken together), with the 到期结题率
     judged at the data's own date (tree.data_as_of): completed ÷ (completed + past their 结题日期 and still open)."""
     per_year = kpis_by_year(con, filters, {TOTAL_GROUP: scope_roots(con, filters)})
-    figures = summarise(per_year, reference_year(con, filters))
-    as_of = data_as_of(con)
-    board = projects.status_board(con, filters, as_of) if as_of else dict.fromkeys(projects.BOARD_STATUSES, 0)
-    due = board["completed"] + board["overdue"]
-    figures |= {"as_of": as_of, "projects_due": due, "due_completion_rate": ratio(board["completed"], due)}
-    return figures
+    return summarise(per_year, reference_year(con, filters)) | {"as_of": data_as_of(con)}
 
 
 def kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:

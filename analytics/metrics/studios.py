@@ -101,7 +101,8 @@ def verdict_history(verdicts: pd.DataFrame) -> pd.DataFrame:
     """studio, unit, then one column per year holding that year's verdict code (None where it did not report)."""
     if verdicts.empty:
         return pd.DataFrame(columns=["studio", "unit"])
-    wide = verdicts.pivot_table(index=["studio", "unit"], columns="year", values="verdict", aggfunc="first")
+    # (studio, year) is the studios table's key: a plain pivot, no aggregation.
+    wide = verdicts.pivot(index=["studio", "unit"], columns="year", values="verdict")
     wide.columns = [str(int(year)) for year in wide.columns]
     return wide.reset_index().astype(object).where(lambda frame: frame.notna(), None)
 

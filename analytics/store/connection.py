@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.store.memo import MemoCursor, QueryMemo
 from analytics.store.rollup import ensure_rollups
 from analytics.store.sql import read_sql
 
@@ -360,6 +361,7 @@ class Reader:
         self.path = db_path(path)
         self._lock = threading.Lock()
         self._open: dict[int, duckdb.DuckDBPyConnection] = {}
+        self._memos: dict[int, QueryMemo] = {}  # per open copy: its answers, for as long as it is open
         self.seen = 0  # the newest version this process's caches were filled from (ui/cache.py)
 
     def latest(self) -> Snapshot:
@@ -383,8 +385,18 @@ class Reader:
                 # Dropped, not closed: a rerun still holding a cursor on an old copy finishes on it.
                 for old in sorted(self._open)[:-KEEP_SNAPSHOTS]:
                     del self._open[old]
+                    self._memos.pop(old, None)
                 return con
         raise StoreBusy(str(self.path))
+
+    def cursor(self, version: int | None = None) -> MemoCursor:
+        """A cursor on that version's copy (see connection) whose read answers are kept for the copy's life: a
+        published copy never changes, so a question asked again, by any session, is answered from memory."""
+        con = self.connection(version)
+        with self._lock:
+            found = next((number for number, open_con in self._open.items() if open_con is con), None)
+            memo = self._memos.setdefault(found, QueryMemo()) if found is not None else QueryMemo()
+        return MemoCursor(con.cursor(), memo)
 
 
 @contextmanager

@@ -1,4 +1,5 @@
-"""The roll-ups every page reads (fact_rollup, project_outcome_rollup, project_savings_rollup, headcount_cover):
+"""The roll-ups every page reads (fact_rollup, project_outcome_rollup, project_savings_rollup, headcount_cover,
+open_project_rollup, fact_years):
 rebuilt inside each commit and undo."""
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ def rollup_version() -> str:
     return hashlib.sha256(read_sql("rebuild_rollups").encode("utf-8")).hexdigest()[:16]
 
 
-ROLLUP_TABLES = ("fact_rollup", "project_outcome_rollup", "project_savings_rollup", "headcount_cover")
+ROLLUP_TABLES = (
+    "fact_rollup", "project_outcome_rollup", "project_savings_rollup", "headcount_cover", "open_project_rollup",
+    "fact_years",
+)  # fmt: skip
 
 
 @cache

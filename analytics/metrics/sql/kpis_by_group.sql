@@ -1,5 +1,6 @@
 -- One row per group and year with every additive figure the KPIs need; rates are formed by the caller.
--- Params: $group_keys/$group_roots (parallel lists), $year_from, $year_to, $programs, $categories.
+-- Params: $group_keys/$group_roots (parallel lists), $year_from, $year_to, $programs, $categories, $as_of (the
+-- date projects past their 结题日期 are overdue at; NULL: none is).
 WITH grp AS (
     SELECT * FROM unit_groups($group_keys, $group_roots)
 ),
@@ -22,6 +23,15 @@ rolled AS (
         count(DISTINCT r.owner_unit) FILTER (WHERE r.projects > 0 AND r.branch_owner) AS branches_active
     FROM rollup_facts($year_from, $year_to, $programs, $categories, false, false) AS r
     JOIN grp AS g ON g.unit = r.owner_unit
+    GROUP BY g.group_key, r.year
+),
+
+-- Projects still open past their end date as of $as_of (board_status's overdue), per the year they started.
+overdue AS (
+    SELECT g.group_key, r.year, sum(r.projects) AS projects_overdue
+    FROM open_project_facts($year_from, $year_to, $programs, $categories) AS r
+    JOIN grp AS g ON g.unit = r.owner_unit
+    WHERE r.end_date < $as_of
     GROUP BY g.group_key, r.year
 ),
 
@@ -62,6 +72,7 @@ SELECT
     coalesce(r.projects, 0) AS projects,
     coalesce(r.projects_completed, 0) AS projects_completed,
     coalesce(r.projects_not_stopped, 0) AS projects_not_stopped,
+    coalesce(od.projects_overdue, 0) AS projects_overdue,
     coalesce(r.savings_wan, 0) AS savings_wan,
     coalesce(r.invention_patents, 0) AS invention_patents,
     coalesce(r.utility_model_patents, 0) AS utility_model_patents,
@@ -76,6 +87,7 @@ SELECT
     coalesce(r.branches_active, 0) AS branches_active
 FROM group_years AS y
 LEFT JOIN rolled AS r USING (group_key, year)
+LEFT JOIN overdue AS od USING (group_key, year)
 LEFT JOIN headcount_rollup AS hr USING (group_key, year)
 LEFT JOIN branch_units AS bu USING (group_key)
 ORDER BY y.group_key, y.year

@@ -90,6 +90,15 @@ CREATE OR REPLACE MACRO project_savings_facts(year_from, year_to, programs, cate
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
       AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
 
+-- The same filters over open_project_rollup: the open projects with an end date, per cell and end date.
+CREATE OR REPLACE MACRO open_project_facts(year_from, year_to, programs, categories) AS TABLE
+    SELECT r.*
+    FROM open_project_rollup AS r
+    WHERE (year_from IS NULL OR r.year >= year_from)
+      AND (year_to IS NULL OR r.year <= year_to)
+      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
+      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+
 -- A project's place on the status board as of a date: overdue = past its end date, neither completed nor stopped.
 CREATE OR REPLACE MACRO board_status(status, end_date, as_of) AS
     CASE

@@ -1,10 +1,12 @@
--- Recompute fact_rollup, project_outcome_rollup, project_savings_rollup and headcount_cover from the current facts
--- (see schema.sql). Run by every commit and undo inside its transaction, and once for a store made before the roll-ups
--- existed. project_savings_rollup is read by fact_rollup (its single-year savers), so it is filled first.
+-- Recompute fact_rollup, project_outcome_rollup, project_savings_rollup, headcount_cover, open_project_rollup and
+-- fact_years from the current facts (see schema.sql). Run by every commit and undo inside its transaction, and once
+-- for a store made before the roll-ups existed. project_savings_rollup is read by fact_rollup (its single-year savers), so it is filled first.
 DELETE FROM fact_rollup;
 DELETE FROM project_outcome_rollup;
 DELETE FROM project_savings_rollup;
 DELETE FROM headcount_cover;
+DELETE FROM open_project_rollup;
+DELETE FROM fact_years;
 
 INSERT INTO headcount_cover
 WITH depths AS (
@@ -151,3 +153,20 @@ GROUP BY GROUPING SETS (
 )
 -- Stored grain by grain, each by year: a query reads its grain's row groups only (zone maps skip the rest).
 ORDER BY by_program, by_category, year, owner_unit;
+
+-- Open as of every date: the board_status rule itself, asked at the end of time, says which projects can be overdue.
+INSERT INTO open_project_rollup
+SELECT coalesce(branch, unit) AS owner_unit, year, program, category, end_date, count(*) AS projects
+FROM projects
+WHERE board_status(status, end_date, DATE '9999-12-31') = 'overdue'
+GROUP BY ALL
+ORDER BY end_date;
+
+INSERT INTO fact_years
+SELECT DISTINCT year FROM (
+    SELECT year FROM fact_rollup WHERE NOT by_program AND NOT by_category
+    UNION ALL SELECT year FROM headcount UNION ALL SELECT year FROM awards
+    UNION ALL SELECT year FROM checks UNION ALL SELECT year FROM point_adjustments
+    UNION ALL SELECT year(date) FROM suggestions WHERE date IS NOT NULL
+)
+ORDER BY year;

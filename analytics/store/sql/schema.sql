@@ -394,6 +394,23 @@ CREATE TABLE IF NOT EXISTS project_savings_rollup (
     detail_rank   BIGINT NOT NULL
 );
 
+-- The open projects (neither 已结题 nor 已终止) with an end date, counted per cell and end date: a selection's overdue
+-- projects as of any date are those ending before it, found among these rows instead of every project.
+CREATE TABLE IF NOT EXISTS open_project_rollup (
+    owner_unit    VARCHAR NOT NULL,
+    year          INTEGER NOT NULL,
+    program       VARCHAR,
+    category      VARCHAR,
+    end_date      DATE NOT NULL,
+    projects      BIGINT NOT NULL
+);
+
+-- Every year any fact lies in (a project's, an outcome's, a headcount, an award, a check, an adjustment, a
+-- suggestion's): the years a filter offers and the date the data speaks for, without scanning the facts.
+CREATE TABLE IF NOT EXISTS fact_years (
+    year          INTEGER NOT NULL
+);
+
 -- Per headcount row: how deep (from the top of the tree) the deepest unit above it with a headcount row of the same
 -- year lies; NULL when none. headcount_frontier keeps a row when that unit is outside the group (see macros.sql).
 CREATE TABLE IF NOT EXISTS headcount_cover (
