@@ -64,3 +64,14 @@ def test_readers_share_a_copys_answers_and_the_next_copy_answers_for_its_own_fac
         load_records(con, "second.xlsx", projects=[project("P2", "B1支部", 2025)])
     assert metrics.summary(reader.cursor(), Filters())["projects"] == 2
     assert metrics.summary(reader.cursor(1), Filters())["projects"] == 1  # a rerun pinned to the old copy
+
+
+def test_the_memo_keeps_the_most_recent_answers_within_its_size():
+    con, memo = numbers(10), QueryMemo(max_cells=25)  # room for two answers of ten rows, not three
+    ask = lambda limit: MemoCursor(con.cursor(), memo).execute("SELECT n FROM t LIMIT $l", {"l": limit}).fetchall()  # noqa: E731
+    for limit in (10, 9, 8):
+        ask(limit)
+    assert memo.cells == 17
+    ask(9)
+    ask(10)  # the oldest was let go: asked of the store again
+    assert (memo.hits, memo.misses) == (1, 4)

@@ -14,16 +14,17 @@ import duckdb
 import pandas as pd
 
 MAX_ROWS = 5_000  # larger results (an export's rows, a long list) are fetched afresh each time
-MAX_ENTRIES = 2_048
+MAX_CELLS = 2_000_000  # per copy, about 130 MB at 64 bytes a cell (a Python object, a short string)
 
 
 class QueryMemo:
     """The kept answers of one unchanging store, least recently used dropped first; shared by threads."""
 
-    def __init__(self, max_entries: int = MAX_ENTRIES):
-        self._answers: OrderedDict[tuple, object] = OrderedDict()
+    def __init__(self, max_cells: int = MAX_CELLS):
+        self._answers: OrderedDict[tuple, tuple[object, int]] = OrderedDict()
         self._lock = threading.Lock()
-        self._max_entries = max_entries
+        self._max_cells = max_cells
+        self.cells = 0
         self.hits = 0
         self.misses = 0
 
@@ -32,15 +33,18 @@ class QueryMemo:
             if key in self._answers:
                 self._answers.move_to_end(key)
                 self.hits += 1
-                return True, self._answers[key]
+                return True, self._answers[key][0]
             self.misses += 1
             return False, None
 
-    def put(self, key: tuple, answer: object) -> None:
+    def put(self, key: tuple, answer: object, cells: int) -> None:
         with self._lock:
-            self._answers[key] = answer
-            while len(self._answers) > self._max_entries:
-                self._answers.popitem(last=False)
+            if key in self._answers:
+                self.cells -= self._answers.pop(key)[1]
+            self._answers[key] = (answer, cells)
+            self.cells += cells
+            while self.cells > self._max_cells:
+                self.cells -= self._answers.popitem(last=False)[1][1]
 
 
 def _frozen(value):
@@ -50,6 +54,15 @@ def _frozen(value):
     if isinstance(value, list | tuple):
         return tuple(_frozen(item) for item in value)
     return value
+
+
+def _shape(answer) -> tuple[int, int]:
+    """(rows, columns) of a fetched answer: a frame, a list of rows, or one row (None when there was none)."""
+    if isinstance(answer, pd.DataFrame):
+        return answer.shape
+    if isinstance(answer, list):
+        return len(answer), len(answer[0]) if answer else 0
+    return 1, len(answer) if answer is not None else 0
 
 
 def _copy(answer):
@@ -109,9 +122,9 @@ class MemoCursor:
         if found:
             return _copy(answer)
         answer = fetch(self._run())
-        rows = len(answer) if isinstance(answer, pd.DataFrame | list) else 1
+        rows, width = _shape(answer)
         if rows <= MAX_ROWS:
-            self._memo.put(key, _copy(answer))
+            self._memo.put(key, _copy(answer), max(1, rows * width))
         return answer
 
     def df(self) -> pd.DataFrame:
