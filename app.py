@@ -33,6 +33,7 @@ if not st.session_state.get("_navigation_ready"):
     st.session_state["_navigation_ready"] = True
     st.rerun()
 
+auth.notice()
 if cache.store_is_empty():
     st.info(t("app.empty_store"))
 if not present.slide(page, pages.PAGES):  # presenting: the chapter as one 16:9 screen

@@ -60,9 +60,14 @@ def _done(message: str) -> None:
 
 def _act(action: Callable, message: str) -> None:
     """Run one account change on the primary file; a refusal or a refused value is shown, never a traceback."""
+    principal = auth.principal()
     try:
         with cache.writer() as writer:
+            before = accounts.session_version(writer, principal.name)
             action(writer)
+            # A password, role or disabled change to one's own account ends one's own signed session: the next run
+            # is signed out, and the message must outlive the admin page it was made on.
+            ended = principal.via == "local" and accounts.session_version(writer, principal.name) != before
     except accounts.Forbidden as refused:
         st.error(auth.refusal(refused))
         return
@@ -78,6 +83,9 @@ def _act(action: Callable, message: str) -> None:
             )
         )
         return
+    if ended:
+        auth.after_sign_out(f"{message} {t('account.own_session_ended')}".strip())
+        st.rerun()
     _done(message)
 
 

@@ -207,6 +207,28 @@ def test_a_hostile_account_name_shows_as_the_text_it_is(make_app, accounts_db): 
     ]
 
 
+def test_an_admin_who_resets_their_own_password_is_told_the_sign_in_ended_and_can_sign_in_with_it(
+    make_app,
+    accounts_db,  # noqa: F811
+):
+    app = admin_page(make_app, accounts_db)
+    app.selectbox(key="admin-password-name").set_value("老张")
+    app.text_input(key="admin-password-new").input(SECRET)
+    app.text_input(key="admin-password-again").input(SECRET)
+    app.button(key="admin-password-submit").click().run()
+    assert not app.exception
+    assert [message.value for message in app.info] == [
+        "已为 老张 设置新密码。 你的账号已更改，本次登录随之结束；请用新的账号信息重新登录。"
+    ]
+    assert [error.value for error in app.main.error] == [REFUSED]  # the old sign-in no longer holds
+    assert SECRET not in page_text(app)
+    app.run()
+    assert [message.value for message in app.info] == []  # said once
+    con = connect(accounts_db)
+    assert accounts.sign_in(con, "老张", SECRET, source="test").role == "admin"
+    con.close()
+
+
 def test_the_only_admin_cannot_disable_or_demote_themself(make_app, accounts_db):  # noqa: F811
     app = admin_page(make_app, accounts_db)
     app.selectbox(key="admin-edit-name").set_value("老张").run()

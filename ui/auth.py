@@ -131,6 +131,19 @@ def current() -> accounts.Principal:
 
 
 _PRINCIPAL_KEY = "_principal"
+_SIGNED_OUT_NOTICE = "_signed_out_notice"
+
+
+def after_sign_out(message: str) -> None:
+    """Say message on the next run, whatever page that run shows: a change to one's own account signs one out."""
+    st.session_state[_SIGNED_OUT_NOTICE] = message
+
+
+def notice() -> None:
+    """The message left by after_sign_out, once, above the page."""
+    message = st.session_state.pop(_SIGNED_OUT_NOTICE, None)
+    if message:
+        st.info(message, icon=":material/logout:")
 
 
 def remember(principal: accounts.Principal) -> accounts.Principal:

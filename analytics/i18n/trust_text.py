@@ -69,6 +69,10 @@ TEXT: dict[str, dict[str, str]] = {
     "account.disabled": {"zh": "已停用账号 {name}。", "en": "Disabled {name}."},
     "account.enabled": {"zh": "已启用账号 {name}。", "en": "Enabled {name}."},
     "account.password_set": {"zh": "已为 {name} 设置新密码。", "en": "Set a new password for {name}."},
+    "account.own_session_ended": {
+        "zh": "你的账号已更改，本次登录随之结束；请用新的账号信息重新登录。",
+        "en": "Your own account changed, which ends this sign-in; please sign in again.",
+    },
     "account.role_set": {"zh": "{name} 的角色已改为 {role}。", "en": "{name} is now {role}."},
     "account.scope_set": {"zh": "{name} 的可见范围已改为：{units}", "en": "{name}'s scope is now: {units}"},
     "account.none": {"zh": "尚无账号。", "en": "No accounts yet."},
