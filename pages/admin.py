@@ -177,24 +177,23 @@ def _edit_form(principal: accounts.Principal, users, units: list[str]) -> None:
         submitted = st.form_submit_button(t("admin.save"), key=f"admin-edit-submit-{number}")
     if not submitted:
         return
-    messages = []
-    changes = []
+    messages, change = [], {}
     if role != record["role"]:
-        changes.append(lambda writer: accounts.set_role(writer, principal, chosen, role))
+        change["role"] = role
         messages.append(t("account.role_set", name=chosen, role=_role(role)))
     if sorted(scope) != sorted(current_units):
-        changes.append(lambda writer: accounts.set_units(writer, principal, chosen, scope))
+        change["units"] = scope
         messages.append(t("account.scope_set", name=chosen, units=_scope_text(scope)))
     if disabled != bool(record["disabled"]):
-        changes.append(lambda writer: accounts.set_disabled(writer, principal, chosen, disabled))
+        change["disabled"] = disabled
         messages.append(t("account.disabled" if disabled else "account.enabled", name=chosen))
-    if not changes:
+    if not change:
         st.info(t("admin.no_change"))
         return
 
+    # All or nothing: a refused part (the last admin disabled) leaves the other parts unmade too.
     def apply(writer) -> None:
-        for change in changes:
-            change(writer)
+        accounts.update_account(writer, principal, chosen, **change)
 
     _act(apply, " ".join(messages))
 

@@ -248,6 +248,24 @@ def test_the_only_admin_cannot_disable_or_demote_themself(make_app, accounts_db)
     con.close()
 
 
+def test_a_refused_part_of_an_edit_leaves_every_part_unmade(make_app, accounts_db):  # noqa: F811
+    # 老张, the only admin, narrows his own scope and disables himself in one save: the disabling is refused, and
+    # the scope must not change on its own.
+    app = admin_page(make_app, accounts_db)
+    app.selectbox(key="admin-edit-name").set_value("老张").run()
+    app.multiselect(key="admin-edit-units-2").set_value(["岳川工具研究所"])
+    app.checkbox(key="admin-edit-disabled-2").check()
+    app.button(key="admin-edit-submit-2").click().run()
+    assert [error.value for error in app.error] == [
+        "老张 是唯一启用的管理员，不能停用或降级；请先让另一个账号成为管理员。"
+    ]
+    con = connect(accounts_db)
+    assert accounts.user_units(con, "老张") == ()
+    assert accounts.principal_for(con, "老张").role == "admin"
+    assert audit.read(con, actor="老张").query("action == 'user_scope'").empty
+    con.close()
+
+
 def test_the_admin_issues_an_api_token_shown_once_and_revokes_it(make_app, accounts_db):  # noqa: F811
     app = admin_page(make_app, accounts_db)
     app.selectbox(key="admin-token-name").set_value("小李")

@@ -198,41 +198,61 @@ def _keep_an_admin(con: duckdb.DuckDBPyConnection, name: str) -> None:
         raise AccountError("account.last_admin", name=name)
 
 
+def update_account(
+    con: duckdb.DuckDBPyConnection,
+    by: Principal,
+    name: str,
+    *,
+    role: str | None = None,
+    units: tuple[str, ...] | list[str] | None = None,
+    disabled: bool | None = None,
+) -> None:
+    """Change an account's role, unit scope (empty = whole group) and disabled flag, those given, together: every
+    check passes before anything changes, so a refused change leaves the account as it was. A role change or a
+    disabled account ends its sessions at their next rerun. One audit row per change."""
+    for given, action in ((role, "user_role"), (units, "user_scope"), (disabled, "user_disable")):
+        if given is not None:
+            require(con, by, "admin", action, name)
+    old_role = _existing(con, name)[1]
+    if role is not None:
+        _check_role(role)
+    if (role is not None and role != "admin") or disabled:
+        _keep_an_admin(con, name)
+    scope = resolve_units(con, list(units)) if units is not None else None
+    old_units = user_units(con, name)
+    with connection.transaction(con) as cursor:
+        if role is not None:
+            cursor.execute("UPDATE users SET role = ? WHERE name = ?", [role, name])
+        if disabled is not None:
+            cursor.execute("UPDATE users SET disabled = ? WHERE name = ?", [disabled, name])
+        if role is not None or disabled is not None:
+            cursor.execute("UPDATE users SET session_version = session_version + 1 WHERE name = ?", [name])
+        if scope is not None:
+            cursor.execute("DELETE FROM user_units WHERE name = ?", [name])
+            for unit in scope:
+                cursor.execute("INSERT INTO user_units VALUES (?, ?)", [name, unit])
+    changes = (
+        (role, "user_role", f"{old_role} -> {role}"),
+        (scope, "user_scope", f"{list(old_units)} -> {list(scope or ())}"),
+        (disabled, "user_disable", f"disabled={disabled}"),
+    )
+    for given, action, detail in changes:
+        if given is not None:
+            audit.record(con, actor=by.name, source=by.source, action=action, target=name, detail=detail)
+
+
 def set_disabled(con: duckdb.DuckDBPyConnection, by: Principal, name: str, disabled: bool = True) -> None:
     """Disable (or enable again) an account; a disabled account's sessions end at their next rerun."""
-    require(con, by, "admin", "user_disable", name)
-    _existing(con, name)
-    if disabled:
-        _keep_an_admin(con, name)
-    con.execute("UPDATE users SET disabled = ?, session_version = session_version + 1 WHERE name = ?", [disabled, name])
-    audit.record(
-        con, actor=by.name, source=by.source, action="user_disable", target=name, detail=f"disabled={disabled}"
-    )
+    update_account(con, by, name, disabled=disabled)
 
 
 def set_role(con: duckdb.DuckDBPyConnection, by: Principal, name: str, role: str) -> None:
-    require(con, by, "admin", "user_role", name)
-    _check_role(role)
-    old = _existing(con, name)[1]
-    if role != "admin":
-        _keep_an_admin(con, name)
-    con.execute("UPDATE users SET role = ?, session_version = session_version + 1 WHERE name = ?", [role, name])
-    audit.record(con, actor=by.name, source=by.source, action="user_role", target=name, detail=f"{old} -> {role}")
+    update_account(con, by, name, role=role)
 
 
 def set_units(con: duckdb.DuckDBPyConnection, by: Principal, name: str, units: tuple[str, ...] | list[str]) -> None:
     """Replace the user's unit scope (empty = whole group)."""
-    require(con, by, "admin", "user_scope", name)
-    _existing(con, name)
-    scope = resolve_units(con, list(units))
-    old = user_units(con, name)
-    with connection.transaction(con) as cursor:
-        cursor.execute("DELETE FROM user_units WHERE name = ?", [name])
-        for unit in scope:
-            cursor.execute("INSERT INTO user_units VALUES (?, ?)", [name, unit])
-    audit.record(
-        con, actor=by.name, source=by.source, action="user_scope", target=name, detail=f"{list(old)} -> {list(scope)}"
-    )
+    update_account(con, by, name, units=units)
 
 
 def user_units(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, ...]:
