@@ -22,7 +22,7 @@ if not presenting:  # presenting draws nothing into the sidebar, so there is no 
 filters.write_url()
 
 built = navigation.build(pages.PAGES, principal)
-page = st.navigation(built, position="hidden")
+page = st.navigation([*built, *navigation.default_alias(built, pages.PAGES)], position="hidden")
 if not presenting:
     navigation.menu(menu, built, pages.PAGES, principal)
 

@@ -113,7 +113,11 @@ def open_page(app, url_path: str):
     st.Page identifies a function page by the hash of its url path."""
     from streamlit.util import calc_hash
 
-    app._page_hash = calc_hash(url_path)
+    import pages
+
+    # The default page answers at a path of its own (navigation.PageEntry.reserved_path); its public one redirects.
+    entry = next((entry for entry in pages.PAGES if entry.url_path == url_path), None)
+    app._page_hash = calc_hash(entry.reserved_path if entry else url_path)
     return app
 
 

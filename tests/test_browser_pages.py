@@ -62,6 +62,14 @@ def test_links_restore_the_view_on_every_page(dashboard_server, browser_page, de
     page.locator(".st-key-glossary-award_rate").wait_for()
     assert "申报项数" in page.locator(".st-key-glossary-award_rate").inner_text()
 
+    # The overview lives at /; its own path, typed or linked, lands there with the view kept, never on Streamlit's
+    # English "Page not found".
+    page.goto(f"{server.url}/overview{link}")
+    page.wait_for_url(re.compile(rf"^{re.escape(server.url)}/\?"))
+    expect_filters(page, NEW_MATERIALS, ["2024", "2024"])
+    expect(page.locator(f".st-key-breadcrumb{LIVE}")).to_contain_text("全集团")
+    assert "Page not found" not in page.locator("body").inner_text()
+
     page.goto(f"{server.url}/studios?year=2025")
     error = page.locator("[data-testid='stAlertContentError']").first
     error.wait_for()

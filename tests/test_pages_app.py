@@ -6,22 +6,20 @@ import json
 
 import numpy as np
 import pytest
-from streamlit.util import calc_hash
 
 from analytics import metrics
 from analytics.filters import Filters
 from analytics.metrics import projects as projects_metrics
 from analytics.store.connection import connect
+from tests.conftest import open_page as select_page
 
 PAGES = ("overview", "participation", "savings", "patents", "projects", "awards", "studios", "talent", "glossary")
 
 
 def open_page(app, url_path: str):
-    """AppTest.switch_page matches files, and these pages are functions: select the page by its url path's hash,
-    which is how st.Page names it."""
+    """The page run once the app has settled its navigation (conftest.open_page selects it)."""
     app.run()
-    app._page_hash = calc_hash(url_path)
-    return app.run()
+    return select_page(app, url_path).run()
 
 
 def texts(app) -> list[str]:
