@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from analytics import metrics  # noqa: E402
 from analytics.display import kpi_band as kpi_band_display  # noqa: E402
 from analytics.filters import Filters  # noqa: E402
-from analytics.metrics import awards, outcomes, participation, projects, savings, studios  # noqa: E402
+from analytics.metrics import awards, outcomes, participation, projects, savings, studios, talent  # noqa: E402
 from analytics.store import tree  # noqa: E402
 from analytics.store.connection import connect  # noqa: E402
 from analytics.store.memo import MemoCursor, QueryMemo  # noqa: E402
@@ -84,10 +84,13 @@ def header(con, f: Filters) -> None:
 
 
 def kpi_band(con, f: Filters) -> dict:
+    # ui/kpi.band: the figures, the previous period's when comparable, and the people tiles (金鹰, 雄鹰, 培训场次).
     now = metrics.summary(con, f)
     previous = kpi_band_display.comparable_period(f, tree.available_years(con))
-    if previous is not None:
-        metrics.summary(con, previous)
+    before = kpi_band_display.comparable(metrics.summary(con, previous) if previous is not None else None)
+    talent.band_figures(con, f)
+    if before is not None:
+        talent.band_figures(con, f.previous_period())
     return now
 
 

@@ -241,6 +241,11 @@ def talent_summary(filters: Filters) -> dict:
     return talent_metrics.talent_summary(cursor(), filters)
 
 
+@_cached(max_entries=512)
+def talent_band(filters: Filters) -> dict:
+    return talent_metrics.band_figures(cursor(), filters)
+
+
 @_cached(max_entries=256)
 def talent_pools_by_year(filters: Filters):
     return talent_metrics.pools_by_year(cursor(), filters)

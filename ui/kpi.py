@@ -40,9 +40,9 @@ def band(filters: Filters) -> dict:
 
 def people_tiles(filters: Filters, compare: bool) -> tuple:
     """金鹰, 雄鹰 and 培训场次 (issue 16), compared with the same previous period as the tiles before them."""
-    now = kpi_band.people_figures(cache.talent_summary(filters))
+    now = kpi_band.people_figures(cache.talent_band(filters))
     previous_filters = filters.previous_period()
     before = None
     if compare and previous_filters is not None:
-        before = kpi_band.people_figures(cache.talent_summary(previous_filters))
+        before = kpi_band.people_figures(cache.talent_band(previous_filters))
     return kpi_band.people_tiles(now, before, lang())

@@ -124,7 +124,7 @@ def tiles(now: dict, before: dict | None, lang: str) -> tuple[Tile, ...]:
 
 
 def people_figures(talent_summary: dict) -> dict:
-    """The band's people figures from metrics.talent.talent_summary: 金鹰, 雄鹰 and 培训场次."""
+    """The band's people figures from metrics.talent.band_figures (or talent_summary): 金鹰, 雄鹰 and 培训场次."""
     return {
         "golden_eagles": talent_summary["pools"]["金鹰"],
         "eagles": talent_summary["pools"]["雄鹰"],

@@ -151,13 +151,24 @@ def talent_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     year = reference_year(con, filters)
     people = talent_people(con, filters)
     moves = talent_moves(con, filters)
+    band = band_figures(con, filters)
     return {
-        "pools": pools(people, year),
+        "pools": band["pools"],
         "promotions": int((moves["move"] == "promotion").sum()),
         "exits": int((moves["move"] == "exit").sum()),
         "titled_share": titled_share(con, filters, year),
         "party_member_share": party_share(people, year),
         "honours": honours_by_level(honour_titles(con, filters)),
+        "training": band["training"],
+    }
+
+
+def band_figures(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    """talent_summary's pools (in the reference year) and training (over the selected years) alone: what the KPI
+    band shows, without the moves, shares and honours it does not."""
+    people = talent_people(con, filters)
+    return {
+        "pools": pools(people, reference_year(con, filters)),
         "training": training_figures(training_totals(con, filters)),
     }
 
