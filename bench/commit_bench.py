@@ -116,11 +116,42 @@ def run(source: Path, data: bytes, *, full: bool) -> dict[str, float]:
     }  # fmt: skip
 
 
+def crossover(source: Path, shares: list[float]) -> None:
+    """Seconds to refresh a random share of the owner units against a full rebuild, each in a rolled-back
+    transaction on a copy of the store: where refreshing stops paying (rollup.FULL_REBUILD_SHARE)."""
+    with tempfile.TemporaryDirectory(dir=source.parent) as folder:
+        store = Path(folder) / "copy.duckdb"
+        shutil.copy(source, store)
+        con = connect(store)
+        units = [row[0] for row in con.execute("SELECT unit FROM units ORDER BY hash(unit)").fetchall()]
+
+        def seconds(action) -> float:
+            cursor = con.cursor()
+            cursor.execute("BEGIN TRANSACTION")
+            start = time.perf_counter()
+            action(cursor)
+            spent = time.perf_counter() - start
+            cursor.execute("ROLLBACK")
+            cursor.close()
+            return spent
+
+        full = seconds(rollup.rebuild_rollups)
+        print(f"full rebuild: {full:.2f} s")
+        for share in shares:
+            chosen = units[: round(share * len(units))]
+            refresh = seconds(lambda cursor, chosen=chosen: rollup.refresh_rollups(cursor, chosen, chosen))
+            print(
+                f"refresh {share:>5.0%} of the units ({len(chosen):,}): {refresh:.2f} s ({refresh / full:.0%} of full)"
+            )
+        con.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=Path("/work/scratch-incr/s1m.duckdb"))
     parser.add_argument("--rows", type=int, default=500)
     parser.add_argument("--updated", type=int, default=50)
+    parser.add_argument("--crossover", action="store_true", help="also time refreshes of 1%%–100%% of the units")
     args = parser.parse_args()
     os.environ.setdefault("DASHBOARD_BACKUPS", "0")  # the automatic backup copies the file: timed apart
     data = build_csv(args.db, args.rows, args.updated)
@@ -133,6 +164,8 @@ def main() -> None:
             f" (roll-ups {seconds['commit_rollups']:.2f} s), undo {seconds['undo']:.2f} s"
             f" (roll-ups {seconds['undo_rollups']:.2f} s)"
         )
+    if args.crossover:
+        crossover(args.db, [0.01, 0.05, 0.1, 0.25, 0.4, 0.6, 0.8, 1.0])
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

@@ -139,19 +139,23 @@ def test_a_headcount_row_refreshes_the_cover_of_every_unit_below_it(tmp_path):
         assert rollup_rows(con) == full_rebuild_rows(con)
 
 
-@pytest.mark.parametrize("share, refreshed", [(0.25, False), (1.0, True)])
-def test_a_batch_touching_more_than_the_share_of_units_rebuilds_everything(tmp_path, share, refreshed):
+@pytest.mark.parametrize(
+    "owners, refreshed", [(("A1支部", "B1支部", "A2支部"), True), (("A1支部", "B1支部", "A2支部", "公司A"), False)]
+)
+def test_a_batch_touching_more_than_half_the_units_rebuilds_everything(tmp_path, owners, refreshed):
     con = new_store(tmp_path)
     load_records(con, "tree.xlsx", units=GROUP_TREE)
-    # 2 of 7 units touched: above a quarter, so the default rebuilds all; with the share at 1.0 it refreshes.
-    with (
-        mock.patch.object(rollup, "FULL_REBUILD_SHARE", share),
-        mock.patch.object(rollup, "refresh_rollups", wraps=rollup.refresh_rollups) as refresh,
-    ):
-        load_records(con, "first.xlsx", projects=[project("P1", "A1支部"), project("P2", "B1支部", unit="公司B")])
+    # 3 of the 7 units touched: refreshed; 4: more than half, rebuilt whole. The figures are the same either way.
+    companies = {"A1支部": "公司A", "A2支部": "公司A", "B1支部": "公司B", "公司A": "公司A"}
+    projects = [
+        project(f"P{i}", owner if owner != "公司A" else None, companies[owner]) for i, owner in enumerate(owners)
+    ]
+    with mock.patch.object(rollup, "refresh_rollups", wraps=rollup.refresh_rollups) as refresh:
+        load_records(con, "first.xlsx", projects=projects)
     assert refresh.called is refreshed
-    assert unit_year(con, "A1支部") == (1, 0, None, 0, 0, 0)
-    assert unit_year(con, "B1支部") == (1, 0, None, 0, 0, 0)
+    for owner in owners:
+        assert unit_year(con, owner) == (1, 0, None, 0, 0, 0)
+    assert unit_year(con, "公司B") is None
 
 
 BRANCHES = {"A1支部": "公司A", "A2支部": "公司A", "B1支部": "公司B", None: "公司A"}
