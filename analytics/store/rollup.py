@@ -42,8 +42,8 @@ def _refill(
     )
 
 
-# Above this share of the units touched, the full rebuild is about as quick: at 1M projects a refresh of 40% of the
-# units cost 16% of a full rebuild, of 60% two thirds, of 80% all of it (bench/commit_bench.py --crossover).
+# Above this share of the units touched, the full rebuild is nearly as quick: at 1M projects a refresh of 40% of the
+# units cost 16–41% of a full rebuild, of 60% 66–74%, of 80% 94–96% (bench/commit_bench.py --crossover).
 FULL_REBUILD_SHARE = 0.5
 
 
