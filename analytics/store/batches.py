@@ -21,7 +21,7 @@ from analytics.contract import vocab
 from analytics.store import accounts, audit, backup
 from analytics.store.accounts import Principal
 from analytics.store.connection import FACT_TABLES, transaction
-from analytics.store.rollup import rebuild_rollups
+from analytics.store.rollup import refresh_touched, touched_by
 from analytics.store.sql import read_sql
 from analytics.store.tree import rebuild_unit_closure, subtree
 
@@ -207,9 +207,12 @@ def commit_generated(
 
 
 def _after_write(cursor, batch_id: int) -> None:
-    """What every write owes the readers, inside its transaction: the closure, the roll-ups, the integrity check."""
-    rebuild_unit_closure(cursor)
-    rebuild_rollups(cursor)
+    """What every write owes the readers, inside its transaction: the closure, the roll-ups (of the units the batch
+    touched), the integrity check."""
+    touched = touched_by(cursor, batch_id)
+    if touched.units_changed:
+        rebuild_unit_closure(cursor)
+    refresh_touched(cursor, touched)
     _check_integrity(cursor, batch_id)
 
 
@@ -325,6 +328,8 @@ def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str) -> N
         raise UndoRefused("undo_later_batches", batch=batch_id, later=", ".join(f"#{b}" for b in later))
     backup.before_write(con, "undo")
     with transaction(con) as cursor:
+        # Before the rows move: afterwards the restored versions no longer say which batch they came back from.
+        touched = touched_by(cursor, batch_id)
         for table in FACT_TABLES:
             columns = ", ".join([*table_columns(cursor, table), "batch_id"])
             # Columns named, not by position: a column added to an older store sits at a different place in history.
@@ -344,8 +349,9 @@ def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, undone_by: str) -> N
             "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
             [datetime.now(), undone_by, batch_id],
         )
-        rebuild_unit_closure(cursor)
-        rebuild_rollups(cursor)
+        if touched.units_changed:
+            rebuild_unit_closure(cursor)
+        refresh_touched(cursor, touched)
         missing = orphans(cursor)
         if missing:
             raise UndoRefused("undo_orphans", batch=batch_id, refs="、".join(f"{t}:{r}" for t, r in missing))

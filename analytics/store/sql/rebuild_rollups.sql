@@ -1,11 +1,22 @@
 -- Recompute fact_rollup, project_outcome_rollup, project_savings_rollup, headcount_cover, open_project_rollup and
 -- fact_years from the current facts (see schema.sql). Run by every commit and undo inside its transaction, and once
 -- for a store made before the roll-ups existed. project_savings_rollup is read by fact_rollup (its single-year savers), so it is filled first.
-DELETE FROM fact_rollup;
-DELETE FROM project_outcome_rollup;
-DELETE FROM project_savings_rollup;
-DELETE FROM headcount_cover;
-DELETE FROM open_project_rollup;
+-- The one definition serves both the full rebuild and a commit's refresh (rollup.py): with the variable
+-- rollup_everything false, only the owner units in the temp table rollup_scope (and the headcount rows of the units
+-- in cover_scope) are deleted and refilled. Every roll-up row depends only on the facts of its own owner unit (a
+-- project's outcomes and awards count where the project does; ranks lie within an owner unit's cells) and a
+-- headcount cover only on the rows above its unit, so refilling those keys alone gives what a full rebuild would.
+CREATE OR REPLACE TEMP MACRO in_rollup_scope(owner) AS
+    getvariable('rollup_everything') OR owner IN (SELECT owner_unit FROM rollup_scope);
+CREATE OR REPLACE TEMP MACRO in_cover_scope(headcount_unit) AS
+    getvariable('rollup_everything') OR headcount_unit IN (SELECT unit FROM cover_scope);
+
+DELETE FROM fact_rollup WHERE in_rollup_scope(owner_unit);
+DELETE FROM project_outcome_rollup WHERE in_rollup_scope(owner_unit);
+DELETE FROM project_savings_rollup WHERE in_rollup_scope(owner_unit);
+DELETE FROM headcount_cover WHERE in_cover_scope(unit);
+DELETE FROM open_project_rollup WHERE in_rollup_scope(owner_unit);
+-- Cheap (a few rows from the coarsest roll-up grain and small tables): always whole.
 DELETE FROM fact_years;
 
 INSERT INTO headcount_cover
@@ -25,7 +36,8 @@ stated_above AS (
 SELECT h.unit, h.year, d.depth - s.steps AS covered_depth
 FROM headcount AS h
 JOIN depths AS d ON d.unit = h.unit
-LEFT JOIN stated_above AS s ON s.unit = h.unit AND s.year = h.year;
+LEFT JOIN stated_above AS s ON s.unit = h.unit AND s.year = h.year
+WHERE in_cover_scope(h.unit);
 
 INSERT INTO project_outcome_rollup
 SELECT
@@ -38,6 +50,7 @@ SELECT
         AS patent_count
 FROM outcomes AS o
 JOIN projects AS p ON p.project_id = o.project_id
+WHERE in_rollup_scope(coalesce(p.branch, p.unit))
 GROUP BY ALL;
 
 INSERT INTO project_savings_rollup
@@ -45,7 +58,7 @@ WITH saved AS (
     SELECT project_id, year, owner_unit, program, category, savings_wan,
            count(*) OVER (PARTITION BY project_id) > 1 AS several_years
     FROM project_outcome_rollup
-    WHERE savings_wan IS NOT NULL
+    WHERE savings_wan IS NOT NULL AND in_rollup_scope(owner_unit)
 )
 SELECT
     project_id, year, owner_unit, program, category, savings_wan,
@@ -67,6 +80,7 @@ WITH project_part AS (
         count(*) FILTER (WHERE status = '已结题') AS projects_completed,
         count(*) FILTER (WHERE status IS DISTINCT FROM '已终止') AS projects_not_stopped
     FROM projects
+    WHERE in_rollup_scope(coalesce(branch, unit))
     GROUP BY ALL
 ),
 
@@ -91,13 +105,14 @@ outcome_part AS (
         sum(o.quantity) FILTER (WHERE o.outcome_type = '其他') AS other_outcomes
     FROM outcomes AS o
     LEFT JOIN projects AS p ON p.project_id = o.project_id
-    WHERE coalesce(o.year, p.year) IS NOT NULL
+    WHERE coalesce(o.year, p.year) IS NOT NULL AND in_rollup_scope(coalesce(p.branch, p.unit, o.unit))
     GROUP BY ALL
 ),
 
 savings_part AS (
     SELECT owner_unit, year, program, category, count(*) FILTER (WHERE unit_rank > 0) AS single_year_savers
     FROM project_savings_rollup
+    WHERE in_rollup_scope(owner_unit)
     GROUP BY ALL
 ),
 
@@ -118,6 +133,7 @@ award_part AS (
         count(*) FILTER (WHERE a.level IS NULL AND a.result = '获奖') AS awarded_unstated
     FROM awards AS a
     JOIN projects AS p ON p.project_id = a.project_id
+    WHERE in_rollup_scope(coalesce(p.branch, p.unit))
     GROUP BY ALL
 ),
 
@@ -158,7 +174,7 @@ ORDER BY by_program, by_category, year, owner_unit;
 INSERT INTO open_project_rollup
 SELECT coalesce(branch, unit) AS owner_unit, year, program, category, end_date, count(*) AS projects
 FROM projects
-WHERE board_status(status, end_date, DATE '9999-12-31') = 'overdue'
+WHERE board_status(status, end_date, DATE '9999-12-31') = 'overdue' AND in_rollup_scope(coalesce(branch, unit))
 GROUP BY ALL
 ORDER BY end_date;
 
