@@ -107,7 +107,7 @@ class ExportBuild:
 
 def store_file(con: duckdb.DuckDBPyConnection) -> str:
     """The database file a connection reads: for a page's cursor, the published copy (vNNNNNNNN.duckdb) it is
-    pinned to."""
+    pinned to (DuckDB gives it absolute, so the child, run from the project folder, finds it too)."""
     cursor = con.cursor()
     try:
         return cursor.execute(
