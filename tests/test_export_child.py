@@ -134,3 +134,10 @@ def test_a_scoped_exporters_workbook_built_in_the_child_names_only_their_units_p
     rows = con.execute("SELECT actor, action, target FROM audit_log WHERE action = 'export'").fetchall()
     con.close()
     assert rows == [("乙公司读者", "export", "xlsx")]
+
+
+def test_a_build_that_cannot_start_is_a_failed_job_not_an_exception(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))  # nowhere to put the file
+    job = jobs.wait(jobs.start(export_builds.big_file))
+    assert job.done and job.data is None and job.pid is None
+    assert job.error.startswith("FileNotFoundError: ")

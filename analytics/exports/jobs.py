@@ -123,14 +123,15 @@ def start(build: Build, *, memory_mb: int = MEMORY_MB, timeout_s: float = TIMEOU
     # A fresh interpreter, not multiprocessing: under Streamlit __main__ is the app script, which spawn and
     # forkserver children would run again; and fork is unsafe in a server with threads.
     request = pickle.dumps(build, protocol=pickle.HIGHEST_PROTOCOL)  # refused here, loudly, if not picklable
-    handle, out = tempfile.mkstemp(prefix="export-", suffix=".part")
-    os.close(handle)
     env = {
         **os.environ,
         **CHILD_ENV,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
+    out = None
     try:
+        handle, out = tempfile.mkstemp(prefix="export-", suffix=".part")
+        os.close(handle)
         process = subprocess.Popen(
             [sys.executable, "-m", "analytics.exports.worker", str(memory_mb * MB), out],
             stdin=subprocess.PIPE,
@@ -138,9 +139,11 @@ def start(build: Build, *, memory_mb: int = MEMORY_MB, timeout_s: float = TIMEOU
             env=env,
             cwd=ROOT,
         )
-    except OSError:
-        Path(out).unlink(missing_ok=True)
-        raise
+    except OSError as exc:  # no room for the file, or no process to be had: the panel says the build failed
+        _LOG.exception("export build could not start")
+        if out is not None:
+            Path(out).unlink(missing_ok=True)
+        return Job(error=f"{type(exc).__name__}: {exc}".splitlines()[0])
     job = Job(pid=process.pid)
     job._thread = threading.Thread(
         target=_follow, args=(job, process, request, Path(out), memory_mb, timeout_s), name="export", daemon=True
@@ -183,12 +186,12 @@ def _follow(job: Job, process: subprocess.Popen, request: bytes, out: Path, memo
             elif kind == "done":
                 job.peak_mb = float(rest)
         code = process.wait()
-        if timed_out.is_set():
-            job.error = f"TimeoutError: stopped after {timeout_s:g} s"
-        elif code == 0 and reported is None:
+        if code == 0 and reported is None:
             data = out.read_bytes()
             job.fraction, job.stage = 1.0, "done"
             job.data = data
+        elif timed_out.is_set():
+            job.error = f"TimeoutError: stopped after {timeout_s:g} s"
         else:
             job.error = reported or _death(code, memory_mb)
             _LOG.error("export build failed: %s", job.error)
