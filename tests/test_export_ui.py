@@ -1,6 +1,8 @@
 """The export panel: four download buttons in the sidebar, and what each one builds for the filters it was drawn for."""
 
 import io
+import os
+import signal
 
 import openpyxl
 
@@ -27,7 +29,7 @@ def test_builder_uses_its_own_cursor(demo_db):
 
 
 def test_build_runs_off_the_script_and_turns_the_download_on(make_app, demo_db):
-    """生成 starts the workbook on a thread of its own; once it is done, the page's rerun offers its bytes."""
+    """生成 starts the workbook in a process of its own; once it is done, the page's rerun offers its bytes."""
     app = make_app(demo_db, unit="岳川工具研究所", year="2024").run()
     download = next(button for button in app.sidebar.get("download_button") if button.proto.id.endswith("export-xlsx"))
     assert download.proto.disabled
@@ -42,11 +44,32 @@ def test_build_runs_off_the_script_and_turns_the_download_on(make_app, demo_db):
     assert book.sheetnames[:4] == ["说明", "分单位指标", "项目", "成果"]
 
 
-def test_a_failed_build_says_so_without_a_traceback():
-    def broken(progress):
-        progress(0.25, "rows")
-        raise RuntimeError("disk full\nTraceback …")
+def broken(progress):
+    """A build that fails a quarter of the way (module-level: a build is pickled to its child process)."""
+    progress(0.25, "rows")
+    raise RuntimeError("disk full\nTraceback …")
 
+
+def test_a_failed_build_says_so_without_a_traceback():
     job = jobs.wait(jobs.start(broken), timeout=10)
     assert job.done and job.data is None
     assert job.error == "RuntimeError: disk full" and job.fraction == 0.25
+
+
+def test_a_build_whose_process_dies_shows_export_failed_and_can_be_built_again(make_app, demo_db):
+    app = make_app(demo_db, unit="岳川工具研究所", year="2024").run()
+    app.sidebar.button(key="export-build-xlsx").click().run()
+    job = app.session_state["export-job-xlsx"][1]
+    os.kill(job.pid, signal.SIGKILL)  # as the kernel does to a process out of memory
+    jobs.wait(job, timeout=60)
+    app.run()
+    assert not app.exception
+    assert [error.value for error in app.sidebar.error] == ["生成失败，请稍后重试或联系管理员。"]
+    download = next(button for button in app.sidebar.get("download_button") if button.proto.id.endswith("export-xlsx"))
+    assert download.proto.disabled
+    app.sidebar.button(key="export-build-xlsx").click().run()
+    again = jobs.wait(app.session_state["export-job-xlsx"][1], timeout=120)
+    assert again.error is None and again.pid != job.pid
+    app.run()
+    assert app.sidebar.error == []
+    assert openpyxl.load_workbook(io.BytesIO(again.data)).sheetnames[0] == "说明"

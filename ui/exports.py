@@ -1,18 +1,14 @@
-"""The export panel: for the current filters, each file is built on a thread of its own (off the page's script run)
-when its 生成 button is pressed, with a progress bar, and its download button turns on when the file is ready."""
+"""The export panel: for the current filters, each file is built in a child process of its own (off the server) when
+its 生成 button is pressed, with a progress bar, and its download button turns on when the file is ready."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import duckdb
 import streamlit as st
 
 from analytics import exports
-from analytics.contract.access import NO_UNIT
 from analytics.exports import jobs
 from analytics.filters import Filters
-from analytics.store import accounts, audit
 from analytics.store.accounts import Principal
 from ui import auth, cache
 from ui.i18n import lang, t
@@ -24,30 +20,11 @@ POLL_SECONDS = 1.0
 
 def builder(
     base: duckdb.DuckDBPyConnection, selection: Filters, fmt: str, language: str, principal: Principal | None = None
-) -> Callable[..., bytes]:
-    """The file for one button, built on another thread than the page's: it takes its own cursor (a connection
-    used from two threads at once is refused). Each file built is audited under the principal's name."""
-
-    def build(progress: Callable[[float, str], None] | None = None) -> bytes:
-        con = base.cursor()
-        try:
-            # Names only where the principal's scope covers the units (nobody's when no principal is known).
-            names = accounts.name_scope(con, principal) if principal is not None else NO_UNIT
-            data = exports.build(con, selection, fmt, language, names=names, progress=progress)
-            if principal is not None:
-                audit.record(
-                    con,
-                    actor=principal.name,
-                    source=principal.source,
-                    action="export",
-                    target=fmt,
-                    detail=str(selection.params()),
-                )
-            return data
-        finally:
-            con.close()
-
-    return build
+) -> jobs.ExportBuild:
+    """The file for one button, from the published copy base reads (the page's), so it agrees with the screen:
+    called here it reads through a cursor of its own on base; given to jobs.start it is built in a child process
+    that opens that copy. Each file built is audited under the principal's name."""
+    return jobs.ExportBuild(jobs.store_file(base), selection, fmt, language, principal, base=base)
 
 
 def _key(fmt: str) -> str:
