@@ -3,6 +3,7 @@ savings (ranked per cell) give the top projects and the concentration, for one-y
 fact_rollup's rows by programme give a programme's figures; headcount_cover lets a stated row override below it."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -301,3 +302,15 @@ def test_due_projects_by_unit_and_the_years_on_offer_follow_a_batch_and_its_undo
     assert tree.available_years(store) == [2023, 2024]
     assert metrics.summary(store, ALL)["projects_due"] == 0
     assert metrics.summary(store, ALL)["due_completion_rate"] is None
+
+
+def test_a_branch_active_in_two_chosen_programmes_counts_once(store):
+    # 2024: A1支部 runs P1, P2 (双创) and P6 (QC课题), A2支部 P3 (QC课题): 公司A has two active branches of two, in
+    # one programme or in both together (A1支部's two programme rows are one branch).
+    both = Filters(units=("公司A",), year_from=2024, year_to=2024, programs=("双创", "QC课题"))
+    for filters in (both, replace(both, programs=("QC课题",)), replace(both, programs=())):
+        figures = metrics.summary(store, filters)
+        assert (figures["branches_active"], figures["branches_total"], figures["branch_coverage"]) == (2, 2, 1.0)
+    assert metrics.summary(store, replace(both, programs=("双创",)))["branches_active"] == 1
+    by_unit = metrics.kpis_by_unit(store, replace(both, units=()), ["公司A", "公司B"]).set_index("unit")
+    assert by_unit["branches_active"].to_dict() == {"公司A": 2, "公司B": 1}

@@ -134,7 +134,11 @@ def honours_by_level(titles: pd.DataFrame) -> dict[str, int]:
 
 def training_totals(con: duckdb.DuckDBPyConnection, filters: Filters, units: list[str] | None = None) -> pd.DataFrame:
     """group_key, year, training_type, sessions, attendance, hours."""
-    return query(con, "training_totals", _params(con, filters, units, RANGE_PARAMS))
+    # Every year asked for and the chosen ones kept here (each row is its own year's): the band's two periods are
+    # one question to the store (store/memo.py).
+    totals = query(con, "training_totals", _params(con, filters.without_years(), units, RANGE_PARAMS))
+    chosen = totals["year"].between(filters.year_from or -(10**9), filters.year_to or 10**9)
+    return totals if chosen.all() else totals[chosen].reset_index(drop=True)
 
 
 def training_figures(totals: pd.DataFrame) -> dict:

@@ -20,9 +20,19 @@ rolled AS (
         sum(r.software_copyrights) AS software_copyrights,
         sum(r.awards_declared) AS awards_declared,
         sum(r.awards_awarded) AS awards_awarded,
-        count(DISTINCT r.owner_unit) FILTER (WHERE r.projects > 0 AND r.branch_owner) AS branches_active
+        -- One roll-up row per unit and year unless several programmes or categories are chosen (see below).
+        count(*) FILTER (WHERE r.projects > 0 AND r.branch_owner) AS branches_active
     FROM rollup_facts($year_from, $year_to, $programs, $categories, false, false) AS r
     JOIN grp AS g ON g.unit = r.owner_unit
+    GROUP BY g.group_key, r.year
+),
+
+-- With several programmes or categories chosen a unit has a row for each: its branches are counted once.
+active_branches AS (
+    SELECT g.group_key, r.year, count(DISTINCT r.owner_unit) AS branches_active
+    FROM rollup_facts($year_from, $year_to, $programs, $categories, false, false) AS r
+    JOIN grp AS g ON g.unit = r.owner_unit
+    WHERE (len($programs) > 1 OR len($categories) > 1) AND r.projects > 0 AND r.branch_owner
     GROUP BY g.group_key, r.year
 ),
 
@@ -84,9 +94,10 @@ SELECT
     hr.participating_members,
     hr.branches_stated,
     coalesce(bu.branch_units, 0) AS branch_units,
-    coalesce(r.branches_active, 0) AS branches_active
+    coalesce(ab.branches_active, r.branches_active, 0) AS branches_active
 FROM group_years AS y
 LEFT JOIN rolled AS r USING (group_key, year)
+LEFT JOIN active_branches AS ab USING (group_key, year)
 LEFT JOIN overdue AS od USING (group_key, year)
 LEFT JOIN headcount_rollup AS hr USING (group_key, year)
 LEFT JOIN branch_units AS bu USING (group_key)
