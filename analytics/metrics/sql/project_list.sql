@@ -5,9 +5,12 @@
 -- (ties by project number); $descending; $limit (NULL for every row) and $offset.
 -- Params: $group_keys/$group_roots, $year_from, $year_to, $programs, $categories, $as_of (DATE), $search,
 -- $overdue_all_years (also every start year's overdue projects), $order_by, $descending, $limit, $offset.
-WITH keyed AS NOT MATERIALIZED (
+-- Sorted and cut to the page in one pass: DuckDB's top-n keeps only the page's rows, and fetches the other columns of
+-- those rows alone (reading the keys first and joining back cost a second pass over every project when the selected
+-- projects lie spread over the table, as one branch's do).
+WITH page AS (
     SELECT
-        p.project_id, p.year,
+        p.*,
         -- the year sorts as a number below; a text key is built only for the other columns
         CASE $order_by
             WHEN 'project_id' THEN p.project_id
@@ -23,25 +26,13 @@ WITH keyed AS NOT MATERIALIZED (
     FROM searched_projects(
         $group_keys, $group_roots, $year_from, $year_to, $programs, $categories, $search, $as_of, $overdue_all_years
     ) AS p
-),
-
--- The page's keys first, then its rows' other columns: the sort carries three columns, not every one.
-page_keys AS (
-    SELECT *
-    FROM keyed
     ORDER BY
-        CASE WHEN $order_by = 'year' AND $descending THEN year END DESC NULLS LAST,
-        CASE WHEN $order_by = 'year' AND NOT $descending THEN year END ASC NULLS LAST,
+        CASE WHEN $order_by = 'year' AND $descending THEN p.year END DESC NULLS LAST,
+        CASE WHEN $order_by = 'year' AND NOT $descending THEN p.year END ASC NULLS LAST,
         CASE WHEN $descending THEN sort_key END DESC NULLS LAST,
         CASE WHEN NOT $descending THEN sort_key END ASC NULLS LAST,
-        project_id
+        p.project_id
     LIMIT $limit OFFSET $offset
-),
-
-page AS (
-    SELECT p.*, k.sort_key
-    FROM page_keys AS k
-    JOIN project_facts(NULL, NULL, [], []) AS p ON p.project_id = k.project_id
 ),
 
 outcome_totals AS (
