@@ -36,3 +36,14 @@ class Filters:
 
     def without_years(self) -> Filters:
         return replace(self, year_from=None, year_to=None)
+
+    def in_years(self, frame, column: str = "year"):
+        """The rows of a frame (one year's figures each) whose column lies in the chosen years, as the SQL filters
+        `(year_from IS NULL OR y >= year_from) AND (year_to IS NULL OR y <= year_to)` would keep them."""
+        if self.year_from is None and self.year_to is None:
+            return frame
+        years = frame[column]
+        keep = years >= self.year_from if self.year_from is not None else years.notna()
+        if self.year_to is not None:
+            keep &= years <= self.year_to
+        return frame if keep.all() else frame[keep].reset_index(drop=True)

@@ -1,5 +1,6 @@
 """Metrics on a hand-built group, every expected figure worked out by hand in the comments."""
 
+import pandas as pd
 import pytest
 
 from analytics.filters import Filters
@@ -142,6 +143,13 @@ def test_all_years_and_trend(con):
     assert years.loc[2023, "projects"] == 1
     assert years.loc[2025, "savings_wan"] == 7.5
     assert years.loc[2023, "participation_rate"] == 25 / 40
+
+
+def test_a_per_year_frame_kept_to_the_chosen_years_as_the_sql_filter_keeps_them():
+    frame = pd.DataFrame({"year": [2022, 2023, 2024, None], "n": [1, 2, 3, 4]})
+    assert list(Filters().in_years(frame)["n"]) == [1, 2, 3, 4]  # nothing chosen: every row, an unknown year too
+    assert list(Filters(year_from=2023, year_to=2024).in_years(frame)["n"]) == [2, 3]
+    assert list(Filters(year_to=2023).in_years(frame)["n"]) == [1, 2]
 
 
 def test_previous_period_of_a_range():

@@ -46,9 +46,7 @@ def kpis_by_year(con: duckdb.DuckDBPyConnection, filters: Filters, groups: dict[
     keys = [key for key, roots in groups.items() for _ in roots]
     roots = [root for group_roots in groups.values() for root in group_roots]
     params = {"group_keys": keys, "group_roots": roots, "as_of": data_as_of(con), **filters.without_years().params()}
-    per_year = query(con, "kpis_by_group", params)
-    chosen = per_year["year"].between(filters.year_from or -(10**9), filters.year_to or 10**9)
-    return per_year if chosen.all() else per_year[chosen].reset_index(drop=True)
+    return filters.in_years(query(con, "kpis_by_group", params))
 
 
 def summarise(per_year: pd.DataFrame | list[dict], ref_year: int | None) -> dict:

@@ -136,9 +136,7 @@ def training_totals(con: duckdb.DuckDBPyConnection, filters: Filters, units: lis
     """group_key, year, training_type, sessions, attendance, hours."""
     # Every year asked for and the chosen ones kept here (each row is its own year's): the band's two periods are
     # one question to the store (store/memo.py).
-    totals = query(con, "training_totals", _params(con, filters.without_years(), units, RANGE_PARAMS))
-    chosen = totals["year"].between(filters.year_from or -(10**9), filters.year_to or 10**9)
-    return totals if chosen.all() else totals[chosen].reset_index(drop=True)
+    return filters.in_years(query(con, "training_totals", _params(con, filters.without_years(), units, RANGE_PARAMS)))
 
 
 def training_figures(totals: pd.DataFrame) -> dict:
