@@ -143,7 +143,7 @@ def start(build: Build, *, memory_mb: int = MEMORY_MB, timeout_s: float = TIMEOU
         _LOG.exception("export build could not start")
         if out is not None:
             Path(out).unlink(missing_ok=True)
-        return Job(error=f"{type(exc).__name__}: {exc}".splitlines()[0])
+        return Job(error=_failure(exc))
     job = Job(pid=process.pid)
     job._thread = threading.Thread(
         target=_follow, args=(job, process, request, Path(out), memory_mb, timeout_s), name="export", daemon=True
@@ -162,7 +162,7 @@ def start_here(build: Build) -> Job:
             data = build(job._progress)
         except Exception as exc:
             _LOG.exception("export build failed")
-            job.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            job.error = _failure(exc)
             return
         job.fraction, job.stage = 1.0, "done"
         job.data = data
@@ -219,13 +219,18 @@ def _follow(job: Job, process: subprocess.Popen, request: bytes, out: Path, memo
         _LOG.exception("export build failed")
         with suppress(OSError):
             process.kill()
-        job.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        job.error = _failure(exc)
     finally:
         timer.cancel()
         process.stdout.close()
         with suppress(OSError):
             process.wait()
         out.unlink(missing_ok=True)
+
+
+def _failure(exc: BaseException) -> str:
+    """A failure as the job's error: its kind and first line, never a traceback (the log has that)."""
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
 def _death(code: int, memory_mb: int) -> str:
