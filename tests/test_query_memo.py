@@ -75,3 +75,12 @@ def test_the_memo_keeps_the_most_recent_answers_within_its_size():
     ask(9)
     ask(10)  # the oldest was let go: asked of the store again
     assert (memo.hits, memo.misses) == (1, 4)
+
+
+def test_a_statement_that_is_not_a_read_runs_at_once_and_turns_the_memo_off():
+    con, memo = numbers(3), QueryMemo()
+    cursor = MemoCursor(con.cursor(), memo)
+    cursor.execute("CREATE TEMP TABLE picked AS SELECT n FROM t WHERE n > 0")  # nothing fetched after it
+    assert cursor.execute("SELECT count(*) FROM picked").fetchone() == (2,)
+    assert cursor.execute("SELECT count(*) FROM picked").fetchone() == (2,)
+    assert (memo.hits, memo.misses) == (0, 0)

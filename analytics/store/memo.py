@@ -100,12 +100,14 @@ class MemoCursor:
         self._executed = True
 
     def execute(self, sql: str, parameters=None):
-        if not _is_query(str(sql)):
-            self._memo = None
-        # Run when an answer is not in memo (or something other than rows is asked of it); one fetch per execute.
         self._pending = (sql, _frozen(parameters))
         self._statement = (sql,) if parameters is None else (sql, parameters)
         self._executed = False
+        if not _is_query(str(sql)):
+            # Run now, whether or not anything is fetched after it, and never answered from memory again.
+            self._memo = None
+            self._run()
+        # A read runs when its answer is not in memo (or something other than rows is asked of it): one fetch each.
         return self
 
     def _run(self) -> duckdb.DuckDBPyConnection:
