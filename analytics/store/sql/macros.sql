@@ -56,6 +56,14 @@ CREATE OR REPLACE MACRO check_facts(year_from, year_to, programs, categories) AS
       AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], p.program))
       AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], p.category));
 
+-- A roll-up row (one cell: its year, programme, category) within the chosen years, programmes and categories: the
+-- one statement of the filter every roll-up macro below applies.
+CREATE OR REPLACE MACRO in_selection(year, program, category, year_from, year_to, programs, categories) AS
+    (year_from IS NULL OR year >= year_from)
+    AND (year_to IS NULL OR year <= year_to)
+    AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], program))
+    AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], category));
+
 -- The same filters over fact_rollup, from the coarsest grain that holds what is asked: split_program and
 -- split_category ask for rows per programme or category even without a filter on it (a chart split by them).
 CREATE OR REPLACE MACRO rollup_facts(year_from, year_to, programs, categories, split_program, split_category) AS TABLE
@@ -63,19 +71,13 @@ CREATE OR REPLACE MACRO rollup_facts(year_from, year_to, programs, categories, s
     FROM fact_rollup AS r
     WHERE r.by_program = (split_program OR len(programs::VARCHAR[]) > 0)
       AND r.by_category = (split_category OR len(categories::VARCHAR[]) > 0)
-      AND (year_from IS NULL OR r.year >= year_from)
-      AND (year_to IS NULL OR r.year <= year_to)
-      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
-      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+      AND in_selection(r.year, r.program, r.category, year_from, year_to, programs, categories);
 
 -- The same filters over project_outcome_rollup (each project's outcomes per year they count in).
 CREATE OR REPLACE MACRO project_outcome_facts(year_from, year_to, programs, categories) AS TABLE
     SELECT r.*
     FROM project_outcome_rollup AS r
-    WHERE (year_from IS NULL OR r.year >= year_from)
-      AND (year_to IS NULL OR r.year <= year_to)
-      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
-      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+    WHERE in_selection(r.year, r.program, r.category, year_from, year_to, programs, categories);
 
 -- The same filters over project_savings_rollup, keeping only the rows that can be among a selection's top n
 -- projects by savings (see schema.sql): every multi-year project's rows (rank 0) and each cell's first n; the cell
@@ -85,19 +87,13 @@ CREATE OR REPLACE MACRO project_savings_facts(year_from, year_to, programs, cate
     FROM project_savings_rollup AS r
     WHERE (CASE WHEN len(programs::VARCHAR[]) = 0 AND len(categories::VARCHAR[]) = 0
                 THEN r.unit_rank ELSE r.detail_rank END) <= top_n
-      AND (year_from IS NULL OR r.year >= year_from)
-      AND (year_to IS NULL OR r.year <= year_to)
-      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
-      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+      AND in_selection(r.year, r.program, r.category, year_from, year_to, programs, categories);
 
 -- The same filters over open_project_rollup: the open projects with an end date, per cell and end date.
 CREATE OR REPLACE MACRO open_project_facts(year_from, year_to, programs, categories) AS TABLE
     SELECT r.*
     FROM open_project_rollup AS r
-    WHERE (year_from IS NULL OR r.year >= year_from)
-      AND (year_to IS NULL OR r.year <= year_to)
-      AND (len(programs::VARCHAR[]) = 0 OR list_contains(programs::VARCHAR[], r.program))
-      AND (len(categories::VARCHAR[]) = 0 OR list_contains(categories::VARCHAR[], r.category));
+    WHERE in_selection(r.year, r.program, r.category, year_from, year_to, programs, categories);
 
 -- A project's place on the status board as of a date: overdue = past its end date, neither completed nor stopped.
 CREATE OR REPLACE MACRO board_status(status, end_date, as_of) AS
